@@ -1,0 +1,123 @@
+/**
+ * Boilerplate: what a page wraps around an article, not the article. Each rule
+ * is general (a shape of line any site might print), never a list of one
+ * site's sentences, and errs towards keeping: a sentence of reporting that
+ * merely contains a trigger word ("subscribers", "comment", "support") is
+ * kept, because every rule also asks for the marks of an appeal or a widget:
+ * a short line, a reader addressed as "you", an imperative, a button label.
+ */
+import type { Block } from './segment.ts';
+import { words } from './normalize.ts';
+
+export type BoilerplateRule =
+  | 'comment-widget'
+  | 'ad-label'
+  | 'newsletter-prompt'
+  | 'donation-appeal'
+  | 'appeal-run'
+  | 'button-labels'
+  | 'related-links'
+  | 'share-widget'
+  | 'legal-line'
+  | 'copyright-line';
+
+export interface BoilerplateHit {
+  index: number;
+  rule: BoilerplateRule;
+}
+
+/** Lines written to the reader: "you", "your", or an imperative opening. */
+const ADDRESSES_READER = /\b(you|your|you're|yours)\b/i;
+const IMPERATIVE =
+  /^(please\s+)?(sign up|subscribe|join|support|donate|give|help|register|log ?in|sign in|follow|share|read|click|tap|download|get|become|contribute|chip in|don't miss|never miss|stay (informed|updated|connected))\b/i;
+const WE_OUR = /\b(we|our|us|we're|we've)\b/i;
+
+const COMMENT_WIDGET = [
+  /^(post|leave|add|write|submit|view|show|load|hide|see)( an?| your| the)? (comment|reply|response)s?\b/i,
+  /^\d+\s+(comments?|replies|responses)\b/i,
+  /^(no )?comments?(\s*\(\d+\))?:?$/i,
+  /\byour email address will not be published\b/i,
+  /\brequired fields are (marked|indicated)\b/i,
+  /^(cancel reply|reply|reply to this comment|comments are closed\.?|be the first to comment\.?)$/i,
+  /^(join|start) the (conversation|discussion)\b/i,
+];
+
+const RELATED = /^(read more|read next|continue reading|read the full (story|article)|see also|related( (articles?|stories|posts|news|coverage|topics))?|more (stories|news|from [\p{L} ]+)|you (may|might) also like|recommended( for you)?|trending( now)?|most (read|popular|viewed)|top stories|editor'?s picks?)\b/iu;
+const SHARE = /^(share|share this( article| story| post)?|share on \w+|tweet|print|email|copy link|whatsapp|facebook|twitter|linkedin|telegram)(\s*[|/·•]\s*\w+)*:?$/i;
+const LEGAL = /\b(privacy policy|terms (of|and) (service|use|conditions)|cookie (policy|settings|preferences)|all rights reserved)\b/i;
+const COPYRIGHT = /^(©|\(c\)|copyright\b)/i;
+const AD_WORD = /\b(ads?|advert\w*|sponsored|promoted|widget|paid (content|partnership))\b/i;
+const NEWSLETTER = /\b(sign(ing)? up|subscribe|subscri(ption|bers?)|newsletters?|inbox|mailbox)\b/i;
+const DONATION = /\b(donat(e|es|ion|ions)|contribut(e|ion|ions)|become a (member|patron|supporter)|chip in|make a gift|patreon|paypal|pay(ment|ing) methods?|paiment methods?)\b/i;
+const SUPPORT = /^(please\s+)?support\b|\bsupport (us|our)\b|\bby supporting\b/i;
+/** Reported speech or attribution: the marks of a sentence of reporting. */
+const REPORTING = /^["“‘']|\b(said|says|told|according to|added|stated|reported|announced|wrote)\b/i;
+/** Openings of a multi-paragraph appeal that runs to the end of the page. */
+const APPEAL_OPENING = /^(a (message|note|word) from\b|dear (readers?|friends|subscribers|supporters)\b|support\b.*!$|before you go\b|we need your (help|support)\b|help us\b|why (we|you should) )/iu;
+
+function isShort(block: Block, max: number): boolean {
+  return words(block.text).length <= max;
+}
+
+/** Ends like a sentence of prose. */
+function endsLikeSentence(text: string): boolean {
+  return /[.!?…]["”’)\]]?$/.test(text);
+}
+
+/** One block, judged alone. */
+export function classifyLine(block: Block): BoilerplateRule | undefined {
+  const t = block.text;
+  if (COMMENT_WIDGET.some((re) => re.test(t)) && isShort(block, 25)) return 'comment-widget';
+  if (isShort(block, 6) && !endsLikeSentence(t) && AD_WORD.test(t)) return 'ad-label';
+  if (isShort(block, 8) && RELATED.test(t)) return 'related-links';
+  if (isShort(block, 8) && SHARE.test(t)) return 'share-widget';
+  if (isShort(block, 20) && COPYRIGHT.test(t)) return 'copyright-line';
+  if (isShort(block, 20) && LEGAL.test(t)) return 'legal-line';
+  if (!isShort(block, 45) || REPORTING.test(t)) return undefined;
+  const toReader = ADDRESSES_READER.test(t) || IMPERATIVE.test(t);
+  if (NEWSLETTER.test(t) && (toReader || /\bour\b/i.test(t))) return 'newsletter-prompt';
+  if ((DONATION.test(t) || SUPPORT.test(t)) && (toReader || WE_OUR.test(t))) return 'donation-appeal';
+  return undefined;
+}
+
+/** A line of the sort an appeal is made of: it speaks as "we" or to "you", or is a button. */
+function isAppealLine(block: Block): boolean {
+  const t = block.text;
+  return ADDRESSES_READER.test(t) || WE_OUR.test(t) || IMPERATIVE.test(t) || DONATION.test(t) || isShort(block, 5);
+}
+
+/**
+ * Finds boilerplate blocks. Single lines are judged alone; then three kinds
+ * of run are found: an appeal that opens with a salutation or a "message
+ * from" and holds nothing but appeal lines to the end of the page; a stack of
+ * three or more button labels; and anything caught between boilerplate at the
+ * end of the page that is itself a short label.
+ */
+export function findBoilerplate(blocks: readonly Block[]): BoilerplateHit[] {
+  const rules = new Map<number, BoilerplateRule>();
+  blocks.forEach((b, i) => {
+    const rule = classifyLine(b);
+    if (rule) rules.set(i, rule);
+  });
+
+  // Appeals that run to the end of the page.
+  for (let i = 0; i < blocks.length; i++) {
+    if (!APPEAL_OPENING.test(blocks[i]!.text) || !isShort(blocks[i]!, 12)) continue;
+    const rest = blocks.slice(i + 1);
+    if (rest.length > 0 && rest.every((b, k) => rules.has(i + 1 + k) || isAppealLine(b))) {
+      for (let k = i; k < blocks.length; k++) if (!rules.has(k)) rules.set(k, 'appeal-run');
+      break;
+    }
+  }
+
+  // Stacks of button labels: three or more one-to-three-word lines in a row.
+  let start = 0;
+  for (let i = 0; i <= blocks.length; i++) {
+    const label = i < blocks.length && isShort(blocks[i]!, 3) && !endsLikeSentence(blocks[i]!.text);
+    if (label) continue;
+    if (i - start >= 3) for (let k = start; k < i; k++) if (!rules.has(k)) rules.set(k, 'button-labels');
+    start = i + 1;
+  }
+
+  return [...rules.entries()].sort(([a], [b]) => a - b).map(([index, rule]) => ({ index, rule }));
+}

@@ -1,0 +1,105 @@
+/**
+ * What each surviving block is: standfirst, credit, body paragraph, internal
+ * heading or caption. Decided by shape and place, never by wording:
+ * - a summary line next to the headline is a standfirst when it reads as one
+ *   (no closing full stop, or a single sentence whose words the following
+ *   paragraph repeats: a dek summarises what comes next);
+ * - a lone name of a few words under the headline is a photo credit;
+ * - in the body, a line of several words with no closing punctuation, in an
+ *   article whose paragraphs do close, describes a picture: a caption;
+ * - a short title-cased line followed by a paragraph is a heading.
+ */
+import type { Block } from './segment.ts';
+import { words } from './normalize.ts';
+
+export type Kind = 'standfirst' | 'credit' | 'paragraph' | 'heading' | 'caption';
+
+const CLOSES = /[.!?…]["”’)\]]?$/;
+
+function sentences(text: string): number {
+  return text.split(/(?<=[.!?]["”’]?)\s+(?=["“‘]?\p{Lu})/u).length;
+}
+
+const STOP = new Set(
+  'a an the of in on at to for by with from and or but as is are was were be been has have had it its this that who which he she they their his her our we not no into over'.split(' '),
+);
+
+function contentWords(text: string): Set<string> {
+  return new Set(
+    words(text)
+      .map((w) => w.toLowerCase().replace(/['’]s$/, '').replace(/s$/, ''))
+      .filter((w) => w.length > 2 && !STOP.has(w)),
+  );
+}
+
+/** Share of the line's content words that the next paragraph repeats. */
+export function overlapWithNext(line: string, next: string | undefined): number {
+  if (next === undefined) return 0;
+  const a = contentWords(line);
+  if (a.size === 0) return 0;
+  const b = contentWords(next);
+  let shared = 0;
+  for (const w of a) if (b.has(w)) shared++;
+  return shared / a.size;
+}
+
+function isCredit(text: string): boolean {
+  const n = words(text).length;
+  return n >= 1 && n <= 4 && !CLOSES.test(text) && /^[\p{Lu}\p{N}]/u.test(text);
+}
+
+function isStandfirst(text: string, next: string | undefined): boolean {
+  const n = words(text).length;
+  if (n < 8 || text.length > 400) return false;
+  if (!CLOSES.test(text)) return true;
+  return sentences(text) === 1 && overlapWithNext(text, next) >= 0.4;
+}
+
+function isTitleCased(text: string): boolean {
+  const ws = words(text).filter((w) => w.length > 3);
+  return ws.length > 0 && ws.filter((w) => /^\p{Lu}/u.test(w)).length / ws.length >= 0.6;
+}
+
+/**
+ * Classifies the blocks at `indexes` (surviving, in order) around the headline
+ * at `headline` (an index into `blocks`, or undefined when there is none).
+ */
+export function classify(blocks: readonly Block[], indexes: readonly number[], headline: number | undefined): Map<number, Kind> {
+  const kinds = new Map<number, Kind>();
+  const text = (i: number | undefined): string | undefined => (i === undefined ? undefined : blocks[i]?.text);
+  const pos = headline === undefined ? -1 : indexes.indexOf(headline);
+
+  // Header zone: what stands before the headline, and up to three lines after it.
+  const header = new Set<number>();
+  for (let k = 0; k < pos; k++) {
+    const i = indexes[k]!;
+    kinds.set(i, isCredit(blocks[i]!.text) ? 'credit' : 'standfirst');
+    header.add(i);
+  }
+  for (let k = pos + 1; k < Math.min(indexes.length, pos + 4); k++) {
+    const i = indexes[k]!;
+    const t = blocks[i]!.text;
+    if (isCredit(t)) kinds.set(i, 'credit');
+    else if (isStandfirst(t, text(indexes[k + 1]))) kinds.set(i, 'standfirst');
+    else break;
+    header.add(i);
+  }
+
+  const body = indexes.filter((i) => i !== headline && !header.has(i));
+  // Prose when most of the body's words stand in closed sentences; only then
+  // does an unclosed line stand out as a caption or heading.
+  const size = (i: number): number => words(blocks[i]!.text).length;
+  const total = body.reduce((n, i) => n + size(i), 0);
+  const closed = body.filter((i) => CLOSES.test(blocks[i]!.text)).reduce((n, i) => n + size(i), 0);
+  const prose = total > 0 && closed / total >= 0.7;
+  body.forEach((i, k) => {
+    const t = blocks[i]!.text;
+    const n = words(t).length;
+    const next = text(body[k + 1]);
+    if (CLOSES.test(t) || !prose) kinds.set(i, 'paragraph');
+    else if (n <= 12 && isTitleCased(t) && next !== undefined && CLOSES.test(next)) kinds.set(i, 'heading');
+    else if (n >= 5) kinds.set(i, 'caption');
+    else kinds.set(i, 'paragraph');
+  });
+  return kinds;
+}

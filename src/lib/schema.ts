@@ -1,0 +1,197 @@
+/**
+ * The one schema for Storyline's content. The ingest validates every file it
+ * writes against `articleSchema`, and `src/content.config.ts` hands the same
+ * object to Astro, so a front-matter field cannot drift between the two.
+ *
+ * Every fact a reader sees carries a `basis`: set by an editor (a sidecar
+ * next to the seed), read from the page's own metadata, inferred from the
+ * text (with the quoted evidence and its line), or unknown.
+ */
+import { z } from 'zod';
+
+/** A 1-based inclusive range of lines in the seed file. */
+export const lineRangeSchema = z
+  .tuple([z.number().int().positive(), z.number().int().positive()])
+  .refine(([start, end]) => start <= end, 'a line range must not end before it starts');
+
+/** How a fact was established. */
+export const basisSchema = z.enum([
+  /** Set by an editor in the seed's sidecar file. */
+  'editor',
+  /** Read from the page's own metadata (HTML seeds: JSON-LD, meta tags, URL). */
+  'page',
+  /** Inferred from the article text by a named rule, with the quoted phrase. */
+  'inferred',
+  /** Not known; the site says so instead of guessing. */
+  'unknown',
+]);
+export type Basis = z.infer<typeof basisSchema>;
+
+/** Why a fact has the value it has: the rule that decided and what it read. */
+export const evidenceSchema = z
+  .object({
+    /** Stable name of the rule or source, e.g. `sidecar`, `weekday-date`. */
+    rule: z.string().min(1),
+    /** The words the rule read, quoted exactly from the seed or sidecar. */
+    quote: z.string().min(1).optional(),
+    /** The seed line the quote stands on. */
+    line: z.number().int().positive().optional(),
+    /** A sentence for readers on how the value follows from the quote. */
+    note: z.string().min(1).optional(),
+  })
+  .strict();
+export type Evidence = z.infer<typeof evidenceSchema>;
+
+/** A span of the article's text and where it stands in the seed. */
+export const spanSchema = z
+  .object({
+    /** The clean text. */
+    text: z.string().min(1),
+    /** Seed lines it was taken from. */
+    lines: lineRangeSchema,
+  })
+  .strict();
+export type Span = z.infer<typeof spanSchema>;
+
+export const DATE_PATTERN = /^\d{4}(-\d{2}(-\d{2})?)?$/;
+
+/** The publication date, with its precision and basis. */
+export const publishedSchema = z
+  .object({
+    /** ISO 8601 calendar date cut to its precision: `2025-08-22`, `2025-08` or `2025`. */
+    date: z.string().regex(DATE_PATTERN).optional(),
+    /** How much of `date` is known. */
+    precision: z.enum(['day', 'month', 'year', 'unknown']),
+    basis: basisSchema,
+    evidence: evidenceSchema.optional(),
+  })
+  .strict()
+  .refine(
+    (p) =>
+      p.precision === 'unknown'
+        ? p.date === undefined
+        : p.date !== undefined && p.date.length === { day: 10, month: 7, year: 4 }[p.precision],
+    'the date must be written to exactly its precision (and be absent when unknown)',
+  );
+export type Published = z.infer<typeof publishedSchema>;
+
+/** The outlet that published the article. */
+export const publisherSchema = z
+  .object({
+    /** The outlet's name as it names itself; absent when unknown. */
+    name: z.string().min(1).optional(),
+    basis: basisSchema,
+    evidence: evidenceSchema.optional(),
+  })
+  .strict()
+  .refine((p) => (p.basis === 'unknown') === (p.name === undefined), 'a publisher has a name exactly when its basis is known');
+export type Publisher = z.infer<typeof publisherSchema>;
+
+/** An absolute http(s) URL. */
+export const httpUrlSchema = z.url({ protocol: /^https?$/ });
+
+/** The article's original address on the web. */
+export const originalUrlSchema = z
+  .object({
+    href: httpUrlSchema,
+    basis: basisSchema.exclude(['unknown']),
+    evidence: evidenceSchema.optional(),
+  })
+  .strict();
+
+/** A block the ingest took out of the reader's view, and why. */
+export const removalSchema = z
+  .object({
+    /** Stable rule name, e.g. `repeated-block`, `comment-widget`. */
+    rule: z.string().min(1),
+    /** Seed lines removed. */
+    lines: lineRangeSchema,
+    /** The removed text, so a reader can check nothing real was cut. */
+    text: z.string(),
+  })
+  .strict();
+export type Removal = z.infer<typeof removalSchema>;
+
+/** Where the entry came from. */
+export const sourceSchema = z
+  .object({
+    /** Seed path relative to the seeds folder, with forward slashes. */
+    path: z.string().min(1),
+    /** SHA-256 of the seed's bytes, lowercase hex. */
+    sha256: z.string().regex(/^[0-9a-f]{64}$/),
+    /** How the seed was read. */
+    format: z.enum(['txt', 'html', 'md']),
+    /** Character encoding the bytes were decoded from. */
+    encoding: z.string().min(1),
+    /** Number of lines in the decoded seed. */
+    lines: z.number().int().nonnegative(),
+    /** Sidecar file path relative to the seeds folder, when there is one. */
+    sidecar: z.string().min(1).optional(),
+    /** Free-text note the editor left in the sidecar. */
+    note: z.string().min(1).optional(),
+  })
+  .strict();
+
+/** Front matter of `content/articles/<slug>.md`. The Markdown body holds the clean body blocks in order. */
+export const articleSchema = z
+  .object({
+    /** The headline, once, however often the scrape repeated it. */
+    headline: z.string().min(1),
+    /** Seed lines on which the headline (or a variant of it) stood. */
+    headlineLines: z.array(z.number().int().positive()),
+    /** Summary lines shown under the headline (a dek may stand before or after it in the scrape). */
+    standfirst: z.array(spanSchema),
+    /** Photo credits such as a lone agency name under the headline. */
+    credits: z.array(spanSchema),
+    /** Image and video captions, shown apart from the body. */
+    captions: z.array(spanSchema),
+    publisher: publisherSchema,
+    published: publishedSchema,
+    /** The original article's URL, when known. */
+    url: originalUrlSchema.optional(),
+    /** Seed lines of each body block, in the order the Markdown body gives them. */
+    blocks: z.array(lineRangeSchema),
+    /** Word count of the clean body. */
+    words: z.number().int().nonnegative(),
+    /** What was taken out of the scrape, rule by rule. */
+    removed: z.array(removalSchema),
+    source: sourceSchema,
+  })
+  .strict();
+export type Article = z.infer<typeof articleSchema>;
+
+/**
+ * An editor's sidecar, `seeds/<stem>.meta.yaml`, beside the seed `<stem>.<ext>`.
+ * Every field is optional: leave out what is unknown and the ingest infers it
+ * from the text or says it is unknown. Sidecar values always win.
+ */
+export const sidecarSchema = z
+  .object({
+    /** The publisher's name. */
+    publisher: z.string().trim().min(1).optional(),
+    /** The original article URL (http or https). */
+    url: httpUrlSchema.optional(),
+    /** Publication date: `YYYY-MM-DD`, `YYYY-MM` or `YYYY`. */
+    published: z
+      .string()
+      .regex(DATE_PATTERN, 'write the date as YYYY-MM-DD, YYYY-MM or YYYY')
+      .refine(isRealCalendarDate, 'not a calendar date')
+      .optional(),
+    /** How the editor established these facts; shown to readers. */
+    note: z.string().trim().min(1).optional(),
+  })
+  .strict();
+export type Sidecar = z.infer<typeof sidecarSchema>;
+
+/** True when a `YYYY[-MM[-DD]]` string names a real date (no 2025-02-30). */
+export function isRealCalendarDate(value: string): boolean {
+  const [y, m = 1, d = 1] = value.split('-').map(Number);
+  if (y === undefined) return false;
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+}
+
+/** The precision a `YYYY[-MM[-DD]]` string is written to. */
+export function precisionOf(value: string): 'day' | 'month' | 'year' {
+  return value.length === 10 ? 'day' : value.length === 7 ? 'month' : 'year';
+}

@@ -1,0 +1,79 @@
+/**
+ * Helpers the pages call. They take plain `{ id, data, body }` objects, the
+ * shape of an Astro content entry, so they are tested without Astro.
+ */
+import { fromMarkdown } from 'mdast-util-from-markdown';
+import { toString } from 'mdast-util-to-string';
+import type { Article, Published, Publisher } from '../schema.ts';
+
+export interface ArticleEntry {
+  id: string;
+  data: Article;
+  body?: string | undefined;
+}
+
+
+/** Newest first; undated articles last; ties by headline, then id, so the order is total. */
+export function sortNewestFirst<T extends ArticleEntry>(entries: readonly T[]): T[] {
+  return [...entries].sort((a, b) => {
+    // ISO prefixes compare as strings; "2025-08" sorts as the start of August.
+    const ka = a.data.published.date ?? '';
+    const kb = b.data.published.date ?? '';
+    if (ka !== kb) return ka === '' ? 1 : kb === '' ? -1 : ka < kb ? 1 : -1;
+    return a.data.headline.localeCompare(b.data.headline, 'en') || a.id.localeCompare(b.id, 'en');
+  });
+}
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** "22 August 2025", "August 2025", "2025", or "Date unknown": never more precise than known. */
+export function formatPublished(p: Published): string {
+  if (!p.date) return 'Date unknown';
+  const [y, m, d] = p.date.split('-');
+  const month = m ? MONTHS[Number(m) - 1] : undefined;
+  if (p.precision === 'day' && d && month) return `${Number(d)} ${month} ${y}`;
+  if (p.precision === 'month' && month) return `${month} ${y}`;
+  return y ?? 'Date unknown';
+}
+
+/** Words for where a fact came from, e.g. `inferred from “Friday, August 22”`. */
+export function basisLabel(fact: Pick<Published, 'basis' | 'evidence'>): string {
+  switch (fact.basis) {
+    case 'editor':
+      return 'set by an editor';
+    case 'page':
+      return fact.evidence?.quote ? `from the page’s ${fact.evidence.rule} “${fact.evidence.quote}”` : 'from the page’s metadata';
+    case 'inferred':
+      return fact.evidence?.quote ? `inferred from “${fact.evidence.quote}”` : 'inferred from the text';
+    case 'unknown':
+      return 'not stated in the source';
+  }
+}
+
+export function publisherName(p: Publisher): string {
+  return p.name ?? 'Unknown publisher';
+}
+
+/** Plain text of the first paragraph of a Markdown body. */
+export function firstParagraph(markdown: string | undefined): string {
+  if (!markdown) return '';
+  const node = fromMarkdown(markdown).children.find((n) => n.type === 'paragraph');
+  return node ? toString(node) : '';
+}
+
+/** The line a list shows under a headline: the standfirst, else the opening paragraph, cut to about 40 words. */
+export function teaser(entry: ArticleEntry, maxWords = 40): string {
+  const text = entry.data.standfirst[0]?.text ?? firstParagraph(entry.body);
+  const ws = text.split(/\s+/).filter(Boolean);
+  return ws.length <= maxWords ? text : `${ws.slice(0, maxWords).join(' ')}…`;
+}
+
+/** Minutes to read the body at 230 words a minute, at least one. */
+export function readingMinutes(words: number): number {
+  return Math.max(1, Math.round(words / 230));
+}
+
+/** Host name of a URL without `www.`, for "Read the original at …". */
+export function hostOf(href: string): string {
+  return new URL(href).hostname.replace(/^www\./, '');
+}

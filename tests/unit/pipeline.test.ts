@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { ingestCorpus, ingestSeed, type SeedInput } from '../../src/lib/ingest/pipeline.ts';
+import { readContentFile } from '../../src/lib/ingest/markdown.ts';
+import { articleSchema } from '../../src/lib/schema.ts';
+
+const seed = (path: string, text: string, sidecar?: string): SeedInput => ({
+  path,
+  file: `seeds/${path}`,
+  bytes: new TextEncoder().encode(text),
+  ...(sidecar === undefined ? {} : { sidecar: { path: 'x.meta.yaml', file: 'seeds/x.meta.yaml', text: sidecar } }),
+});
+
+const ARTICLE = 'Harbour Reopens After Storm\nHarbour Reopens After Storm\n\nThe harbour reopened on Monday after the storm.\n\nShips queued to enter.\n';
+
+describe('ingestSeed', () => {
+  it('gives a schema-valid entry whose facts from the sidecar are marked as the editor’s', () => {
+    const r = ingestSeed(seed('a.txt', ARTICLE, 'publisher: Example News\npublished: 2025-08-22\n'));
+    expect(r.messages).toEqual([]);
+    const a = articleSchema.parse(r.article);
+    expect(a.headline).toBe('Harbour Reopens After Storm');
+    expect(a.publisher).toEqual({ name: 'Example News', basis: 'editor', evidence: { rule: 'sidecar', line: 1 } });
+    expect(a.published).toMatchObject({ date: '2025-08-22', precision: 'day', basis: 'editor' });
+    expect(a.removed).toEqual([{ rule: 'repeated-headline', lines: [2, 2], text: 'Harbour Reopens After Storm' }]);
+    expect(r.body).toBe('The harbour reopened on Monday after the storm.\n\nShips queued to enter.\n');
+  });
+  it('says a fact is unknown rather than guessing it', () => {
+    const a = ingestSeed(seed('a.txt', ARTICLE)).article!;
+    expect(a.publisher).toEqual({ basis: 'unknown' });
+    expect(a.published).toEqual({ precision: 'unknown', basis: 'unknown' });
+  });
+  it('reports a bad sidecar and gives no entry, rather than dropping the editor’s facts', () => {
+    const r = ingestSeed(seed('a.txt', ARTICLE, 'publishr: X\n'));
+    expect(r.article).toBeUndefined();
+    expect(r.messages.map((m) => m.code)).toEqual(['SL202']);
+  });
+  it('declines formats it does not read', () => {
+    expect(ingestSeed(seed('a.pdf', ARTICLE)).messages.map((m) => m.code)).toEqual(['SL101']);
+  });
+});
+
+describe('ingestCorpus', () => {
+  it('is deterministic and independent of input order', () => {
+    const inputs = [seed('b.txt', ARTICLE), seed('a.txt', ARTICLE), seed('c.txt', 'Other Story Entirely Here\n\nText.\n')];
+    const one = ingestCorpus(inputs).files;
+    const two = ingestCorpus([...inputs].reverse()).files;
+    expect(two).toEqual(one);
+    expect(one.map((f) => f.path)).toEqual(['articles/harbour-reopens-after-storm-2.md', 'articles/harbour-reopens-after-storm.md', 'articles/other-story-entirely-here.md']);
+    expect(readContentFile(one[1]!.content).data['source']).toMatchObject({ path: 'a.txt' });
+  });
+});

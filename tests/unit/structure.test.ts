@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { classify, overlapWithNext } from '../../src/lib/ingest/structure.ts';
+import { segment } from '../../src/lib/ingest/segment.ts';
+
+function kinds(text: string, headline = 0): string[] {
+  const blocks = segment(text);
+  const map = classify(blocks, blocks.map((_, i) => i), headline);
+  return blocks.map((_, i) => (i === headline ? 'headline' : (map.get(i) ?? '?')));
+}
+
+describe('classify', () => {
+  it('finds a standfirst without closing punctuation and a credit under the headline', () => {
+    expect(kinds('Storm Closes Airport\nFlights are cancelled across the region as winds reach record speeds\nAFP\nThe airport closed on Monday.')).toEqual([
+      'headline',
+      'standfirst',
+      'credit',
+      'paragraph',
+    ]);
+  });
+  it('takes a closed one-sentence dek as standfirst only when the next paragraph repeats its words', () => {
+    const dek = 'Regulators approved the offshore wind farm after a two-year review.';
+    expect(kinds(`Wind Farm Approved\n${dek}\nRegulators approved the offshore wind farm on Wednesday after a review of two years.`)[1]).toBe('standfirst');
+    expect(kinds(`Wind Farm Approved\n${dek}\nFishing groups had opposed the turbines for months.`)[1]).toBe('paragraph');
+  });
+  it('treats lines before the headline as header lines', () => {
+    expect(kinds('A summary that comes first and sets the scene\nThe Headline Itself\nBody text follows here.', 1)).toEqual(['standfirst', 'headline', 'paragraph']);
+  });
+  it('finds captions and headings only in a body of closed sentences', () => {
+    const text = [
+      'Volcano Erupts',
+      'The volcano erupted before dawn on Sunday, sending ash into the sky above the island.',
+      'Residents board a ferry at the harbour',
+      'Authorities evacuated four villages and closed the airport, officials said on Sunday.',
+      'What Comes Next',
+      'Scientists said further eruptions could not be ruled out in the coming days.',
+    ].join('\n');
+    expect(kinds(text)).toEqual(['headline', 'paragraph', 'caption', 'paragraph', 'heading', 'paragraph']);
+  });
+  it('leaves everything a paragraph in text that does not close its sentences', () => {
+    const text = 'Notes From the Field\nwe walked to the river and back\nthe water was high again today\nno boats went out';
+    expect(kinds(text).slice(1).every((k) => k === 'paragraph' || k === 'standfirst')).toBe(true);
+    expect(kinds(text)).not.toContain('caption');
+  });
+});
+
+describe('overlapWithNext', () => {
+  it('is the share of content words the next paragraph repeats', () => {
+    expect(overlapWithNext('Troops deployed to Kursk', 'The troops were deployed to Kursk region.')).toBe(1);
+    expect(overlapWithNext('Troops deployed to Kursk', undefined)).toBe(0);
+    expect(overlapWithNext('Troops deployed to Kursk', 'Nothing in common here.')).toBe(0);
+  });
+});
