@@ -6,6 +6,8 @@
  * rename). A seed that fails keeps its previous entry; an entry whose seed is
  * gone is removed and reported.
  *
+ * It also writes `<out>/ingest-report.json` (see `ingestReportSchema`).
+ *
  * Exit codes: 0 all good; 1 some seed had an error (the others were written),
  * or a warning under --strict; 2 bad command line; 3 --check found content
  * out of date.
@@ -14,9 +16,13 @@ import { lstat, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/
 import { join, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { formatDiagnostic, sortDiagnostics, type Diagnostic } from '../lib/diagnostics.ts';
-import { ingestCorpus, type SeedInput } from '../lib/ingest/pipeline.ts';
+import { buildReport, ingestCorpus, type SeedInput } from '../lib/ingest/pipeline.ts';
+import type { IngestReport } from '../lib/schema.ts';
 import { readContentFile } from '../lib/ingest/markdown.ts';
 import { SIDECAR_SUFFIX, sidecarNameFor } from '../lib/ingest/sidecar.ts';
+
+/** The ingest report's file name in the output folder. */
+const REPORT_NAME = 'ingest-report.json';
 
 const USAGE = 'usage: npm run ingest -- [--seeds DIR] [--out DIR] [--check] [--json] [--strict]';
 
@@ -45,7 +51,11 @@ async function main(): Promise<number> {
   const seedsDir = resolve(args.seeds);
   const outDir = resolve(args.out);
   const articlesDir = join(outDir, 'articles');
-  const shown = (abs: string): string => relative(process.cwd(), abs).split(sep).join('/') || '.';
+  // Paths as the user typed them: relative to where they stand, or absolute when outside it.
+  const shown = (abs: string): string => {
+    const rel = relative(process.cwd(), abs);
+    return (rel.startsWith('..') ? abs : rel).split(sep).join('/') || '.';
+  };
 
   const messages: Diagnostic[] = [];
   const inputs = await readSeeds(seedsDir, shown, messages);
@@ -55,6 +65,7 @@ async function main(): Promise<number> {
   }
   const corpus = ingestCorpus(inputs);
   messages.push(...corpus.messages);
+  const corpusMessages = [...messages.filter((m) => !corpus.messages.includes(m))];
 
   // Existing entries, by the seed they name, so a failed seed keeps its entry.
   const existing = await readExisting(articlesDir);
@@ -63,34 +74,40 @@ async function main(): Promise<number> {
   for (const [name, entry] of existing) {
     if (!wanted.has(name) && entry.seed !== undefined && failed.has(entry.seed)) {
       wanted.set(name, entry.content);
-      messages.push({ file: shown(join(articlesDir, name)), severity: 'info', code: 'SL401', message: `kept as it was, because seeds/${entry.seed} failed` });
+      corpusMessages.push({ file: shown(join(articlesDir, name)), severity: 'info', code: 'SL401', message: `kept as it was, because seeds/${entry.seed} failed` });
     }
   }
-
-  const changed = [...wanted].filter(([name, content]) => existing.get(name)?.content !== content).map(([name]) => name);
   const stale = [...existing.keys()].filter((name) => !wanted.has(name));
+  for (const name of stale) {
+    corpusMessages.push({ file: shown(join(articlesDir, name)), severity: 'info', code: 'SL402', message: 'removed: its seed is gone' });
+  }
+  const ingestReport = buildReport(corpus, corpusMessages);
+  const reportText = `${JSON.stringify(ingestReport, null, 2)}\n`;
+  const reportPath = join(outDir, REPORT_NAME);
+  const oldReport = await readFile(reportPath, 'utf8').catch(() => undefined);
+  const changed = [...wanted].filter(([name, content]) => existing.get(name)?.content !== content).map(([name]) => name);
+  const all = [...corpus.messages, ...corpusMessages];
 
   if (args.check) {
     const problems = [
       ...changed.map((n) => `${shown(join(articlesDir, n))}: ${existing.has(n) ? 'out of date' : 'missing'}`),
       ...stale.map((n) => `${shown(join(articlesDir, n))}: no seed produces it any more`),
+      ...(oldReport === reportText ? [] : [`${shown(reportPath)}: out of date`]),
     ];
-    report(messages, args.json, { read: inputs.length, written: 0, stale: problems });
+    summarize(ingestReport, all, args.json, 0);
     if (problems.length > 0) {
-      console.error(`${problems.join('\n')}\ncontent/ is stale: run \`npm run ingest\``);
+      console.error(`${problems.join('\n')}\n${shown(outDir)}/ is stale: run \`npm run ingest\``);
       return 3;
     }
-    return exitCode(messages, args.strict);
+    return exitCode(all, args.strict);
   }
 
   await mkdir(articlesDir, { recursive: true });
   for (const name of changed) await writeAtomic(join(articlesDir, name), wanted.get(name)!);
-  for (const name of stale) {
-    await rm(join(articlesDir, name));
-    messages.push({ file: shown(join(articlesDir, name)), severity: 'info', code: 'SL402', message: 'removed: its seed is gone' });
-  }
-  report(messages, args.json, { read: inputs.length, written: changed.length, stale: [] });
-  return exitCode(messages, args.strict);
+  for (const name of stale) await rm(join(articlesDir, name));
+  if (oldReport !== reportText) await writeAtomic(reportPath, reportText);
+  summarize(ingestReport, all, args.json, changed.length + stale.length);
+  return exitCode(all, args.strict);
 }
 
 /** Seeds and their sidecars, sorted by path; undefined when the folder cannot be read. */
@@ -167,15 +184,20 @@ async function writeAtomic(path: string, content: string): Promise<void> {
   await rename(temp, path);
 }
 
-function report(messages: Diagnostic[], json: boolean, summary: { read: number; written: number; stale: string[] }): void {
+/** Prints the messages and a one-line summary, or with --json one JSON object on stdout. */
+function summarize(ingestReport: IngestReport, messages: Diagnostic[], json: boolean, written: number): void {
   const sorted = sortDiagnostics(messages);
-  const count = (s: Diagnostic['severity']): number => sorted.filter((m) => m.severity === s).length;
+  const t = ingestReport.totals;
   if (json) {
-    console.log(JSON.stringify({ ...summary, errors: count('error'), warnings: count('warning'), messages: sorted }, null, 2));
+    const summary = { read: t.seeds, written, entries: t.entries, failed: t.failed, skipped: t.skipped, errors: t.errors, warnings: t.warnings, removals: t.removals, messages: sorted };
+    console.log(JSON.stringify(summary, null, 2));
     return;
   }
   for (const m of sorted) (m.severity === 'info' ? console.log : console.error)(formatDiagnostic(m));
-  console.log(`ingest: ${summary.read} seeds read, ${summary.written} files written, ${count('error')} errors, ${count('warning')} warnings`);
+  const removed = Object.values(t.removals).reduce((a, b) => a + b, 0);
+  console.log(
+    `ingest: ${t.seeds} seeds read, ${t.entries} entries, ${written} files changed, ${removed} removals, ${t.failed} failed, ${t.skipped} skipped, ${t.errors} errors, ${t.warnings} warnings`,
+  );
 }
 
 function exitCode(messages: Diagnostic[], strict: boolean): number {

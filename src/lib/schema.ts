@@ -99,6 +99,18 @@ export const originalUrlSchema = z
   })
   .strict();
 
+/** A news agency the text credits. */
+export const agencySchema = z
+  .object({
+    /** Canonical name, e.g. `Reuters`, `KCNA`. */
+    name: z.string().min(1),
+    /** What the agency supplied: the story itself, its images, or a fact the story cites. */
+    role: z.enum(['source', 'images', 'cited']),
+    evidence: evidenceSchema,
+  })
+  .strict();
+export type Agency = z.infer<typeof agencySchema>;
+
 /** A block the ingest took out of the reader's view, and why. */
 export const removalSchema = z
   .object({
@@ -111,6 +123,38 @@ export const removalSchema = z
   })
   .strict();
 export type Removal = z.infer<typeof removalSchema>;
+
+/**
+ * A time the body text names ("on Tuesday", "last October", "in June 2024"),
+ * resolved against the publication date where it can be, for the timeline.
+ */
+export const temporalSchema = z
+  .object({
+    /** The words that name the time, exactly as they stand in the block. */
+    text: z.string().min(1),
+    /** Index of the body block it stands in (0-based, the order of `blocks`). */
+    block: z.number().int().nonnegative(),
+    /** UTF-16 offsets of `text` in the block's text: `text === blockText.slice(start, end)`. */
+    start: z.number().int().nonnegative(),
+    end: z.number().int().positive(),
+    /** The sentence it stands in, quoted whole. */
+    sentence: z.string().min(1),
+    /** Seed line of the sentence. */
+    line: z.number().int().positive(),
+    /** The date, cut to its precision, when one reading is certain enough to state. */
+    date: z.string().regex(DATE_PATTERN).optional(),
+    /** How much of the date is known. */
+    precision: z.enum(['day', 'month', 'year', 'unknown']),
+    /** Every reading the text allows when it is ambiguous (e.g. the month in two years), most likely first. */
+    candidates: z.array(z.string().regex(DATE_PATTERN)),
+    /** How it was resolved, e.g. `explicit`, `relative-to-published`, `weekday`, `past-perfect`. */
+    rule: z.string().min(1),
+    /** A sentence for readers on how the reading follows, when it is not explicit. */
+    note: z.string().min(1).optional(),
+  })
+  .strict()
+  .refine((t) => t.end > t.start && t.end - t.start === t.text.length, 'offsets must span the quoted text');
+export type Temporal = z.infer<typeof temporalSchema>;
 
 /** Where the entry came from. */
 export const sourceSchema = z
@@ -145,6 +189,12 @@ export const articleSchema = z
     credits: z.array(spanSchema),
     /** Image and video captions, shown apart from the body. */
     captions: z.array(spanSchema),
+    /** Author lines ("By Jane Doe"), shown with the article's facts. */
+    bylines: z.array(spanSchema),
+    /** Lines that only give a date or time ("Published 23 August 2025"). */
+    datelines: z.array(spanSchema),
+    /** News agencies the text credits, each with the words that credit it. */
+    agencies: z.array(agencySchema),
     publisher: publisherSchema,
     published: publishedSchema,
     /** The original article's URL, when known. */
@@ -155,6 +205,8 @@ export const articleSchema = z
     words: z.number().int().nonnegative(),
     /** What was taken out of the scrape, rule by rule. */
     removed: z.array(removalSchema),
+    /** Times the body names, resolved where possible, for the timeline. */
+    temporal: z.array(temporalSchema),
     source: sourceSchema,
   })
   .strict();
@@ -195,3 +247,57 @@ export function isRealCalendarDate(value: string): boolean {
 export function precisionOf(value: string): 'day' | 'month' | 'year' {
   return value.length === 10 ? 'day' : value.length === 7 ? 'month' : 'year';
 }
+
+/** A message a stage reported, as the ingest report stores it. */
+export const diagnosticSchema = z
+  .object({
+    file: z.string(),
+    line: z.number().int().positive().optional(),
+    severity: z.enum(['error', 'warning', 'info']),
+    code: z.string().regex(/^SL\d{3}$/),
+    message: z.string(),
+  })
+  .strict();
+
+/**
+ * `content/ingest-report.json`: what the last ingest did with every seed, so
+ * an editor can review every removal without opening each entry. Holds no
+ * timestamps, so an unchanged corpus gives a byte-identical report.
+ */
+export const ingestReportSchema = z
+  .object({
+    /** The pipeline version that wrote it. */
+    pipelineVersion: z.number().int().positive(),
+    totals: z
+      .object({
+        seeds: z.number().int().nonnegative(),
+        entries: z.number().int().nonnegative(),
+        failed: z.number().int().nonnegative(),
+        skipped: z.number().int().nonnegative(),
+        errors: z.number().int().nonnegative(),
+        warnings: z.number().int().nonnegative(),
+        /** Removed blocks per rule, over the whole corpus. */
+        removals: z.record(z.string(), z.number().int().nonnegative()),
+      })
+      .strict(),
+    seeds: z.array(
+      z
+        .object({
+          /** Seed path relative to the seeds folder. */
+          path: z.string(),
+          /** `ok`: an entry was written; `failed`: an error kept it out; `skipped`: not a seed format. */
+          status: z.enum(['ok', 'failed', 'skipped']),
+          /** The entry file, relative to the output folder. */
+          entry: z.string().optional(),
+          headline: z.string().optional(),
+          /** Every removal, with rule, seed lines and text. */
+          removed: z.array(removalSchema),
+          messages: z.array(diagnosticSchema),
+        })
+        .strict(),
+    ),
+    /** Messages about the corpus rather than one seed (orphan sidecars, kept or removed entries). */
+    messages: z.array(diagnosticSchema),
+  })
+  .strict();
+export type IngestReport = z.infer<typeof ingestReportSchema>;

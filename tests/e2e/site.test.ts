@@ -9,6 +9,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, serveBuiltSite, type ServedSite } from '../../src/cli/browser.ts';
 import { readContentFile } from '../../src/lib/ingest/markdown.ts';
+import { rawPathFor } from '../../src/lib/site/articles.ts';
 
 let site: ServedSite;
 let browser: Browser;
@@ -58,6 +59,10 @@ describe('article pages', () => {
       // Quotes folded, since a removed copy may differ from the kept one only in them.
       const fold = (t: string): string => t.replace(/[‘’]/g, "'").replace(/[“”]/g, '"');
       const body = fold(await page.locator('main .prose').innerText());
+      // Every body block is a paragraph or heading anchored as p-<n>, carrying its seed lines.
+      const blocks = entry.data['blocks'] as [number, number][];
+      const anchored = await page.locator('main .prose > [id^="p-"]').evaluateAll((els) => els.map((e) => [e.id, e.getAttribute('data-lines')]));
+      expect(anchored).toEqual(blocks.map((b, i) => [`p-${i + 1}`, `${b[0]}-${b[1]}`]));
       // Junk the ingest removed never shows in the article text; a repeated block shows exactly once.
       for (const removal of entry.data['removed'] as { rule: string; text: string }[]) {
         for (const line of removal.text.split('\n').filter((l) => l.split(' ').length >= 4)) {
@@ -67,10 +72,11 @@ describe('article pages', () => {
       }
       // Where the text came from: the raw seed is one click away and is served as it was.
       const source = entry.data['source'] as { path: string; sha256: string };
-      const raw = page.locator('a[href$="/raw/' + source.path + '"]');
+      const raw = page.locator(`a[href$="/${rawPathFor(source.path)}"]`);
       expect(await raw.count()).toBe(1);
-      const response = await page.request.get(new URL(`raw/${source.path}`, site.url).href);
+      const response = await page.request.get(new URL(rawPathFor(source.path), site.url).href);
       expect(response.ok()).toBe(true);
+      expect(response.headers()['content-type']).toMatch(/^text\/plain/);
       expect(Buffer.from(await response.body()).equals(readFileSync(`seeds/${source.path}`))).toBe(true);
     });
   }

@@ -54,3 +54,34 @@ describe('findBoilerplate', () => {
     expect(findBoilerplate(segment('Body sentence one.\nKCNA\nBody sentence two.'))).toEqual([]);
   });
 });
+
+describe('page furniture in whole-page text dumps', () => {
+  it('removes skip links, menus, cookie notices and their buttons', () => {
+    const blocks = segment('Skip to main content\nMenu\nWe use cookies to improve your experience. See our Cookie Policy.\nAccept all\nReject all\nStorm Hits Coast\nThe storm hit the coast on Monday, officials said.');
+    expect(findBoilerplate(blocks).map((h) => h.rule)).toEqual(['navigation', 'navigation', 'consent-widget', 'consent-widget', 'consent-widget']);
+  });
+  it('takes the headlines listed under "Most read", but not a lone heading followed by prose', () => {
+    const list = segment('Body sentence here.\nMost Read\nFarmers Protest New Rules\nSki Resorts Turn to Snow Cannons\nRail Tunnel Reopens');
+    expect(findBoilerplate(list).map((h) => h.index)).toEqual([1, 2, 3, 4]);
+    const heading = segment('Body sentence here.\nRead more\nWhat Happens Next\nThe council will vote again in May, officials said.');
+    expect(findBoilerplate(heading).map((h) => h.index)).toEqual([1]);
+  });
+});
+
+describe('menu rows and promotional links', () => {
+  it.each([
+    ['Order Reprints | Today’s Paper | Subscribe', 'navigation'],
+    ['Home • World • Business • Sport', 'navigation'],
+    ['Follow our Africa coverage at https://example.com/hub/africa', 'promo-link'],
+  ])('%j is %s', (text, rule) => expect(line(text)).toBe(rule));
+  it.each([
+    'The vote was 5 | 2 | 1 across the three districts, officials said.',
+    'The report is published at https://example.gov/report and runs to 400 pages.',
+  ])('keeps %j', (text) => expect(line(text)).toBeUndefined());
+});
+
+describe('edition notes', () => {
+  it('removes the print-edition note', () => {
+    expect(line('A version of this article appears in print on July 10, 2025, Section A, Page 14 with the headline: Lake Shrinks.')).toBe('edition-note');
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { foldKey, normalizeLine, splitLines, words } from '../../src/lib/ingest/normalize.ts';
+import { foldKey, normalizeLine, splitLines, words, unmarkLine } from '../../src/lib/ingest/normalize.ts';
 
 describe('normalizeLine', () => {
   it('removes zero-width characters and turns odd spaces into single plain spaces', () => {
@@ -32,5 +32,18 @@ describe('foldKey', () => {
 describe('words', () => {
   it('keeps inner apostrophes, hyphens and decimal points in one word', () => {
     expect(words('Kim Jong-un’s 4.5 troops, 15,000')).toEqual(['Kim', 'Jong-un’s', '4.5', 'troops', '15', '000']);
+  });
+});
+
+describe('unmarkLine', () => {
+  it('drops formatting tags and comments, and decodes entities', () => {
+    expect(normalizeLine(unmarkLine('Kim Jong Un&#8217;s <em>troops</em>&nbsp;fought<br/> <span class="x">in</span> Kursk &amp; Belgorod<!-- ad -->'))).toBe(
+      'Kim Jong Un’s troops fought in Kursk & Belgorod',
+    );
+  });
+  it('keeps other markup as visible text', () => {
+    expect(unmarkLine('He typed <script>alert(1)</script> and <img src=x onerror=alert(1)>')).toBe('He typed <script>alert(1)</script> and <img src=x onerror=alert(1)>');
+    expect(unmarkLine('<b onclick="x()">bold</b>')).toBe('<b onclick="x()">bold ');
+    expect(unmarkLine('&lt;iframe&gt; AT&T &copy')).toBe('<iframe> AT&T &copy');
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classify, overlapWithNext } from '../../src/lib/ingest/structure.ts';
+import { classify, isByline, isDateline, overlapWithNext } from '../../src/lib/ingest/structure.ts';
 import { segment } from '../../src/lib/ingest/segment.ts';
 
 function kinds(text: string, headline = 0): string[] {
@@ -48,5 +48,18 @@ describe('overlapWithNext', () => {
     expect(overlapWithNext('Troops deployed to Kursk', 'The troops were deployed to Kursk region.')).toBe(1);
     expect(overlapWithNext('Troops deployed to Kursk', undefined)).toBe(0);
     expect(overlapWithNext('Troops deployed to Kursk', 'Nothing in common here.')).toBe(0);
+  });
+});
+
+describe('datelines and bylines', () => {
+  it.each(['Published 23 August 2025, 10:04 GMT', 'Aug 22, 2025', 'Updated: 2025-08-23 09:00', 'Friday, August 22, 2025 · 5 min', '3 hours ago'])(
+    'dateline: %j',
+    (t) => expect(isDateline(t)).toBe(true),
+  );
+  it.each(['The 2025 budget was passed in August.', 'August', 'Kursk, 2025'])('not a dateline: %j', (t) => expect(isDateline(t)).toBe(false));
+  it.each(['By Jane Doe', 'By Jane Doe and John Roe, Reuters', 'Reporting by Jack Kim; Editing by Ed Lane'])('byline: %j', (t) => expect(isByline(t)).toBe(true));
+  it.each(['By the end of the year, prices had doubled.', 'By'])('not a byline: %j', (t) => expect(isByline(t)).toBe(false));
+  it('types them wherever they stand', () => {
+    expect(kinds('Storm Closes Airport\nBy Jane Doe\nAugust 22, 2025\nThe airport closed on Monday.')).toEqual(['headline', 'byline', 'dateline', 'paragraph']);
   });
 });

@@ -19,7 +19,11 @@ export type BoilerplateRule =
   | 'related-links'
   | 'share-widget'
   | 'legal-line'
-  | 'copyright-line';
+  | 'copyright-line'
+  | 'navigation'
+  | 'consent-widget'
+  | 'promo-link'
+  | 'edition-note';
 
 export interface BoilerplateHit {
   index: number;
@@ -44,7 +48,13 @@ const COMMENT_WIDGET = [
 
 const RELATED = /^(read more|read next|continue reading|read the full (story|article)|see also|related( (articles?|stories|posts|news|coverage|topics))?|more (stories|news|from [\p{L} ]+)|you (may|might) also like|recommended( for you)?|trending( now)?|most (read|popular|viewed)|top stories|editor'?s picks?)\b/iu;
 const SHARE = /^(share|share this( article| story| post)?|share on \w+|tweet|print|email|copy link|whatsapp|facebook|twitter|linkedin|telegram)(\s*[|/·•]\s*\w+)*:?$/i;
-const LEGAL = /\b(privacy policy|terms (of|and) (service|use|conditions)|cookie (policy|settings|preferences)|all rights reserved)\b/i;
+const LEGAL = /\b(privacy (policy|notice)|terms (of|and) (service|use|conditions)|all rights reserved|our standards|editorial (standards|guidelines|policy)|trust principles|corrections policy|ethics policy)\b/i;
+/** A note on where the article also ran, not part of it: "A version of this article appears in print on …". */
+const PRINT_NOTE = /^(a version of this (article|story) (appears|appeared|ran) in print\b|this (article|story) (appeared|appears) in (the )?print edition\b)/i;
+const NAVIGATION = /^(skip to( the)? (main )?(content|navigation|main|search|footer)|(open |close |main |site )?(menu|navigation)|back to top|(search|sections?|all sections)|sign in|log in|my account)$/i;
+/** A cookie or consent notice, or one of its buttons. */
+const CONSENT = /\b(we use cookies|this (site|website) uses cookies|cookie (policy|settings|preferences|consent)|manage (cookies|consent|preferences)|consent to (the use of )?cookies)\b/i;
+const CONSENT_BUTTON = /^(accept|reject|decline|allow|refuse)( all)?( cookies)?$|^(i agree|got it|manage (options|preferences|settings)|customi[sz]e|necessary only)$/i;
 const COPYRIGHT = /^(©|\(c\)|copyright\b)/i;
 const AD_WORD = /\b(ads?|advert\w*|sponsored|promoted|widget|paid (content|partnership))\b/i;
 const NEWSLETTER = /\b(sign(ing)? up|subscribe|subscri(ption|bers?)|newsletters?|inbox|mailbox)\b/i;
@@ -54,6 +64,12 @@ const SUPPORT = /^(please\s+)?support\b|\bsupport (us|our)\b|\bby supporting\b/i
 const REPORTING = /^["“‘']|\b(said|says|told|according to|added|stated|reported|announced|wrote)\b/i;
 /** Openings of a multi-paragraph appeal that runs to the end of the page. */
 const APPEAL_OPENING = /^(a (message|note|word) from\b|dear (readers?|friends|subscribers|supporters)\b|support\b.*!$|before you go\b|we need your (help|support)\b|help us\b|why (we|you should) )/iu;
+
+/** A row of three or more short links run together with separators: "Order Reprints | Today’s Paper | Subscribe". */
+function isMenuRow(text: string): boolean {
+  const parts = text.split(/\s+[|•·]\s+/);
+  return parts.length >= 3 && parts.every((p) => words(p).length >= 1 && words(p).length <= 4 && !/[.!?]$/.test(p));
+}
 
 function isShort(block: Block, max: number): boolean {
   return words(block.text).length <= max;
@@ -68,6 +84,11 @@ function endsLikeSentence(text: string): boolean {
 export function classifyLine(block: Block): BoilerplateRule | undefined {
   const t = block.text;
   if (COMMENT_WIDGET.some((re) => re.test(t)) && isShort(block, 25)) return 'comment-widget';
+  if (isShort(block, 6) && NAVIGATION.test(t)) return 'navigation';
+  if (block.hint !== 'row' && isMenuRow(t)) return 'navigation';
+  if (isShort(block, 45) && PRINT_NOTE.test(t)) return 'edition-note';
+  if (isShort(block, 15) && /\bhttps?:\/\/\S+|\bwww\.\S+/i.test(t) && (IMPERATIVE.test(t) || ADDRESSES_READER.test(t))) return 'promo-link';
+  if ((isShort(block, 40) && CONSENT.test(t)) || (isShort(block, 3) && CONSENT_BUTTON.test(t))) return 'consent-widget';
   if (isShort(block, 6) && !endsLikeSentence(t) && AD_WORD.test(t)) return 'ad-label';
   if (isShort(block, 8) && RELATED.test(t)) return 'related-links';
   if (isShort(block, 8) && SHARE.test(t)) return 'share-widget';
@@ -110,12 +131,29 @@ export function findBoilerplate(blocks: readonly Block[]): BoilerplateHit[] {
     }
   }
 
+  // A "Most read" or "Related" label heads a list of other articles' headlines:
+  // the unclosed, headline-length lines that follow it go with it. A single
+  // such line followed by prose is more likely the article's next heading.
+  for (let i = 0; i < blocks.length; i++) {
+    if (rules.get(i) !== 'related-links') continue;
+    let k = i + 1;
+    while (k < blocks.length && !rules.has(k) && !endsLikeSentence(blocks[k]!.text) && isShort(blocks[k]!, 20)) k++;
+    const closedByJunk = k === blocks.length || rules.has(k);
+    if (k - i - 1 >= 2 || closedByJunk) for (let j = i + 1; j < k; j++) rules.set(j, 'related-links');
+  }
+
   // Stacks of button labels: three or more one-to-three-word lines in a row.
   let start = 0;
   for (let i = 0; i <= blocks.length; i++) {
     const label = i < blocks.length && isShort(blocks[i]!, 3) && !endsLikeSentence(blocks[i]!.text);
     if (label) continue;
-    if (i - start >= 3) for (let k = start; k < i; k++) if (!rules.has(k)) rules.set(k, 'button-labels');
+    // A stack of three or more unjudged labels goes whole; where fewer are
+    // unjudged, only those between two other labels go (a headline right
+    // after a cookie banner's buttons stays).
+    if (i - start >= 3) {
+      const open = Array.from({ length: i - start }, (_, k) => start + k).filter((k) => !rules.has(k));
+      for (const k of open) if (open.length >= 3 || (k > start && k < i - 1)) rules.set(k, 'button-labels');
+    }
     start = i + 1;
   }
 

@@ -14,7 +14,7 @@ export interface Headline {
   /** Indexes of every block that is this headline or a variant of it. */
   occurrences: number[];
   /** How it was found. */
-  rule: 'repeated-line' | 'headline-shape';
+  rule: 'repeated-line' | 'headline-shape' | 'page-title';
 }
 
 /** How far from the top a headline may stand, in surviving blocks. */
@@ -46,4 +46,14 @@ export function findHeadline(blocks: readonly Block[], candidates: readonly numb
   const first = top.slice(0, 3).find((i) => isHeadlineShaped(blocks[i]!.text));
   if (first === undefined) return undefined;
   return { index: first, text: blocks[first]!.text, occurrences: [first], rule: 'headline-shape' };
+}
+
+/**
+ * The headline a page's own metadata gives, standing at `index`, with every
+ * variant of it among the candidates.
+ */
+export function headlineAt(blocks: readonly Block[], candidates: readonly number[], index: number): Headline {
+  const key = foldKey(blocks[index]!.text);
+  const occurrences = candidates.slice(0, WINDOW).filter((i) => i === index || foldKey(blocks[i]!.text) === key);
+  return { index, text: blocks[index]!.text, occurrences: occurrences.includes(index) ? occurrences : [index, ...occurrences], rule: 'page-title' };
 }

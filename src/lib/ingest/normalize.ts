@@ -1,3 +1,5 @@
+import { decodeHTMLStrict } from 'entities';
+
 /**
  * Text clean-up that changes no words: line ends, invisible and odd spaces,
  * and the stray space scrapers leave before a possessive ("Kim Jong Un 's").
@@ -53,4 +55,21 @@ export function hasTypographicQuotes(text: string): boolean {
 /** Words in the text (letters and digits, with inner apostrophes and hyphens). */
 export function words(text: string): string[] {
   return text.match(/[\p{L}\p{N}]+(?:['\u2019\-.][\p{L}\p{N}]+)*/gu) ?? [];
+}
+
+/** Formatting tags a scraper leaves in text; they carry no words. */
+const FORMATTING_TAG =
+  /<\/?(?:p|br|span|div|em|strong|b|i|u|s|small|big|sup|sub|font|hr|wbr|abbr|cite|mark|ins|del|strike|center|h[1-6]|li|ul|ol|section|article|header|footer|figure|figcaption|blockquote|tr|td|th|tbody|thead|table)\b(?:\s+(?:class|style|id|dir|lang|align|title)\s*=\s*(?:"[^"<>]*"|'[^'<>]*'|[^\s"'<>]+))*\s*\/?>/gi;
+const HTML_COMMENT = /<!--[\s\S]*?-->/g;
+
+/**
+ * Undoes HTML left in a plain-text scrape: comments and formatting tags
+ * (`<br>`, `</p>`, `<span class="x">`) go, entities (`&amp;`, `&#8217;`)
+ * become their characters. Any other tag, or a formatting tag with other
+ * attributes (`onerror=`, `href=`), is not stray formatting but text the
+ * article shows, and stays as visible text.
+ */
+export function unmarkLine(line: string): string {
+  if (!line.includes('<') && !line.includes('&')) return line;
+  return decodeHTMLStrict(line.replace(HTML_COMMENT, ' ').replace(FORMATTING_TAG, ' '));
 }

@@ -3,21 +3,24 @@
  * button label) on a line, with or without blank lines between them, so each
  * non-empty line is a block. The exception is hard-wrapped text (a paragraph
  * broken every ~72 characters, as in e-mail or wire dumps), whose lines are
- * joined back into their paragraph.
+ * joined back into their paragraph. Stray HTML is undone first (see
+ * `unmarkLine`).
  */
-import { normalizeLine, splitLines } from './normalize.ts';
+import { normalizeLine, splitLines, unmarkLine } from './normalize.ts';
 
 export interface Block {
   /** Normalised text of the block. */
   text: string;
   /** 1-based first and last seed line. */
   lines: [number, number];
+  /** What the source's own markup says the block is (HTML and Markdown seeds): a subheading, a caption, or a table row; text seeds have none. */
+  hint?: 'heading' | 'caption' | 'row';
 }
 
 const MAX_WRAP_WIDTH = 100;
 
 export function segment(text: string): Block[] {
-  const lines = splitLines(text).map(normalizeLine);
+  const lines = splitLines(text).map((line) => normalizeLine(unmarkLine(line)));
   const blocks: Block[] = [];
   let group: { text: string; line: number }[] = [];
   const flush = (): void => {

@@ -7,12 +7,14 @@
  * - a lone name of a few words under the headline is a photo credit;
  * - in the body, a line of several words with no closing punctuation, in an
  *   article whose paragraphs do close, describes a picture: a caption;
- * - a short title-cased line followed by a paragraph is a heading.
+ * - a short title-cased line followed by a paragraph is a heading;
+ * - anywhere, a line that gives only a date or time is a dateline, and a
+ *   short "By …" or "Reporting by …" line is a byline.
  */
 import type { Block } from './segment.ts';
 import { words } from './normalize.ts';
 
-export type Kind = 'standfirst' | 'credit' | 'paragraph' | 'heading' | 'caption';
+export type Kind = 'standfirst' | 'credit' | 'paragraph' | 'heading' | 'caption' | 'byline' | 'dateline';
 
 const CLOSES = /[.!?…]["”’)\]]?$/;
 
@@ -43,6 +45,30 @@ export function overlapWithNext(line: string, next: string | undefined): number 
   return shared / a.size;
 }
 
+const MONTH = 'jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?';
+const WEEKDAY = '(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|rsday|urday)?';
+/** Words a dateline may hold besides the date itself. */
+const DATELINE_FILLER = new RegExp(
+  String.raw`[ap]\.m\.|\b(?:published|updated|posted|last|modified|on|at|date|am|pm|gmt|utc|[a-z]{1,3}t|ago|minutes?|mins?|hours?|hrs?|days?|${MONTH}|${WEEKDAY})\b\.?`,
+  'giu',
+);
+
+/** A line that only gives a date or time: "Published 23 August 2025, 10:04 GMT", "Aug 22, 2025". */
+export function isDateline(text: string): boolean {
+  if (words(text).length > 12 || !/\d/.test(text)) return false;
+  const hasDate = new RegExp(String.raw`\b(?:${MONTH})\b|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b|\b\d+\s+(?:minutes?|hours?|days?)\s+ago\b`, 'iu').test(text);
+  const rest = text.replace(DATELINE_FILLER, ' ').replace(/[\d\s,.:/|·•()–—-]+/g, '');
+  return hasDate && rest === '';
+}
+
+/** "By Jane Doe", "By Jane Doe and John Roe, Reuters", "Reporting by …; Editing by …", "… contributed to this report." */
+export function isByline(text: string): boolean {
+  const n = words(text).length;
+  if (n < 2 || n > 25) return false;
+  if (/\bcontributed( reporting)? to this (report|story|article)\.?$/i.test(text)) return true;
+  return /^(?:by|written by|words by|reporting by|story by)\s+\p{Lu}/iu.test(text) && !/[.!?]["”]?$/.test(text.replace(/\b\p{Lu}\.$/u, ''));
+}
+
 function isCredit(text: string): boolean {
   const n = words(text).length;
   return n >= 1 && n <= 4 && !CLOSES.test(text) && /^[\p{Lu}\p{N}]/u.test(text);
@@ -61,11 +87,19 @@ function isTitleCased(text: string): boolean {
 }
 
 /**
- * Classifies the blocks at `indexes` (surviving, in order) around the headline
+ * Classifies the blocks at `surviving` (in order) around the headline
  * at `headline` (an index into `blocks`, or undefined when there is none).
  */
-export function classify(blocks: readonly Block[], indexes: readonly number[], headline: number | undefined): Map<number, Kind> {
+export function classify(blocks: readonly Block[], surviving: readonly number[], headline: number | undefined): Map<number, Kind> {
+  // Datelines and bylines are typed wherever they stand; the rest is judged without them.
   const kinds = new Map<number, Kind>();
+  for (const i of surviving) {
+    if (i === headline) continue;
+    const t = blocks[i]!.text;
+    if (isDateline(t)) kinds.set(i, 'dateline');
+    else if (isByline(t)) kinds.set(i, 'byline');
+  }
+  const indexes = surviving.filter((i) => !kinds.has(i));
   const text = (i: number | undefined): string | undefined => (i === undefined ? undefined : blocks[i]?.text);
   const pos = headline === undefined ? -1 : indexes.indexOf(headline);
 
@@ -79,6 +113,7 @@ export function classify(blocks: readonly Block[], indexes: readonly number[], h
   for (let k = pos + 1; k < Math.min(indexes.length, pos + 4); k++) {
     const i = indexes[k]!;
     const t = blocks[i]!.text;
+    if (blocks[i]!.hint) break;
     if (isCredit(t)) kinds.set(i, 'credit');
     else if (isStandfirst(t, text(indexes[k + 1]))) kinds.set(i, 'standfirst');
     else break;
@@ -96,7 +131,10 @@ export function classify(blocks: readonly Block[], indexes: readonly number[], h
     const t = blocks[i]!.text;
     const n = words(t).length;
     const next = text(body[k + 1]);
-    if (CLOSES.test(t) || !prose) kinds.set(i, 'paragraph');
+    const hint = blocks[i]!.hint;
+    if (hint === 'heading' || hint === 'caption') kinds.set(i, hint);
+    else if (hint === 'row') kinds.set(i, 'paragraph');
+    else if (CLOSES.test(t) || !prose) kinds.set(i, 'paragraph');
     else if (n <= 12 && isTitleCased(t) && next !== undefined && CLOSES.test(next)) kinds.set(i, 'heading');
     else if (n >= 5) kinds.set(i, 'caption');
     else kinds.set(i, 'paragraph');

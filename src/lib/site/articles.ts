@@ -4,7 +4,7 @@
  */
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { toString } from 'mdast-util-to-string';
-import type { Article, Published, Publisher } from '../schema.ts';
+import type { Agency, Article, Published, Publisher } from '../schema.ts';
 
 export interface ArticleEntry {
   id: string;
@@ -42,7 +42,7 @@ export function basisLabel(fact: Pick<Published, 'basis' | 'evidence'>): string 
     case 'editor':
       return 'set by an editor';
     case 'page':
-      return fact.evidence?.quote ? `from the page’s ${fact.evidence.rule} “${fact.evidence.quote}”` : 'from the page’s metadata';
+      return fact.evidence ? `from the page’s metadata (${fact.evidence.rule})` : 'from the page’s metadata';
     case 'inferred':
       return fact.evidence?.quote ? `inferred from “${fact.evidence.quote}”` : 'inferred from the text';
     case 'unknown':
@@ -76,4 +76,46 @@ export function readingMinutes(words: number): number {
 /** Host name of a URL without `www.`, for "Read the original at …". */
 export function hostOf(href: string): string {
   return new URL(href).hostname.replace(/^www\./, '');
+}
+
+export interface BodyBlock {
+  kind: 'paragraph' | 'heading';
+  text: string;
+  /** 1-based position among the body's blocks; the anchor is `p-<n>`. */
+  n: number;
+  /** Seed lines the block came from. */
+  lines: readonly [number, number] | undefined;
+}
+
+/**
+ * The body's blocks as plain text, each with its seed lines (the entry's
+ * `blocks`, in the same order). Bodies hold only paragraphs and headings of
+ * plain text, so a page renders them as text nodes and no markup can reach it.
+ */
+export function bodyBlocks(markdown: string | undefined, lines: readonly (readonly [number, number])[]): BodyBlock[] {
+  if (!markdown) return [];
+  return fromMarkdown(markdown)
+    .children.filter((node) => node.type === 'paragraph' || node.type === 'heading')
+    .map((node, i) => ({ kind: node.type === 'heading' ? 'heading' : 'paragraph', text: toString(node), n: i + 1, lines: lines[i] }));
+}
+
+/** "line 4" or "lines 4–9". */
+export function lineLabel([a, b]: readonly [number, number]): string {
+  return a === b ? `line ${a}` : `lines ${a}–${b}`;
+}
+
+/**
+ * Where the raw seed is served, relative to the site base. Seeds that are not
+ * plain text get `.txt` appended, so every static host serves them as text:
+ * a saved web page must never run as a page of this site.
+ */
+export function rawPathFor(seedPath: string): string {
+  return `raw/${seedPath}${/\.txt$/i.test(seedPath) ? '' : '.txt'}`;
+}
+
+const ROLE_WORDS: Record<Agency['role'], string> = { source: 'story', images: 'images', cited: 'cited' };
+
+/** "Reuters (story)", "KCNA (images)". */
+export function agencyLabel(agency: Agency): string {
+  return `${agency.name} (${ROLE_WORDS[agency.role]})`;
 }

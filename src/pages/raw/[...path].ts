@@ -1,18 +1,23 @@
 /**
- * Serves each seed byte for byte at `/raw/<seed path>`, so a reader can check
- * the clean article against what was scraped.
+ * Serves each seed byte for byte at `rawPathFor(seed)` (`/raw/<seed path>`,
+ * with `.txt` added to anything that is not already text), so a reader can
+ * check the clean article against what was scraped.
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getCollection } from 'astro:content';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { rawPathFor } from '../../lib/site/articles.ts';
 
 export const getStaticPaths = (async () => {
   const entries = await getCollection('articles');
-  return entries.map((entry) => ({ params: { path: entry.data.source.path } }));
+  return entries.map((entry) => ({
+    params: { path: rawPathFor(entry.data.source.path).slice('raw/'.length) },
+    props: { seed: entry.data.source.path },
+  }));
 }) satisfies GetStaticPaths;
 
-export const GET: APIRoute = async ({ params }) => {
-  const bytes = await readFile(join(process.cwd(), 'seeds', params.path ?? ''));
+export const GET: APIRoute<{ seed: string }> = async ({ props }) => {
+  const bytes = await readFile(join(process.cwd(), 'seeds', props.seed));
   return new Response(bytes, { headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
 };

@@ -1,0 +1,833 @@
+/**
+ * Saved web pages. One HTML page in; out come the article as blocks (the
+ * headline first, then one block per paragraph-level element, each pointing at
+ * the lines of the HTML file it was read from) and the page's own metadata,
+ * each fact with the rule that read it and the raw value it read.
+ *
+ * Pure and deterministic: jsdom parses the page without running scripts or
+ * loading anything, and Mozilla Readability finds the article element.
+ * Boilerplate that Readability leaves inside the article ("Advertisement",
+ * newsletter boxes, appeals) is deliberately kept here: the pipeline's
+ * boilerplate stage judges it with the same rules as a text seed's, and
+ * records what it removes. Only elements that are never text (scripts,
+ * forms, navigation, hidden elements, …) are dropped before anything is read.
+ *
+ * Messages (the README documents codes in its table):
+ * - SL110 error: no article content found in the page (no blocks are returned);
+ * - SL111 warning: a JSON-LD block is not valid JSON and was skipped;
+ * - SL112 info: Readability found no article, so the page's main element was read whole;
+ * - SL113 error: the page could not be read at all (no blocks and no facts are returned).
+ */
+import { Readability } from '@mozilla/readability';
+import { decodeHTML } from 'entities';
+import type { Element as HastElement, Root as HastRoot } from 'hast';
+import { fromHtml } from 'hast-util-from-html';
+import { JSDOM, VirtualConsole } from 'jsdom';
+import type { Diagnostic } from '../diagnostics.ts';
+import { isRealCalendarDate, type Evidence } from '../schema.ts';
+import { foldKey, normalizeLine, words } from './normalize.ts';
+import type { Block } from './segment.ts';
+
+export interface PageFact<T> {
+  value: T;
+  /** rule names the metadata read, e.g. `json-ld:datePublished`, `og:site_name`, `url-path`; quote is the raw value. */
+  evidence: Evidence;
+}
+
+export interface HtmlExtraction {
+  /**
+   * The article as blocks, in reading order, the headline first when the page
+   * has one, each block's `lines` pointing into the HTML source. These go
+   * through the same cleaning stages as a text seed's blocks.
+   */
+  blocks: Block[];
+  /** The page's own title for the article (h1, og:title, JSON-LD headline or <title> minus the site name). */
+  title?: PageFact<string>;
+  publisher?: PageFact<string>;
+  /** `YYYY-MM-DD`, `YYYY-MM` or `YYYY`. */
+  published?: PageFact<string>;
+  /** Canonical URL (absolute http/https). */
+  url?: PageFact<string>;
+  /** The page's own one- or two-sentence summary (JSON-LD description, og:description, meta description). */
+  description?: PageFact<string>;
+  /** Author names when the page gives them. */
+  byline?: PageFact<string>;
+  messages: Diagnostic[];
+}
+
+/** Elements that are never article text, whatever they hold. */
+const NEVER_TEXT = [
+  'script', 'style', 'noscript', 'template', 'iframe', 'frame', 'object', 'embed', 'canvas', 'svg', 'math',
+  'form', 'button', 'input', 'select', 'textarea', 'label', 'dialog',
+  'nav', 'aside', 'footer',
+  '[hidden]', '[aria-hidden="true" i]',
+  '[role="navigation" i]', '[role="complementary" i]', '[role="contentinfo" i]', '[role="search" i]', '[role="dialog" i]',
+].join(', ');
+
+/** Elements that end a run of inline text: each starts a block of its own. */
+const BLOCK_TAGS = [
+  'address', 'article', 'blockquote', 'caption', 'center', 'dd', 'details', 'div', 'dl', 'dt', 'fieldset', 'figcaption',
+  'figure', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hgroup', 'hr', 'li', 'main', 'menu', 'ol', 'p', 'pre', 'section',
+  'summary', 'table', 'tbody', 'td', 'tfoot', 'th', 'thead', 'tr', 'ul',
+];
+const BLOCK_SET = new Set(BLOCK_TAGS);
+const BLOCK_SELECTOR = BLOCK_TAGS.join(', ');
+
+/** Schema.org types that are an article. */
+const ARTICLE_TYPE = /^(?:\w*Article|BlogPosting|LiveBlogPosting|SocialMediaPosting|DiscussionForumPosting|Report)$/;
+/** Schema.org types whose name is the outlet's. */
+const OUTLET_TYPES = ['NewsMediaOrganization', 'Organization', 'Corporation', 'WebSite'];
+
+const PUBLISHED_META = ['article:published_time', 'og:published_time', 'article:published'];
+const DATE_META = ['date', 'pubdate', 'publishdate', 'publish-date', 'dc.date.issued', 'dcterms.issued', 'dc.date', 'parsely-pub-date', 'sailthru.date'];
+
+/** What separates a headline from the site name in a <title>. */
+const TITLE_SEPARATOR = /\s+[|–—·•»-]\s+|:\s+/g;
+
+export function extractHtml(html: string, file: string): HtmlExtraction {
+  const messages: Diagnostic[] = [];
+  try {
+    return read(html, file, messages);
+  } catch (error) {
+    // A page that trips the parser or Readability (nesting deep enough to exhaust the stack, say) is reported, never thrown.
+    messages.push({ file, severity: 'error', code: 'SL113', message: `the page could not be read: ${error instanceof Error ? error.message : String(error)}` });
+    return { blocks: [], messages };
+  }
+}
+
+function read(html: string, file: string, messages: Diagnostic[]): HtmlExtraction {
+  const depth = nestingOf(html);
+  if (depth > MAX_DEPTH) {
+    messages.push({ file, severity: 'error', code: 'SL113', message: `the page nests elements ${depth} deep (more than ${MAX_DEPTH}); it was not read` });
+    return { blocks: [], messages };
+  }
+  // No `runScripts` and no `resources`: scripts never run and nothing is fetched.
+  const dom = new JSDOM(html, { includeNodeLocations: true, virtualConsole: new VirtualConsole() });
+  const doc = dom.window.document;
+  const src = sourceMap(html, dom);
+
+  // Metadata first: it reads scripts (JSON-LD) and elements that are removed below.
+  const ld = readJsonLd(doc, src, file, messages);
+  const metas = readMetas(doc);
+  const publisher = findPublisher(ld, metas, src);
+  const url = findUrl(doc, ld, metas, src);
+  const headline = findHeadline(doc, ld, metas, src, publisher?.value);
+  const published = findPublished(doc, ld, metas, src, url, headline?.element);
+  const outlet = publisher ?? siteFromTitle(doc, src, headline?.fact.value);
+  const description = findDescription(ld, metas, src);
+  const pageByline = findLdByline(ld, src) ?? metaFact(metas, ['author'], 'meta:', src, (v) => !isUrlLike(v)) ?? microdataAuthor(doc, src);
+
+  for (const el of [...doc.querySelectorAll(NEVER_TEXT)]) {
+    // ASP.NET and some portal CMSs wrap the whole page in one <form>: that one is the page, not a widget.
+    if (el.localName === 'form' && el.querySelector('h1, p') !== null && el.querySelectorAll('p').length >= 3) continue;
+    el.remove();
+  }
+  for (const el of [...doc.querySelectorAll('[style]')]) {
+    if (/(^|;)\s*(display\s*:\s*none|visibility\s*:\s*hidden)\b/i.test(el.getAttribute('style') ?? '')) el.remove();
+  }
+
+  let parsed: ReturnType<Readability<Node>['parse']> = null;
+  const tooDeep = depth > MAX_READABILITY_DEPTH;
+  try {
+    if (!tooDeep) parsed = new Readability(doc, { serializer: (node: Node) => node }).parse();
+  } catch {
+    // Readability throws on some pages it cannot handle; the fallback below reads them.
+  }
+  const headBlock = headline ? { text: headline.fact.value, lines: headline.lines } : undefined;
+  // The article element may hold the headline's own h1: it is already the first block.
+  const same = (b: Block): boolean => headBlock !== undefined && b.lines[0] === headBlock.lines[0] && foldKey(b.text) === foldKey(headBlock.text);
+  let body = parsed?.content instanceof dom.window.Element ? toBlocks(parsed.content, src).filter((b) => !same(b)) : [];
+  if (body.length === 0) {
+    const root = doc.querySelector('[itemprop~="articleBody"], article, main, [role="main" i]') ?? doc.body;
+    if (root) body = toBlocks(root, src).filter((b) => !same(b));
+    const why = tooDeep ? `the page nests elements more than ${MAX_READABILITY_DEPTH} deep, too deep for Readability` : 'Readability found no article';
+    if (root && body.length > 0) messages.push({ file, severity: 'info', code: 'SL112', message: `${why}; the page's <${root.localName}> was read whole` });
+  }
+
+  const out: HtmlExtraction = { blocks: [], messages };
+  if (body.length === 0) {
+    messages.push({ file, severity: 'error', code: 'SL110', message: 'no article content found in the page' });
+  } else {
+    out.blocks = headBlock ? [headBlock, ...body] : body;
+  }
+  if (headline) out.title = headline.fact;
+  if (outlet) out.publisher = outlet;
+  if (published) out.published = published;
+  if (url) out.url = url;
+  if (description) out.description = description;
+  const byline = pageByline ?? readabilityByline(parsed?.byline);
+  if (byline) out.byline = byline;
+  return out;
+}
+
+/** Nesting past which Readability is not run: its time grows much faster than depth, and real pages nest a few dozen deep. */
+const MAX_READABILITY_DEPTH = 150;
+/** Nesting past which the page is not read at all: jsdom's own tree building slows with the square of depth. */
+const MAX_DEPTH = 2000;
+
+/** How deep the page's elements nest, measured on hast's fast parse before jsdom builds its slower tree. */
+function nestingOf(html: string): number {
+  let max = 0;
+  const stack: { node: HastRoot | HastElement; depth: number }[] = [{ node: fromHtml(html), depth: 0 }];
+  for (let top = stack.pop(); top; top = stack.pop()) {
+    max = Math.max(max, top.depth);
+    for (const child of top.node.children) if (child.type === 'element') stack.push({ node: child, depth: top.depth + 1 });
+  }
+  return max;
+}
+
+interface SourceMap {
+  /** First and last line of a node's non-blank source text, when it can be placed. */
+  linesOf(node: Node): [number, number] | undefined;
+  /** Line on which an element's start tag stands. */
+  lineOf(node: Node): number | undefined;
+  /** Line within `node` on which `needle` first stands in the raw source, else the node's own line. */
+  lineOfText(node: Node, needle: string): number | undefined;
+}
+
+/** Attribute that carries an element's source offsets through Readability's re-parses. */
+const AT = 'data-storyline-at';
+
+/**
+ * Lines counted as the pipeline counts them (CRLF, lone CR and LF each end a
+ * line), from the parser's offsets, so every line number points into the
+ * seed as an editor opens it.
+ *
+ * Readability moves nodes (they keep their offsets), renames elements (the
+ * attributes are copied) and, when a first attempt finds too little text,
+ * re-parses the body from its own serialisation (new nodes, no offsets). So
+ * every element is stamped with its offsets in an attribute, and a text node
+ * the parser did not place is found by its text among the page's text nodes,
+ * within the span of its nearest stamped ancestor.
+ */
+function sourceMap(html: string, dom: JSDOM): SourceMap {
+  const starts = [0];
+  for (const m of html.matchAll(/\r\n|\r|\n/g)) starts.push(m.index + m[0].length);
+  const lineAt = (offset: number): number => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo + 1;
+  };
+  const trimmed = (start: number, end: number): [number, number] | undefined => {
+    while (start < end && /\s/.test(html[start]!)) start++;
+    while (end > start && /\s/.test(html[end - 1]!)) end--;
+    return start < end ? [lineAt(start), lineAt(end - 1)] : undefined;
+  };
+  const doc = dom.window.document;
+  const texts = new Map<string, [number, number][]>();
+  const walker = doc.createTreeWalker(doc, dom.window.NodeFilter.SHOW_TEXT);
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    const loc = dom.nodeLocation(n);
+    const data = n.nodeValue ?? '';
+    if (loc && /\S/.test(data)) texts.set(data, [...(texts.get(data) ?? []), [loc.startOffset, loc.endOffset]]);
+  }
+  for (const el of doc.querySelectorAll('*')) {
+    const loc = dom.nodeLocation(el);
+    if (loc) el.setAttribute(AT, `${loc.startOffset}:${loc.endOffset}`);
+  }
+  const stamp = (el: Element | null): [number, number] | undefined => {
+    const m = el?.getAttribute(AT)?.match(/^(\d+):(\d+)$/);
+    return m ? [Number(m[1]), Number(m[2])] : undefined;
+  };
+  const offsets = (node: Node): [number, number] | undefined => {
+    const loc = dom.nodeLocation(node);
+    if (loc) return [loc.startOffset, loc.endOffset];
+    if (node.nodeType === node.ELEMENT_NODE) return stamp(node as Element);
+    if (node.nodeType !== node.TEXT_NODE) return undefined;
+    const found = texts.get(node.nodeValue ?? '') ?? [];
+    for (let el = node.parentElement; el; el = el.parentElement) {
+      const range = stamp(el);
+      if (!range) continue;
+      return found.find(([s, e]) => s >= range[0] && e <= range[1]) ?? range;
+    }
+    return found[0];
+  };
+  return {
+    linesOf(node) {
+      const range = offsets(node);
+      return range ? trimmed(...range) : undefined;
+    },
+    lineOf(node) {
+      const range = offsets(node);
+      return range ? lineAt(range[0]) : undefined;
+    },
+    lineOfText(node, needle) {
+      const range = offsets(node);
+      if (!range) return undefined;
+      const at = html.slice(range[0], range[1]).indexOf(needle);
+      return lineAt(range[0] + Math.max(at, 0));
+    },
+  };
+}
+
+/**
+ * The element's text as blocks: each paragraph-level element (and each run
+ * of text standing between such elements) is one block; a table row whose
+ * cells hold only inline text is one block, its cells joined by " | ". A
+ * figcaption is one block, credit and all: a caption rarely closes like a
+ * sentence once its credit follows, which is how the structure stage tells
+ * captions from paragraphs.
+ *
+ * Where two inline elements meet with no space between them and the second
+ * opens a new word in capitals ("…the water.</span><span>Credit…",
+ * "2025</span><span>Updated"), a space is put between: pages lay such
+ * elements out as separate lines with CSS, and gluing them would make words
+ * that are not in the page.
+ */
+function toBlocks(root: Element, src: SourceMap): Block[] {
+  const blocks: Block[] = [];
+  let parts: string[] = [];
+  let spans: [number, number][] = [];
+  let anchor: Node | undefined;
+  let last = '';
+  let edge = false;
+  // What the markup says the block being gathered is.
+  let hint: Block['hint'];
+  const push = (text: string): void => {
+    if (text === '') return;
+    parts.push(text);
+    last = text.at(-1)!;
+  };
+  const flush = (): void => {
+    const text = normalizeLine(parts.join('').replace(/\s+/g, ' '));
+    if (/[\p{L}\p{N}]/u.test(text)) {
+      const lines = spans.length > 0 ? ([Math.min(...spans.map((s) => s[0])), Math.max(...spans.map((s) => s[1]))] as [number, number]) : ancestorLines(anchor, src);
+      blocks.push({ text, lines: lines ?? blocks.at(-1)?.lines ?? [1, 1], ...(hint ? { hint } : {}) });
+    }
+    parts = [];
+    spans = [];
+    anchor = undefined;
+    last = '';
+    edge = false;
+  };
+  const inline = (node: Node): void => {
+    if (node.nodeType === node.TEXT_NODE) {
+      const data = node.nodeValue ?? '';
+      if (edge && /[\p{Ll}\p{N}.,:;!?…)]/u.test(last) && /^\p{Lu}/u.test(data)) push(' ');
+      if (data !== '') edge = false;
+      push(data);
+      if (/\S/.test(data)) {
+        anchor ??= node;
+        const lines = src.linesOf(node);
+        if (lines) spans.push(lines);
+      }
+    } else if (node.nodeType === node.ELEMENT_NODE && !(node as Element).matches(NEVER_TEXT)) {
+      edge = true;
+      if ((node as Element).localName === 'br') push(' ');
+      else for (const child of [...node.childNodes]) inline(child);
+      edge = true;
+    }
+  };
+  const visit = (el: Element): void => {
+    for (const child of [...el.childNodes]) {
+      const c = child as Element;
+      if (child.nodeType !== child.ELEMENT_NODE || !(BLOCK_SET.has(c.localName) || c.querySelector(BLOCK_SELECTOR) !== null)) {
+        inline(child);
+        continue;
+      }
+      flush();
+      if (c.matches(NEVER_TEXT)) continue;
+      const cells = c.localName === 'tr' ? [...c.children].filter((cell) => cell.localName === 'td' || cell.localName === 'th') : [];
+      const outer = hint;
+      hint = hintOf(c) ?? outer;
+      if (cells.length > 0 && cells.every((cell) => cell.querySelector(BLOCK_SELECTOR) === null)) {
+        hint = 'row';
+        cells.forEach((cell, i) => {
+          if (i > 0) push(' | ');
+          inline(cell);
+        });
+      } else {
+        visit(c);
+      }
+      flush();
+      hint = outer;
+    }
+  };
+  visit(root);
+  flush();
+  return blocks;
+}
+
+/** Subheadings and captions are what their elements say they are, whatever their wording. */
+function hintOf(el: Element): Block['hint'] {
+  if (/^h[2-6]$/.test(el.localName)) return 'heading';
+  if (el.localName === 'figcaption' || el.localName === 'caption') return 'caption';
+  return undefined;
+}
+
+/** Lines of the nearest located ancestor, for text the parser did not place. */
+function ancestorLines(node: Node | undefined, src: SourceMap): [number, number] | undefined {
+  for (let n = node?.parentNode ?? null; n; n = n.parentNode) {
+    const lines = src.linesOf(n);
+    if (lines) return lines;
+  }
+  return undefined;
+}
+
+/** An element's text as one block, on the lines its text stands on. */
+function asBlock(el: Element, src: SourceMap): Block | undefined {
+  const blocks = toBlocks(el, src);
+  if (blocks.length === 0) return undefined;
+  return { text: blocks.map((b) => b.text).join(' '), lines: [Math.min(...blocks.map((b) => b.lines[0])), Math.max(...blocks.map((b) => b.lines[1]))] };
+}
+
+/** A metadata value as text: entities some CMSs escape twice decoded, spaces normalised. */
+function cleanValue(raw: string): string {
+  const decoded = /&(#\d+|#x[\da-f]+|[a-z]+\d*);/i.test(raw) ? decodeHTML(raw) : raw;
+  return normalizeLine(decoded.replace(/\s+/g, ' '));
+}
+
+function isUrlLike(value: string): boolean {
+  return /^(https?:)?\/\//i.test(value.trim());
+}
+
+function fact(value: string, rule: string, quote: string, line: number | undefined, note?: string): PageFact<string> {
+  return { value, evidence: { rule, quote, ...(line ? { line } : {}), ...(note ? { note } : {}) } };
+}
+
+interface Meta {
+  content: string;
+  element: Element;
+}
+
+/** `<meta>` contents by lower-cased `property` or `name`, the first of each kept. */
+function readMetas(doc: Document): Map<string, Meta> {
+  const metas = new Map<string, Meta>();
+  for (const element of doc.querySelectorAll('meta[content]')) {
+    const content = element.getAttribute('content') ?? '';
+    if (content.trim() === '') continue;
+    for (const attr of ['property', 'name']) {
+      const key = element.getAttribute(attr)?.trim().toLowerCase();
+      if (key && !metas.has(key)) metas.set(key, { content, element });
+    }
+  }
+  return metas;
+}
+
+/** The first of `keys` the page gives a usable value for, as a fact named `prefix + key`. */
+function metaFact(
+  metas: ReadonlyMap<string, Meta>,
+  keys: readonly string[],
+  prefix: string,
+  src: SourceMap,
+  accept: (value: string) => boolean = () => true,
+): PageFact<string> | undefined {
+  for (const key of keys) {
+    const meta = metas.get(key);
+    if (!meta) continue;
+    const value = cleanValue(meta.content);
+    if (value !== '' && accept(value)) return fact(value, `${prefix}${key}`, meta.content.trim(), src.lineOf(meta.element));
+  }
+  return undefined;
+}
+
+type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+type JsonObject = { [key: string]: Json };
+
+interface JsonLd {
+  /** Top-level items, the items of every @graph and pages' main entities, in page order. */
+  items: JsonObject[];
+  /** Every object with an @id and more, for resolving references such as `"publisher": {"@id": "#org"}`. */
+  byId: Map<string, JsonObject>;
+  /** The script each item was read from. */
+  scriptOf: Map<JsonObject, Element>;
+}
+
+function isObject(x: Json | undefined): x is JsonObject {
+  return typeof x === 'object' && x !== null && !Array.isArray(x);
+}
+
+function readJsonLd(doc: Document, src: SourceMap, file: string, messages: Diagnostic[]): JsonLd {
+  const ld: JsonLd = { items: [], byId: new Map(), scriptOf: new Map() };
+  for (const script of doc.querySelectorAll('script[type]')) {
+    if (!/^\s*application\/ld\+json\s*(;|$)/i.test(script.getAttribute('type') ?? '')) continue;
+    const text = (script.textContent ?? '').replace(/^\s*(<!--|<!\[CDATA\[)/, '').replace(/(-->|\]\]>)\s*$/, '');
+    if (text.trim() === '') continue;
+    let data: Json;
+    try {
+      data = JSON.parse(text) as Json;
+    } catch {
+      try {
+        // Raw line breaks and tabs inside strings are the commonest fault of hand-built JSON-LD.
+        data = JSON.parse(text.replace(/\p{Cc}+/gu, ' ')) as Json;
+      } catch {
+        const line = src.lineOf(script);
+        messages.push({ file, ...(line ? { line } : {}), severity: 'warning', code: 'SL111', message: 'a JSON-LD block is not valid JSON; its metadata was skipped' });
+        continue;
+      }
+    }
+    // Items stand at the top, in an @graph, or as a page's mainEntity ({"@type": "WebPage", "mainEntity": {"@type": "NewsArticle"}}).
+    const top = (x: Json | undefined, depth: number): void => {
+      if (depth > 6) return;
+      if (Array.isArray(x)) for (const y of x) top(y, depth + 1);
+      else if (isObject(x)) {
+        ld.items.push(x);
+        ld.scriptOf.set(x, script);
+        if (Array.isArray(x['@graph'])) top(x['@graph'], depth + 1);
+        if (isObject(x['mainEntity'])) top(x['mainEntity'], depth + 1);
+      }
+    };
+    const index = (x: Json, depth: number): void => {
+      if (depth > 12) return;
+      if (Array.isArray(x)) for (const y of x) index(y, depth + 1);
+      else if (isObject(x)) {
+        const id = x['@id'];
+        if (typeof id === 'string' && Object.keys(x).length > 1 && !ld.byId.has(id)) {
+          ld.byId.set(id, x);
+          ld.scriptOf.set(x, script);
+        }
+        for (const y of Object.values(x)) index(y, depth + 1);
+      }
+    };
+    top(data, 0);
+    index(data, 0);
+  }
+  return ld;
+}
+
+function typesOf(item: JsonObject): string[] {
+  const t = item['@type'];
+  return (Array.isArray(t) ? t : [t]).filter((x): x is string => typeof x === 'string').map((x) => x.replace(/^(https?:\/\/schema\.org\/|schema:)/i, ''));
+}
+
+/** The object an `{"@id": …}` reference stands for, or the value itself. */
+function resolve(ld: JsonLd, x: Json | undefined): Json | undefined {
+  if (isObject(x) && typeof x['@id'] === 'string' && Object.keys(x).length === 1) return ld.byId.get(x['@id']) ?? x;
+  return x;
+}
+
+/** Names in a JSON-LD value: a string, an object's `name`, or a list of either. */
+function namesIn(ld: JsonLd, x: Json | undefined): string[] {
+  const v = resolve(ld, x);
+  if (typeof v === 'string') return v.trim() !== '' && !isUrlLike(v) ? [v] : [];
+  if (Array.isArray(v)) return v.flatMap((y) => namesIn(ld, y));
+  if (isObject(v)) {
+    const name = v['name'];
+    return typeof name === 'string' ? namesIn(ld, name) : Array.isArray(name) ? namesIn(ld, name[0]) : [];
+  }
+  return [];
+}
+
+function firstString(x: Json | undefined): string | undefined {
+  if (typeof x === 'string' && x.trim() !== '') return x;
+  return Array.isArray(x) ? firstString(x[0]) : undefined;
+}
+
+/** The page's summary of the article: JSON-LD `description`, `og:description`, or the description meta tag. */
+function findDescription(ld: JsonLd, metas: ReadonlyMap<string, Meta>, src: SourceMap): PageFact<string> | undefined {
+  for (const item of articlesIn(ld)) {
+    const value = firstString(item['description']);
+    if (value) return ldFact(ld, item, value, 'json-ld:description', src);
+  }
+  return metaFact(metas, ['og:description', 'description', 'twitter:description'], '', src);
+}
+
+function articlesIn(ld: JsonLd): JsonObject[] {
+  return ld.items.filter((item) => typesOf(item).some((t) => ARTICLE_TYPE.test(t)));
+}
+
+function ldFact(ld: JsonLd, item: JsonObject, raw: string, rule: string, src: SourceMap, value = cleanValue(raw), note?: string): PageFact<string> {
+  const script = ld.scriptOf.get(item);
+  return fact(value, rule, raw.trim(), script ? src.lineOfText(script, raw) : undefined, note);
+}
+
+function findLdByline(ld: JsonLd, src: SourceMap): PageFact<string> | undefined {
+  for (const item of articlesIn(ld)) {
+    const names = namesIn(ld, item['author']).map(cleanValue).filter((n) => n !== '');
+    if (names.length > 0) return ldFact(ld, item, names.join(', '), 'json-ld:author', src);
+  }
+  return undefined;
+}
+
+/** Microdata `itemprop="author"`: its `name` property, else its text. */
+function microdataAuthor(doc: Document, src: SourceMap): PageFact<string> | undefined {
+  for (const el of doc.querySelectorAll('[itemprop~="author"]')) {
+    const named = el.querySelector('[itemprop~="name"]');
+    const raw = named?.getAttribute('content') ?? (named ?? el).textContent ?? '';
+    const value = cleanValue(raw);
+    if (value !== '' && !isUrlLike(value)) return fact(value, 'itemprop:author', raw.trim(), src.lineOf(named ?? el));
+  }
+  return undefined;
+}
+
+/**
+ * Readability's byline is the text of the page's byline element, which often
+ * carries a lead-in ("By", "Words by") and the time after the names.
+ */
+function readabilityByline(raw: string | null | undefined): PageFact<string> | undefined {
+  const value = raw
+    ? cleanValue(raw)
+        .replace(/^((words|story|text|reporting) )?by\s+/i, '')
+        .replace(/\s*[|·•,–—-]?\s*\b(published|updated|posted)\b.*$/i, '')
+    : '';
+  return raw && value !== '' && !isUrlLike(value) ? fact(value, 'readability:byline', raw.trim(), undefined) : undefined;
+}
+
+function findPublisher(ld: JsonLd, metas: ReadonlyMap<string, Meta>, src: SourceMap): PageFact<string> | undefined {
+  for (const item of articlesIn(ld)) {
+    const name = namesIn(ld, item['publisher'])[0];
+    if (name && cleanValue(name) !== '') return ldFact(ld, item, name, 'json-ld:publisher.name', src);
+  }
+  const meta = metaFact(metas, ['og:site_name'], '', src) ?? metaFact(metas, ['application-name'], 'meta:', src);
+  if (meta) return meta;
+  for (const type of OUTLET_TYPES) {
+    for (const item of [...ld.items, ...ld.byId.values()]) {
+      if (!typesOf(item).includes(type)) continue;
+      const name = namesIn(ld, item['name'])[0];
+      if (name && cleanValue(name) !== '') return ldFact(ld, item, name, `json-ld:${type}.name`, src);
+    }
+  }
+  return undefined;
+}
+
+/**
+ * The site name as the <title> gives it beside the headline ("Headline |
+ * Site", "Site: Headline"): the last resort, when no metadata names the outlet.
+ */
+function siteFromTitle(doc: Document, src: SourceMap, headline: string | undefined): PageFact<string> | undefined {
+  const title = doc.querySelector('title');
+  const raw = title?.textContent ?? '';
+  if (!title || !headline || raw.trim() === '') return undefined;
+  const text = cleanValue(raw);
+  const key = foldKey(headline);
+  for (const m of text.matchAll(TITLE_SEPARATOR)) {
+    const left = text.slice(0, m.index);
+    const right = text.slice(m.index + m[0].length);
+    const site = foldKey(left) === key ? right.split(TITLE_SEPARATOR).at(-1) : foldKey(right) === key ? left.split(TITLE_SEPARATOR)[0] : undefined;
+    // "Opinion: Headline" names a section, not the outlet: a name before a colon has two words or more.
+    const minWords = m[0].trim() === ':' ? 2 : 1;
+    if (site && /\p{L}/u.test(site) && words(site).length >= minWords && words(site).length <= 6) {
+      return fact(site.trim(), 'title-site-name', raw.trim(), src.lineOf(title), 'The outlet is named in the page title beside the headline.');
+    }
+  }
+  return undefined;
+}
+
+function findUrl(doc: Document, ld: JsonLd, metas: ReadonlyMap<string, Meta>, src: SourceMap): PageFact<string> | undefined {
+  const absolute = (raw: string | undefined): string | undefined => {
+    const value = raw?.trim() ?? '';
+    if (!/^https?:\/\/[^/\s]/i.test(value) || !URL.canParse(value)) return undefined;
+    return new URL(value).href;
+  };
+  for (const link of doc.querySelectorAll('link[rel][href]')) {
+    if (!/(^|\s)canonical(\s|$)/i.test(link.getAttribute('rel') ?? '')) continue;
+    const raw = link.getAttribute('href') ?? '';
+    const href = absolute(raw);
+    if (href) return fact(href, 'link:canonical', raw.trim(), src.lineOf(link));
+  }
+  const og = metas.get('og:url');
+  const ogHref = absolute(og?.content);
+  if (og && ogHref) return fact(ogHref, 'og:url', og.content.trim(), src.lineOf(og.element));
+  for (const item of articlesIn(ld)) {
+    for (const key of ['url', 'mainEntityOfPage']) {
+      const v = resolve(ld, item[key]);
+      const raw = typeof v === 'string' ? v : isObject(v) ? firstString(v['@id']) ?? firstString(v['url']) : undefined;
+      const href = absolute(raw);
+      if (raw && href) return ldFact(ld, item, raw, `json-ld:${key}`, src, href);
+    }
+  }
+  return undefined;
+}
+
+interface Headline {
+  fact: PageFact<string>;
+  lines: [number, number];
+  /** The h1 the headline was read from, when it was. */
+  element?: Element;
+}
+
+/** Share of the shorter text's words that the other text has too. */
+function similarity(a: string, b: string): number {
+  const wa = new Set(words(a.toLowerCase()));
+  const wb = new Set(words(b.toLowerCase()));
+  if (wa.size === 0 || wb.size === 0) return 0;
+  let shared = 0;
+  for (const w of wa) if (wb.has(w)) shared++;
+  return shared / Math.min(wa.size, wb.size);
+}
+
+/**
+ * The headline: the page's h1, or when the page has several (a logo, a
+ * section name), the one the metadata's title agrees with; else og:title,
+ * the JSON-LD headline, or the <title> without its site name.
+ */
+function findHeadline(doc: Document, ld: JsonLd, metas: ReadonlyMap<string, Meta>, src: SourceMap, site: string | undefined): Headline | undefined {
+  const metaTitle = ((): { fact: PageFact<string>; node: Node } | undefined => {
+    const og = metas.get('og:title');
+    const ogFact = metaFact(metas, ['og:title'], '', src);
+    if (og && ogFact) return { fact: ogFact, node: og.element };
+    for (const item of articlesIn(ld)) {
+      const raw = firstString(item['headline']);
+      const script = ld.scriptOf.get(item);
+      if (raw && script && cleanValue(raw) !== '') return { fact: ldFact(ld, item, raw, 'json-ld:headline', src), node: script };
+    }
+    const title = doc.querySelector('title');
+    const raw = title?.textContent ?? '';
+    const value = title ? stripSiteName(cleanValue(raw), site) : '';
+    if (title && value !== '') return { fact: fact(value, 'title', raw.trim(), src.lineOf(title)), node: title };
+    return undefined;
+  })();
+
+  const shownAs = (el: Element): Block | undefined => (el.closest(NEVER_TEXT) === null ? asBlock(el, src) : undefined);
+  // A site's logo is often an h1 too: it names the site, or is the link to the home page.
+  const isLogo = (element: Element, text: string): boolean =>
+    (site !== undefined && foldKey(text) === foldKey(site)) ||
+    [...element.querySelectorAll('a[href]')].some((a) => {
+      const href = a.getAttribute('href') ?? '';
+      return /(^|\s)home(\s|$)/i.test(a.getAttribute('rel') ?? '') || (URL.canParse(href, 'https://x.invalid/') && new URL(href, 'https://x.invalid/').pathname === '/' && !href.includes('?'));
+    });
+  const h1s = [...doc.querySelectorAll('h1')].flatMap((element) => {
+    const block = shownAs(element);
+    return block && /\p{L}/u.test(block.text) && !isLogo(element, block.text) ? [{ element, block }] : [];
+  });
+  const scored = metaTitle ? h1s.map((h) => ({ h, score: similarity(h.block.text, metaTitle.fact.value) })).filter((s) => s.score >= 0.5) : [];
+  const inMain = h1s.filter((h) => h.element.closest('article, main, [role="main" i], [itemprop~="headline"]') !== null);
+  const h1 = metaTitle
+    ? (scored.sort((a, b) => b.score - a.score)[0]?.h ?? (h1s.length === 1 && words(h1s[0]!.block.text).length >= 4 ? h1s[0] : undefined))
+    : (inMain[0] ?? h1s[0]);
+  if (h1) return { fact: fact(h1.block.text, 'h1', h1.block.text, h1.block.lines[0]), lines: h1.block.lines, element: h1.element };
+  if (!metaTitle) return undefined;
+  // The title the metadata gives usually stands on the page too (a blog's post title in an h3): its lines are the headline's.
+  const key = foldKey(metaTitle.fact.value);
+  const shown = [...doc.querySelectorAll('h2, h3, h4, [itemprop~="headline"], .entry-title, .post-title')]
+    .map(shownAs)
+    .find((b) => b !== undefined && foldKey(b.text) === key);
+  const line = metaTitle.fact.evidence.line ?? src.lineOf(metaTitle.node) ?? 1;
+  return { fact: metaTitle.fact, lines: shown?.lines ?? [line, line] };
+}
+
+/** A <title> without a trailing " | Site" or " - Site" (several " | " parts go while they are short). */
+function stripSiteName(title: string, site: string | undefined): string {
+  let parts = title.split(/\s+[|–—·•»]\s+/);
+  if (site !== undefined && parts.length > 1 && foldKey(parts[0]!) === foldKey(site)) parts = parts.slice(1);
+  while (parts.length > 1 && (words(parts.at(-1)!).length <= 5 || (site !== undefined && foldKey(parts.at(-1)!) === foldKey(site)))) parts.pop();
+  let text = parts.join(' | ');
+  const dash = text.match(/^(.{12,}?)\s+-\s+([^-]+)$/);
+  if (dash && (words(dash[2]!).length <= 4 || (site !== undefined && foldKey(dash[2]!) === foldKey(site)))) text = dash[1]!;
+  return text;
+}
+
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+
+/**
+ * A date value cut to its calendar date as written: "2025-08-23T23:30:00-07:00"
+ * is 2025-08-23 (the value's own offset is kept, never converted), and so are
+ * "Sat, 23 Aug 2025 10:00:00 GMT", "20250823" and "23.08.2025". Slashed
+ * day-month orders ("08/09/2025") are ambiguous and refused. Dates that are not real or are a CMS's
+ * empty value (the Unix epoch, year 0) are refused.
+ */
+function calendarDate(raw: string): string | undefined {
+  const v = raw.trim();
+  let m = v.match(/^(\d{4})(?:([-/.])(\d{2})(?:\2(\d{2}))?)?(?=$|[T\s+Z]|[-+]\d\d:?\d\d)/);
+  let date: string | undefined;
+  if (m) date = [m[1], m[3], m[4]].filter(Boolean).join('-');
+  else if ((m = v.match(/^(\d{4})(\d{2})(\d{2})(?:$|T|\s)/))) date = `${m[1]}-${m[2]}-${m[3]}`;
+  else if ((m = v.match(/^(\d{1,2})\.(\d{1,2})\.(\d{4})\b/))) date = `${m[3]}-${m[2]!.padStart(2, '0')}-${m[1]!.padStart(2, '0')}`;
+  else if ((m = v.match(/\b(\d{1,2})(?:st|nd|rd|th)?\s+([a-z]{3,9})\.?,?\s+(\d{4})\b/i)) && monthOf(m[2]!)) date = `${m[3]}-${monthOf(m[2]!)}-${m[1]!.padStart(2, '0')}`;
+  else if ((m = v.match(/\b([a-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b/i)) && monthOf(m[1]!)) date = `${m[3]}-${monthOf(m[1]!)}-${m[2]!.padStart(2, '0')}`;
+  if (!date || !isRealCalendarDate(date) || Number(date.slice(0, 4)) < 1800 || date.startsWith('1970-01-01')) return undefined;
+  return date;
+}
+
+function monthOf(name: string): string | undefined {
+  const i = MONTHS.indexOf(name.slice(0, 3).toLowerCase());
+  const full = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'][i];
+  if (i < 0 || !(full!.startsWith(name.toLowerCase()) || name.toLowerCase() === 'sept')) return undefined;
+  return String(i + 1).padStart(2, '0');
+}
+
+/** A date in a URL's path: /2025/08/23/ is a day, /2025/08/ a month, /2025-08-23- or /20250823/ a day. */
+function dateInUrlPath(href: string): string | undefined {
+  const path = URL.canParse(href) ? new URL(href).pathname : href;
+  const month = `(0[1-9]|1[0-2]|${MONTHS.join('|')})`;
+  const patterns = [
+    new RegExp(`/((?:19|20)\\d\\d)/${month}/(0[1-9]|[12]\\d|3[01])(?=/|$|[-_.])`, 'i'),
+    /\/((?:19|20)\d\d)-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])(?=\/|$|[-_.])/,
+    /\/((?:19|20)\d\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?=\/|$|[-_.])/,
+    new RegExp(`/((?:19|20)\\d\\d)/${month}(?=/)`, 'i'),
+  ];
+  for (const re of patterns) {
+    const m = path.match(re);
+    if (!m) continue;
+    const mm = /^\d+$/.test(m[2]!) ? m[2]! : monthOf(m[2]!)!;
+    const date = [m[1], mm, m[3]].filter(Boolean).join('-');
+    if (isRealCalendarDate(date)) return date;
+  }
+  return undefined;
+}
+
+/** Marks of an update or edit time, which is not the publication date. */
+const UPDATED = /updat|modif|edit|revis/i;
+/** Sections of a page whose dates belong to other content (comments, other stories). */
+const OTHER_CONTENT = /comment|related|recommend|more-stories|most-read|popular|trending|sidebar|rail|teaser|latest/i;
+
+function findPublished(
+  doc: Document,
+  ld: JsonLd,
+  metas: ReadonlyMap<string, Meta>,
+  src: SourceMap,
+  url: PageFact<string> | undefined,
+  h1: Element | undefined,
+): PageFact<string> | undefined {
+  const dated = (f: PageFact<string> | undefined): PageFact<string> | undefined => {
+    const date = f && calendarDate(f.evidence.quote ?? f.value);
+    return f && date ? { ...f, value: date } : undefined;
+  };
+  const articles = articlesIn(ld);
+  for (const item of [...articles, ...ld.items.filter((i) => !articles.includes(i))]) {
+    const raw = firstString(item['datePublished']);
+    const f = raw ? dated(ldFact(ld, item, raw, 'json-ld:datePublished', src)) : undefined;
+    if (f) return f;
+  }
+  for (const [keys, prefix] of [[PUBLISHED_META, ''], [DATE_META, 'meta:']] as const) {
+    for (const key of keys) {
+      const f = dated(metaFact(metas, [key], prefix, src));
+      if (f) return f;
+    }
+  }
+
+  const inOtherContent = (el: Element): boolean => {
+    for (let n: Element | null = el; n; n = n.parentElement) {
+      if (n.matches('nav, aside, [role="navigation" i], [role="complementary" i]') || OTHER_CONTENT.test(`${n.id} ${n.getAttribute('class') ?? ''}`)) return true;
+      if (n.matches('article, main')) return false;
+    }
+    return false;
+  };
+  const valueOf = (el: Element): string => el.getAttribute('datetime') ?? el.getAttribute('content') ?? el.getAttribute('title') ?? el.textContent ?? '';
+  const candidate = (el: Element, rule: string): PageFact<string> | undefined => {
+    const raw = valueOf(el);
+    return raw.trim() === '' ? undefined : dated(fact(raw, rule, raw.trim(), src.lineOf(el)));
+  };
+  for (const el of doc.querySelectorAll('[itemprop~="datePublished"]')) {
+    // Microdata dates belong to the item they stand in: a comment's or a review's date is not the article's.
+    const scope = el.closest('[itemscope][itemtype]')?.getAttribute('itemtype')?.split('/').at(-1) ?? '';
+    if (scope !== '' && !ARTICLE_TYPE.test(scope)) continue;
+    const f = inOtherContent(el) ? undefined : candidate(el, 'itemprop:datePublished');
+    if (f) return f;
+  }
+  // <time> elements of the article itself: in its <article>, <main> or <header>, or beside its h1.
+  const headerOfH1 = h1?.parentElement?.parentElement ?? undefined;
+  const times = [...doc.querySelectorAll('time[datetime]')].filter(
+    (t) => !inOtherContent(t) && (t.closest('article, main, header, [role="main" i]') !== null || headerOfH1?.contains(t) === true),
+  );
+  const marks = (t: Element): string => `${t.getAttribute('class') ?? ''} ${t.parentElement?.getAttribute('class') ?? ''} ${t.hasAttribute('pubdate') ? 'pubdate' : ''}`;
+  const ranked = [
+    ...times.filter((t) => /publish|pubdate|posted|entry-date|dateline|byline/i.test(marks(t)) && !UPDATED.test(marks(t))),
+    ...times.filter((t) => !UPDATED.test(marks(t))),
+  ];
+  for (const t of ranked) {
+    const f = candidate(t, 'time:datetime');
+    if (f) return f;
+  }
+  const fromPath = url ? dateInUrlPath(url.value) : undefined;
+  if (url && fromPath) {
+    const note = `The page gives no date in its metadata; the URL path holds the ${fromPath.length === 10 ? 'day' : 'month'}.`;
+    return fact(fromPath, 'url-path', url.evidence.quote ?? url.value, url.evidence.line, note);
+  }
+  return undefined;
+}
