@@ -17,13 +17,20 @@ try {
   await probe.goto(site.url);
   const firstArticle = await probe.locator('.article-list a').first().getAttribute('href');
   await probe.close();
-  const pages: Record<string, string> = { home: site.url, article: new URL(firstArticle ?? '/', site.url).href, notfound: new URL('no-such-page/', site.url).href };
+  const pages: Record<string, string> = {
+    home: site.url,
+    article: new URL(firstArticle ?? '/', site.url).href,
+    search: new URL('search/?q=Kursk&sort=date-desc', site.url).href,
+    'search-empty': new URL('search/?q=zzqqxx', site.url).href,
+    notfound: new URL('no-such-page/', site.url).href,
+  };
   for (const [name, url] of Object.entries(pages)) {
     for (const [widthName, width] of Object.entries(WIDTHS)) {
       for (const colorScheme of SCHEMES) {
         const context = await browser.newContext({ viewport: { width, height: 900 }, colorScheme, deviceScaleFactor: 1 });
         const page = await context.newPage();
         await page.goto(url);
+        if (name.startsWith('search')) await page.waitForFunction(() => /result/.test(document.getElementById('search-status')?.textContent ?? ''));
         const file = `screenshots/${name}-${widthName}-${colorScheme}.png`;
         await page.screenshot({ path: file, fullPage: true });
         console.log(file);

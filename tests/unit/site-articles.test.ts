@@ -47,3 +47,39 @@ describe('teaser and reading time', () => {
     expect(hostOf('https://www.example.com/a')).toBe('example.com');
   });
 });
+
+import { excerptRuns, facetLabel, orderFacetValues, readSearchState, searchFacts, suggestTerms, writeSearchState } from '../../src/lib/site/search.ts';
+
+describe('search helpers', () => {
+  it('gives every article a publisher, a year (or "Date unknown") and a date sort key that keeps undated ones last', () => {
+    const dated = searchFacts({ ...entry('a', '2025-08').data, publisher: { name: 'X', basis: 'editor' }, agencies: [], standfirst: [] } as Article);
+    expect(dated.filters).toEqual({ publisher: ['X'], year: ['2025'], month: ['2025-08'] });
+    expect(dated.sort.date).toBe('2025-08-00');
+    const undated = searchFacts({ ...entry('b', undefined).data, publisher: { basis: 'unknown' }, agencies: [], standfirst: [] } as Article);
+    expect(undated.filters).toEqual({ publisher: ['Unknown publisher'], year: ['Date unknown'] });
+    expect(undated.sort.date).toBe('0000-00-00');
+  });
+  it('keeps query, filters and sort in the URL and reads them back', () => {
+    const state = { q: 'Kim <b>', sort: 'date-desc' as const, filters: { publisher: ['A & B', 'C'], month: ['2025-08'] } };
+    const params = writeSearchState(state);
+    expect(params.toString()).toBe('q=Kim+%3Cb%3E&month=2025-08&publisher=A+%26+B&publisher=C&sort=date-desc');
+    expect(readSearchState(params)).toEqual(state);
+    expect(readSearchState(new URLSearchParams('sort=evil&q='))).toEqual({ q: '', sort: '', filters: {} });
+  });
+  it('splits excerpts into text runs, never markup', () => {
+    expect(excerptRuns('a &lt;img src=x&gt; <mark>Kursk</mark> b<script>x</script>')).toEqual([
+      { text: 'a <img src=x> ', marked: false },
+      { text: 'Kursk', marked: true },
+      { text: ' bx', marked: false },
+    ]);
+  });
+  it('labels and orders facet values', () => {
+    expect(facetLabel('month', '2025-08')).toBe('August 2025');
+    expect(orderFacetValues('year', { '2024': 1, 'Date unknown': 3, '2025': 2 }).map(([v]) => v)).toEqual(['2025', '2024', 'Date unknown']);
+    expect(orderFacetValues('publisher', { B: 1, A: 1, C: 2 }).map(([v]) => v)).toEqual(['C', 'A', 'B']);
+  });
+  it('suggests the proper names most articles use', () => {
+    const texts = ['Troops fought in Kursk, officials in Seoul said. Kim Jong Un spoke.', 'The leader Kim Jong Un visited Kursk on Monday.', 'Nothing here.'];
+    expect(suggestTerms(texts)).toEqual(['Kim Jong Un', 'Kursk', 'Seoul']);
+  });
+});

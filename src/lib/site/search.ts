@@ -1,0 +1,150 @@
+/**
+ * What the search index knows about an article besides its text: Pagefind
+ * filters (facets), metadata shown with each result, and the sort key. The
+ * article page writes these as `data-pagefind-*` attributes; the search page
+ * reads them back from Pagefind.
+ */
+import type { Article } from '../schema.ts';
+import { formatPublished, publisherName } from './articles.ts';
+
+export interface SearchFacts {
+  /** Facet name → values. Every article has a publisher and a year, so no facet leaves it out. */
+  filters: Record<string, string[]>;
+  /** Shown with each result. */
+  meta: Record<string, string>;
+  /** `date` sort key: the date padded to `YYYY-MM-DD`, undated `0000-00-00`, so undated articles sort last, not nowhere. */
+  sort: { date: string };
+}
+
+/** The label undated articles carry in the year facet. */
+export const UNDATED = 'Date unknown';
+
+export function searchFacts(data: Article): SearchFacts {
+  const { date } = data.published;
+  const filters: Record<string, string[]> = {
+    publisher: [publisherName(data.publisher)],
+    year: [date ? date.slice(0, 4) : UNDATED],
+  };
+  if (date && date.length >= 7) filters['month'] = [date.slice(0, 7)];
+  const agencies = [...new Set(data.agencies.filter((a) => a.role !== 'cited').map((a) => a.name))];
+  if (agencies.length > 0) filters['agency'] = agencies;
+  const meta: Record<string, string> = {
+    publisher: publisherName(data.publisher),
+    date: formatPublished(data.published),
+    precision: data.published.precision,
+  };
+  if (data.standfirst[0]) meta['standfirst'] = data.standfirst[0].text;
+  const padded = date ? `${date}-00-00`.slice(0, 10) : '0000-00-00';
+  return { filters, meta, sort: { date: padded } };
+}
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** How a facet value reads: months as "August 2025", everything else as it is. */
+export function facetLabel(facet: string, value: string): string {
+  if (facet === 'month') {
+    const m = /^(\d{4})-(\d{2})$/.exec(value);
+    const name = m ? MONTHS[Number(m[2]) - 1] : undefined;
+    if (m && name) return `${name} ${m[1]}`;
+  }
+  return value;
+}
+
+/** Facets in the order the search page shows them; any others follow by name. */
+export const FACET_ORDER = ['publisher', 'year', 'month', 'agency'];
+
+/** Facet values in reading order: dates newest first, the rest by count then name. */
+export function orderFacetValues(facet: string, counts: Record<string, number>): [string, number][] {
+  const entries = Object.entries(counts);
+  if (facet === 'year' || facet === 'month') return entries.sort(([a], [b]) => (a === UNDATED ? 1 : b === UNDATED ? -1 : b.localeCompare(a)));
+  return entries.sort(([a, x], [b, y]) => y - x || a.localeCompare(b, 'en'));
+}
+
+const STOP = new Set(
+  [
+    ...'a an the of in on at to for by with from and or but as is are was were be been has have had it its this that who which he she they after before over under into as says said not no new his her their than more'.split(' '),
+    ...'monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december'.split(' '),
+  ],
+);
+
+/**
+ * Searches to suggest when one finds nothing: the proper names the articles
+ * use (runs of capitalised words inside sentences, e.g. "Kim Jong Un",
+ * "Kursk"; a sentence's first word is skipped, as its capital proves
+ * nothing), by how many articles use them, ties by name.
+ */
+export function suggestTerms(texts: readonly string[], max = 8): string[] {
+  const counts = new Map<string, number>();
+  for (const text of texts) {
+    const seen = new Set<string>();
+    for (const sentence of text.split(/(?<=[.!?]["”’]?)\s+|\n+/)) {
+      const words = sentence.split(/\s+/).filter(Boolean);
+      for (let i = 0; i < words.length; i++) {
+        const start = i;
+        const run: string[] = [];
+        const bare = (w: string): string => w.replace(/[’']s\b|[,.;:!?”"’)]+$/gu, '');
+        while (i < words.length && /^\p{Lu}[\p{L}-]*(?:[’']s)?[,.;:!?”"’)]*$/u.test(words[i]!) && !STOP.has(bare(words[i]!).toLowerCase())) {
+          const word = words[i++]!;
+          run.push(bare(word));
+          if (/[,.;:!?”"’)]$/.test(word)) break;
+        }
+        const name = run.join(' ');
+        // A lone capitalised first word proves nothing; "Kim Jong Un" opening a sentence still counts.
+        if (start === 0 && run.length === 1) continue;
+        if (name.length > 2 && !seen.has(name)) {
+          seen.add(name);
+          counts.set(name, (counts.get(name) ?? 0) + 1);
+        }
+      }
+    }
+  }
+  return [...counts].sort(([a, x], [b, y]) => y - x || a.localeCompare(b, 'en')).slice(0, max).map(([name]) => name);
+}
+
+/** The query and filters a search page URL holds: `?q=…&publisher=…&year=…&sort=date-desc`. */
+export interface SearchState {
+  q: string;
+  sort: '' | 'date-desc' | 'date-asc';
+  filters: Record<string, string[]>;
+}
+
+export function readSearchState(params: URLSearchParams): SearchState {
+  const filters: Record<string, string[]> = {};
+  for (const [key, value] of params) {
+    if (key === 'q' || key === 'sort' || value === '') continue;
+    const values = (filters[key] ??= []);
+    if (!values.includes(value)) values.push(value);
+  }
+  const sort = params.get('sort');
+  return { q: params.get('q') ?? '', sort: sort === 'date-desc' || sort === 'date-asc' ? sort : '', filters };
+}
+
+export function writeSearchState(state: SearchState): URLSearchParams {
+  const params = new URLSearchParams();
+  if (state.q !== '') params.set('q', state.q);
+  for (const name of Object.keys(state.filters).sort()) for (const v of state.filters[name]!) params.append(name, v);
+  if (state.sort !== '') params.set('sort', state.sort);
+  return params;
+}
+
+/**
+ * Splits a Pagefind excerpt, whose only markup is `<mark>` around matched
+ * words, into text runs, so a page can render it as text nodes and no other
+ * markup from the index can reach the page.
+ */
+export function excerptRuns(excerpt: string): { text: string; marked: boolean }[] {
+  return excerpt
+    .split(/(<mark>[\s\S]*?<\/mark>)/)
+    .filter((part) => part !== '')
+    .map((part) => {
+      const marked = part.startsWith('<mark>');
+      const inner = marked ? part.slice(6, -7) : part;
+      return { text: decodeEntities(inner.replace(/<[^>]*>/g, '')), marked };
+    });
+}
+
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", '#39': "'", '#x27': "'" };
+
+function decodeEntities(text: string): string {
+  return text.replace(/&(amp|lt|gt|quot|apos|#39|#x27);/g, (_, name: string) => ENTITIES[name] ?? '');
+}
