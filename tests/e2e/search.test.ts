@@ -77,7 +77,7 @@ describe('search page', () => {
     await page.locator('#search-sort').selectOption('date-desc');
     await expect.poll(async () => (await headlines()).length).toBe(5);
     const dates = await page.locator('.search-result .meta').allTextContents();
-    const parsed = dates.map((d) => Date.parse(d.split(' · ')[1]!));
+    const parsed = dates.map((d) => Date.parse(d.split(' · ')[1]!.replace(' (inferred)', '')));
     expect(parsed).toEqual([...parsed].sort((a, b) => b - a));
 
     await page.locator('.facet input[name="month"][value="2025-08"]').click();

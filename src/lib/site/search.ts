@@ -28,9 +28,10 @@ export function searchFacts(data: Article): SearchFacts {
   if (date && date.length >= 7) filters['month'] = [date.slice(0, 7)];
   const agencies = [...new Set(data.agencies.filter((a) => a.role !== 'cited').map((a) => a.name))];
   if (agencies.length > 0) filters['agency'] = agencies;
+  const inferred = (basis: string): string => (basis === 'inferred' ? ' (inferred)' : '');
   const meta: Record<string, string> = {
-    publisher: publisherName(data.publisher),
-    date: formatPublished(data.published),
+    publisher: `${publisherName(data.publisher)}${inferred(data.publisher.basis)}`,
+    date: `${formatPublished(data.published)}${inferred(data.published.basis)}`,
     precision: data.published.precision,
   };
   if (data.standfirst[0]) meta['standfirst'] = data.standfirst[0].text;
