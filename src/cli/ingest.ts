@@ -6,7 +6,9 @@
  * rename). A seed that fails keeps its previous entry; an entry whose seed is
  * gone is removed and reported.
  *
- * It also writes `<out>/ingest-report.json` (see `ingestReportSchema`).
+ * It also writes `<out>/ingest-report.json` (see `ingestReportSchema`) and
+ * the knowledge layer, `<out>/knowledge.json` (see `knowledgeSchema`), built
+ * with the editor's corrections in `<out>/entities.yaml` when there is one.
  *
  * Exit codes: 0 all good; 1 some seed had an error (the others were written),
  * or a warning under --strict; 2 bad command line; 3 --check found content
@@ -17,12 +19,16 @@ import { join, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { formatDiagnostic, sortDiagnostics, type Diagnostic } from '../lib/diagnostics.ts';
 import { buildReport, ingestCorpus, type SeedInput } from '../lib/ingest/pipeline.ts';
-import type { IngestReport } from '../lib/schema.ts';
+import { articleSchema, type IngestReport } from '../lib/schema.ts';
+import { buildKnowledge, knowledgeSchema } from '../lib/knowledge/knowledge.ts';
+import { ENTITY_EDITOR_FILE, parseEntityEditor } from '../lib/knowledge/editor.ts';
 import { readContentFile } from '../lib/ingest/markdown.ts';
 import { SIDECAR_SUFFIX, sidecarNameFor } from '../lib/ingest/sidecar.ts';
 
 /** The ingest report's file name in the output folder. */
 const REPORT_NAME = 'ingest-report.json';
+/** The knowledge layer's file name in the output folder. */
+const KNOWLEDGE_NAME = 'knowledge.json';
 
 const USAGE = 'usage: npm run ingest -- [--seeds DIR] [--out DIR] [--check] [--json] [--strict]';
 
@@ -81,6 +87,23 @@ async function main(): Promise<number> {
   for (const name of stale) {
     corpusMessages.push({ file: shown(join(articlesDir, name)), severity: 'info', code: 'SL402', message: 'removed: its seed is gone' });
   }
+  // The knowledge layer over the entries as they will stand, with the editor's corrections.
+  const editorPath = join(outDir, ENTITY_EDITOR_FILE);
+  const editorText = await readFile(editorPath, 'utf8').catch(() => undefined);
+  const editor = editorText === undefined ? undefined : parseEntityEditor(editorText, shown(editorPath));
+  if (editor) corpusMessages.push(...editor.messages);
+  const knowledge = buildKnowledge(
+    [...wanted].map(([name, content]) => {
+      const { data, body } = readContentFile(content);
+      return { id: name.replace(/\.md$/, ''), data: articleSchema.parse(data), body };
+    }),
+    editor?.editor,
+  );
+  for (const warning of knowledge.entities.warnings) corpusMessages.push({ file: shown(editorPath), severity: 'warning', code: 'SL503', message: warning });
+  const knowledgeText = `${JSON.stringify(knowledgeSchema.parse(knowledge), null, 2)}\n`;
+  const knowledgePath = join(outDir, KNOWLEDGE_NAME);
+  const oldKnowledge = await readFile(knowledgePath, 'utf8').catch(() => undefined);
+
   const ingestReport = buildReport(corpus, corpusMessages);
   const reportText = `${JSON.stringify(ingestReport, null, 2)}\n`;
   const reportPath = join(outDir, REPORT_NAME);
@@ -93,6 +116,7 @@ async function main(): Promise<number> {
       ...changed.map((n) => `${shown(join(articlesDir, n))}: ${existing.has(n) ? 'out of date' : 'missing'}`),
       ...stale.map((n) => `${shown(join(articlesDir, n))}: no seed produces it any more`),
       ...(oldReport === reportText ? [] : [`${shown(reportPath)}: out of date`]),
+      ...(oldKnowledge === knowledgeText ? [] : [`${shown(knowledgePath)}: out of date`]),
     ];
     summarize(ingestReport, all, args.json, 0);
     if (problems.length > 0) {
@@ -106,6 +130,7 @@ async function main(): Promise<number> {
   for (const name of changed) await writeAtomic(join(articlesDir, name), wanted.get(name)!);
   for (const name of stale) await rm(join(articlesDir, name));
   if (oldReport !== reportText) await writeAtomic(reportPath, reportText);
+  if (oldKnowledge !== knowledgeText) await writeAtomic(knowledgePath, knowledgeText);
   summarize(ingestReport, all, args.json, changed.length + stale.length);
   return exitCode(all, args.strict);
 }

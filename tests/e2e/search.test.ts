@@ -142,3 +142,22 @@ describe('search page', () => {
     }
   });
 });
+
+describe('entity facets', () => {
+  it('filter by the people, places and organisations the articles name, from an article chip too', async () => {
+    await page.goto(url('search/?q=Kim'));
+    await settled();
+    const people = await page.locator('.facet input[name="people"]').evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value));
+    expect(people).toContain('Kim Jong Un');
+    expect(await page.locator('.facet input[name="places"][value="Kursk"]').count()).toBe(1);
+    await page.locator('.facet input[name="people"][value="Olga Lyubimova"]').click();
+    await expect.poll(async () => (await headlines()).length).toBe(1);
+
+    const article = await page.locator('.search-result h2 a').first().getAttribute('href');
+    await page.goto(new URL(article!, site.url).href);
+    await page.locator('.chips a', { hasText: 'Kim Jong Un' }).first().click();
+    await page.waitForURL(/\/search\/\?people=Kim\+Jong\+Un/);
+    await settled();
+    expect((await headlines()).length).toBe(5);
+  });
+});

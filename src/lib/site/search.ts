@@ -19,7 +19,8 @@ export interface SearchFacts {
 /** The label undated articles carry in the year facet. */
 export const UNDATED = 'Date unknown';
 
-export function searchFacts(data: Article): SearchFacts {
+/** `extra` adds facets computed elsewhere, e.g. the people, places and organisations the article names. */
+export function searchFacts(data: Article, extra: Record<string, string[]> = {}): SearchFacts {
   const { date } = data.published;
   const filters: Record<string, string[]> = {
     publisher: [publisherName(data.publisher)],
@@ -28,6 +29,7 @@ export function searchFacts(data: Article): SearchFacts {
   if (date && date.length >= 7) filters['month'] = [date.slice(0, 7)];
   const agencies = [...new Set(data.agencies.filter((a) => a.role !== 'cited').map((a) => a.name))];
   if (agencies.length > 0) filters['agency'] = agencies;
+  for (const [name, values] of Object.entries(extra)) if (values.length > 0) filters[name] = [...new Set(values)];
   const inferred = (basis: string): string => (basis === 'inferred' ? ' (inferred)' : '');
   const meta: Record<string, string> = {
     publisher: `${publisherName(data.publisher)}${inferred(data.publisher.basis)}`,
@@ -52,7 +54,7 @@ export function facetLabel(facet: string, value: string): string {
 }
 
 /** Facets in the order the search page shows them; any others follow by name. */
-export const FACET_ORDER = ['publisher', 'year', 'month', 'agency'];
+export const FACET_ORDER = ['publisher', 'year', 'month', 'people', 'places', 'organisations', 'agency'];
 
 /** Facet values in reading order: dates newest first, the rest by count then name. */
 export function orderFacetValues(facet: string, counts: Record<string, number>): [string, number][] {

@@ -1,0 +1,885 @@
+/**
+ * Entities: the people, organisations and places the articles name, one
+ * canonical entity per real-world thing, each with every place it is named.
+ *
+ * Detection is an NLP library's (compromise by default; wink-nlp can be
+ * chosen, for comparison: `node src/cli/eval-entities.ts` measures both
+ * against hand-labelled gold). The library proposes spans, with a type where
+ * it knows one. Everything after that is one set of general rules, the same
+ * for both:
+ *
+ * - spans snap to whole words and lose edge punctuation, possessives ("’s"),
+ *   titles ("President", "leader") and leading function words ("The", "As");
+ *   a lone capitalised word at a sentence's start that the corpus also writes
+ *   in lower case ("Footage aired…") is not a name;
+ *   overlapping or touching spans are one name, then split again at internal
+ *   possessives ("South Korea’s Defense Ministry" → South Korea, Defense
+ *   Ministry), punctuation and lower-case words;
+ * - types come from the editor, else from general rules (a title or role word
+ *   before a name → person; an organisation head noun such as Agency,
+ *   Ministry, Party → organisation; a name followed by "region" → place; a
+ *   country or demonym in the small table below → place; a news agency the
+ *   ingest credited → organisation), else from the library's majority, else an
+ *   unlinked acronym is an organisation; an entity with no type is dropped;
+ * - names fold case, diacritics, hyphens, apostrophes and possessives, so
+ *   "Kim Jong Un" and "Kim Jong-un" are one key; an acronym is linked to the
+ *   long form written before it in brackets ("Korean Central News Agency
+ *   (KCNA)"), else to the one name in the corpus whose initials it is; a lone
+ *   surname is the one full-name person in the same article with that first or
+ *   last name, else the one in the corpus; demonyms ("North Korean") name their
+ *   place;
+ * - headlines in title case say nothing about which words are names: in them
+ *   only names found elsewhere are looked up.
+ *
+ * No rule names a seed's entity. Descriptive names no detector can find
+ * ("Seoul's spy agency") come from the editor file, which wins over all of it.
+ *
+ * Pure: the same articles and editor file give the same output, sorted.
+ */
+import nlp from 'compromise';
+import winkNLP from 'wink-nlp';
+import model from 'wink-eng-lite-web-model';
+import type { ArticleEntities, Entity, EntityEditor, EntityEditorEntry, EntityIndex, EntityMention, EntityType } from './schema.ts';
+import { articleUnits, isTitleCase, sentences, type KnowledgeArticle, type TextUnit } from './text.ts';
+
+/** A span a library proposes in a text, with its type when the library gives one. */
+export interface Candidate {
+  start: number;
+  end: number;
+  type?: EntityType;
+}
+
+/** Proposes candidate name spans in one text. */
+export type Recognizer = (text: string) => Candidate[];
+
+/** The libraries that can propose names. */
+export type RecognizerName = 'compromise' | 'wink';
+
+/**
+ * compromise: its people, organisations and places (typed), plus every run
+ * of words it tags as a proper noun or acronym (untyped), so names outside
+ * its lexicon still reach the rules.
+ */
+export function compromiseCandidates(text: string): Candidate[] {
+  const doc = nlp(text);
+  const out: Candidate[] = [];
+  const add = (view: ReturnType<typeof doc.match>, type?: EntityType): void => {
+    for (const m of view.json({ offset: true }) as { offset?: { start: number; length: number } }[]) {
+      if (!m.offset || m.offset.length === 0) continue;
+      const c: Candidate = { start: m.offset.start, end: m.offset.start + m.offset.length };
+      if (type) c.type = type;
+      out.push(c);
+    }
+  };
+  add(doc.people(), 'person');
+  add(doc.organizations(), 'organisation');
+  add(doc.places(), 'place');
+  add(doc.match('#ProperNoun+'));
+  add(doc.match('#Acronym'));
+  return out;
+}
+
+let wink: ReturnType<typeof winkNLP> | undefined;
+
+/**
+ * wink-nlp (English lite web model): its named-entity recogniser covers only
+ * dates, numbers, e-mails and the like, so the candidates are runs of tokens
+ * its tagger marks PROPN, untyped; the shared rules must type them.
+ */
+export function winkCandidates(text: string): Candidate[] {
+  wink ??= winkNLP(model);
+  const its = wink.its;
+  const tokens = wink.readDoc(text).tokens();
+  const values = tokens.out(its.value) as string[];
+  const pos = tokens.out(its.pos) as string[];
+  const out: Candidate[] = [];
+  let cursor = 0;
+  let run: Candidate | undefined;
+  values.forEach((value, i) => {
+    const at = text.indexOf(value, cursor);
+    if (at < 0) return;
+    cursor = at + value.length;
+    if (pos[i] === 'PROPN') {
+      if (run && text.slice(run.end, at).trim() === '') run.end = cursor;
+      else {
+        if (run) out.push(run);
+        run = { start: at, end: cursor };
+      }
+    } else if (run) {
+      out.push(run);
+      run = undefined;
+    }
+  });
+  if (run) out.push(run);
+  return out;
+}
+
+/** The recognisers by name. */
+export const RECOGNIZERS: Readonly<Record<RecognizerName, Recognizer>> = { compromise: compromiseCandidates, wink: winkCandidates };
+
+/** The library used unless the caller asks for another: the better one on `npm run eval:entities`. */
+export const DEFAULT_RECOGNIZER: RecognizerName = 'compromise';
+
+// ---------------------------------------------------------------------------
+// General word lists. None names anything the seeds are about; each is the
+// kind of list any English news text needs.
+
+/** Function words, pronouns, months and weekdays: never a name on their own, and dropped at the start of a sentence. */
+const FUNCTION_WORDS = new Set(
+  (
+    'a an the this that these those some several many both each every all any no one neither either most such other another ' +
+    'i we you he she they it his her their our its my your them us him me who whom whose which what why how where when ' +
+    'as at in on for from by with of to and but or nor if while after before during since until despite although though however ' +
+    'meanwhile according last next yet so then also only even still just here there once because than like unlike ' +
+    'january february march april may june july august september october november december ' +
+    'monday tuesday wednesday thursday friday saturday sunday today tomorrow yesterday'
+  ).split(' '),
+);
+
+/** Capitalised titles that stand before a person's name ("President Vladimir Putin"). */
+const TITLES = new Set(
+  (
+    'president minister prime chancellor secretary senator governor mayor general gen colonel col lieutenant lt admiral adm marshal ' +
+    'commander chairman chairwoman chair premier king queen prince princess pope mr mrs ms dr sir lord lady ambassador ' +
+    'spokesman spokeswoman spokesperson leader lawmaker representative rep sen judge justice director chief envoy sergeant sgt captain capt major maj'
+  ).split(' '),
+);
+
+/** Lower-case role and kinship words that, right before a name, say it is a person's ("lawmaker Lee", "his daughter, Ju Ae"). */
+const ROLE_WORDS =
+  'president|minister|leader|lawmaker|legislator|senator|general|commander|chief|spokesman|spokeswoman|spokesperson|official|ambassador|envoy|diplomat|analyst|' +
+  'daughter|son|wife|husband|sister|brother|mother|father|chairman|premier|secretary|governor|mayor|colonel|sergeant|reporter|correspondent|journalist|director|dictator|successor';
+const ROLE_BEFORE = new RegExp(`(?:^|[^\\p{L}])(?:${ROLE_WORDS})\\s*,?\\s+$`, 'iu');
+/** An appositive that ends in a role: "Viktor Orbán, Hungary’s prime minister, said". */
+const ROLE_AFTER = new RegExp(`^,\\s+(?:[\\p{L}’'.-]+\\s+){0,4}?(?:${ROLE_WORDS})(?:\\s+(?:of|for|to|at|in)(?:\\s+[\\p{L}’'.-]+){1,3})?,`, 'iu');
+
+/** Last words that make a name an organisation's. */
+const ORG_HEADS = new Set(
+  (
+    'agency ministry service services party commission committee council television tv radio news network army navy forces force ' +
+    'command department office bureau university institute association union bank company corporation corp inc ltd group ' +
+    'organization organisation court parliament assembly congress senate government cabinet alliance federation foundation fund ' +
+    'times post press guard police academy society league club authority administration board'
+  ).split(' '),
+);
+
+/** Geographic head nouns: "Kursk region" is the place Kursk. */
+const PLACE_HEADS = 'region|province|oblast|county|district|prefecture|peninsula|border region';
+const PLACE_AFTER = new RegExp(`^\\s+(?:${PLACE_HEADS})(?![\\p{L}])`, 'iu');
+const PLACE_HEAD_WORDS = new Set(['region', 'province', 'oblast', 'county', 'district', 'prefecture']);
+
+/** Lower-case words that may stand inside a name between capitalised words ("Bank of England"). */
+const CONNECTORS = new Set(['of', 'for', 'and', 'the', 'de', 'del', 'der', 'van', 'von', 'bin', 'al', 'la', 'le', 'du', 'da']);
+
+/**
+ * Countries and continents: the canonical name, other names and
+ * abbreviations, and demonyms (looked for in the text as adjectives: "North
+ * Korean soldiers" names North Korea). General knowledge, not seed knowledge.
+ */
+const PLACES: readonly { name: string; names?: readonly string[]; demonyms: readonly string[] }[] = [
+  { name: 'United States', names: ['U.S.', 'US', 'USA', 'U.S.A.', 'America'], demonyms: ['American', 'Americans'] },
+  { name: 'United Kingdom', names: ['U.K.', 'UK', 'Britain', 'Great Britain'], demonyms: ['British', 'Briton', 'Britons'] },
+  { name: 'North Korea', names: ['DPRK'], demonyms: ['North Korean', 'North Koreans'] },
+  { name: 'South Korea', names: ['ROK'], demonyms: ['South Korean', 'South Koreans'] },
+  { name: 'Korea', demonyms: ['Korean', 'Koreans'] },
+  { name: 'Russia', names: ['Russian Federation'], demonyms: ['Russian', 'Russians'] },
+  { name: 'Ukraine', demonyms: ['Ukrainian', 'Ukrainians'] },
+  { name: 'Belarus', demonyms: ['Belarusian', 'Belarusians'] },
+  { name: 'China', names: ['PRC'], demonyms: ['Chinese'] },
+  { name: 'Taiwan', demonyms: ['Taiwanese'] },
+  { name: 'Japan', demonyms: ['Japanese'] },
+  { name: 'Mongolia', demonyms: ['Mongolian', 'Mongolians'] },
+  { name: 'Vietnam', demonyms: ['Vietnamese'] },
+  { name: 'Philippines', demonyms: ['Filipino', 'Filipinos', 'Philippine'] },
+  { name: 'Indonesia', demonyms: ['Indonesian', 'Indonesians'] },
+  { name: 'Thailand', demonyms: ['Thai'] },
+  { name: 'India', demonyms: ['Indian', 'Indians'] },
+  { name: 'Pakistan', demonyms: ['Pakistani', 'Pakistanis'] },
+  { name: 'Afghanistan', demonyms: ['Afghan', 'Afghans'] },
+  { name: 'Iran', demonyms: ['Iranian', 'Iranians'] },
+  { name: 'Iraq', demonyms: ['Iraqi', 'Iraqis'] },
+  { name: 'Syria', demonyms: ['Syrian', 'Syrians'] },
+  { name: 'Israel', demonyms: ['Israeli', 'Israelis'] },
+  { name: 'Turkey', names: ['Türkiye'], demonyms: ['Turkish', 'Turks'] },
+  { name: 'Saudi Arabia', demonyms: ['Saudi', 'Saudis'] },
+  { name: 'Egypt', demonyms: ['Egyptian', 'Egyptians'] },
+  { name: 'Germany', demonyms: ['German', 'Germans'] },
+  { name: 'France', demonyms: ['French'] },
+  { name: 'Italy', demonyms: ['Italian', 'Italians'] },
+  { name: 'Spain', demonyms: ['Spanish'] },
+  { name: 'Poland', demonyms: ['Polish', 'Poles'] },
+  { name: 'Netherlands', demonyms: ['Dutch'] },
+  { name: 'Sweden', demonyms: ['Swedish', 'Swedes'] },
+  { name: 'Finland', demonyms: ['Finnish', 'Finns'] },
+  { name: 'Norway', demonyms: ['Norwegian', 'Norwegians'] },
+  { name: 'Georgia', demonyms: ['Georgian', 'Georgians'] },
+  { name: 'Moldova', demonyms: ['Moldovan', 'Moldovans'] },
+  { name: 'Romania', demonyms: ['Romanian', 'Romanians'] },
+  { name: 'Hungary', demonyms: ['Hungarian', 'Hungarians'] },
+  { name: 'Canada', demonyms: ['Canadian', 'Canadians'] },
+  { name: 'Mexico', demonyms: ['Mexican', 'Mexicans'] },
+  { name: 'Brazil', demonyms: ['Brazilian', 'Brazilians'] },
+  { name: 'Australia', demonyms: ['Australian', 'Australians'] },
+  { name: 'Europe', demonyms: ['European', 'Europeans'] },
+  { name: 'Asia', demonyms: ['Asian', 'Asians'] },
+  { name: 'Africa', demonyms: ['African', 'Africans'] },
+];
+
+// ---------------------------------------------------------------------------
+// Folding.
+
+/** Comparison key of a name: case, diacritics, apostrophes, hyphens, possessive, leading "the" and dots folded. */
+export function foldName(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/['’‘`´]s$/u, '')
+    .replace(/['’‘`´]/gu, '')
+    .replace(/[-‐-―]/gu, ' ')
+    .replace(/\./g, '')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/^the /, '');
+}
+
+/** A readable slug: "Workers’ Party" → `workers-party`. */
+export function slugify(text: string): string {
+  return (
+    text
+      .normalize('NFKD')
+      .replace(/\p{M}/gu, '')
+      .toLowerCase()
+      .replace(/['’‘`´.]/gu, '')
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '') || 'entity'
+  );
+}
+
+const PLACE_BY_KEY = new Map<string, { name: string; demonym: boolean }>();
+for (const p of PLACES) {
+  PLACE_BY_KEY.set(foldName(p.name), { name: p.name, demonym: false });
+  for (const n of p.names ?? []) PLACE_BY_KEY.set(foldName(n), { name: p.name, demonym: false });
+  for (const d of p.demonyms) PLACE_BY_KEY.set(foldName(d), { name: p.name, demonym: true });
+}
+const DEMONYM_PATTERN = new RegExp(
+  `(?<![\\p{L}\\p{N}])(?:${PLACES.flatMap((p) => p.demonyms)
+    .sort((a, b) => b.length - a.length || a.localeCompare(b))
+    .map(escapeRegExp)
+    .join('|')})(?![\\p{L}\\p{N}])`,
+  'gu',
+);
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** A regex that finds a form as whole words in any case, with any apostrophe and hyphen-or-space style. */
+function formPattern(form: string, caseInsensitive: boolean): RegExp {
+  const body = form
+    .trim()
+    .split('')
+    .map((ch) => (/['’‘]/.test(ch) ? "['’‘]" : /[-\s]/.test(ch) ? '[-\\s]' : escapeRegExp(ch)))
+    .join('');
+  return new RegExp(`(?<![\\p{L}\\p{N}])${body}(?![\\p{L}\\p{N}])`, caseInsensitive ? 'giu' : 'gu');
+}
+
+function initials(key: string): string {
+  return key
+    .split(' ')
+    .filter((w) => w !== '' && !CONNECTORS.has(w))
+    .map((w) => w[0] ?? '')
+    .join('');
+}
+
+function isAcronym(surface: string): boolean {
+  return /^(?:(?:\p{Lu}\.){2,}|\p{Lu}[\p{Lu}\d]{1,5})$/u.test(surface);
+}
+
+// ---------------------------------------------------------------------------
+// From library spans to name pieces.
+
+/** A name found in a unit, before clustering. */
+interface Piece {
+  start: number;
+  end: number;
+  /** The words exactly as written. */
+  text: string;
+  /** Folded key (a table place's key for a country name or demonym). */
+  key: string;
+  /** The library's type, when the library typed the span this piece ends. */
+  libType?: EntityType;
+  /** The type a general rule gives (title or role word, head noun, country table, credited agency). */
+  ruleType?: EntityType;
+  /** A single word standing first in its sentence. */
+  sentenceInitial?: boolean;
+  /** The canonical place name when the key is in the country table. */
+  tablePlace?: string;
+  /** True for a demonym ("North Korean"). */
+  demonym?: boolean;
+  acronym: boolean;
+  /** Index of the editor entry whose form this is. */
+  editor?: number;
+}
+
+interface Word {
+  start: number;
+  end: number;
+  text: string;
+  /** Ends in a possessive "’s" (not included in `end`). */
+  possessive: boolean;
+}
+
+const WORD = /(?:\p{Lu}\.){2,}|[\p{L}\p{N}]+(?:['’‘-][\p{L}\p{N}]+)*(?:['’‘](?![\p{L}\p{N}]))?/gu;
+
+function wordsIn(text: string, start: number, end: number): Word[] {
+  const out: Word[] = [];
+  const slice = text.slice(start, end);
+  for (const m of slice.matchAll(WORD)) {
+    const s = start + m.index;
+    let t = m[0];
+    let possessive = false;
+    const poss = /^(.+?)['’‘]s$/u.exec(t);
+    if (poss?.[1] && !/^\p{Lu}+$/u.test(t)) {
+      t = poss[1];
+      possessive = true;
+    } else if (/['’‘]$/u.test(t) && !/^\s+\p{Lu}/u.test(text.slice(s + t.length))) {
+      // "the Workers’ Party" keeps its apostrophe; "the soldiers’ families" is a possessive.
+      t = t.slice(0, -1);
+      possessive = true;
+    }
+    // "Russia-Ukraine", "US-China": capitalised parts of which one is a country are separate names.
+    const parts = t.split('-');
+    if (!possessive && parts.length > 1 && parts.every((x) => /^\p{Lu}/u.test(x)) && parts.some((x) => PLACE_BY_KEY.has(foldName(x)))) {
+      let at = s;
+      for (const x of parts) {
+        out.push({ start: at, end: at + x.length, text: x, possessive: false });
+        at += x.length + 1;
+      }
+      continue;
+    }
+    out.push({ start: s, end: s + t.length, text: t, possessive });
+  }
+  return out;
+}
+
+/** True when nothing but opening quotes and brackets stands between `at` and the start of its sentence. */
+function isSentenceInitial(text: string, at: number, sentenceStarts: ReadonlySet<number>): boolean {
+  let i = at;
+  while (i > 0 && /["'“‘([\s]/.test(text[i - 1] ?? '')) i -= 1;
+  return i === 0 || sentenceStarts.has(i) || sentenceStarts.has(at);
+}
+
+function isCapitalised(word: string): boolean {
+  return /^[\p{Lu}\p{N}]/u.test(word);
+}
+
+/** Expands a span to whole words. */
+function snap(text: string, start: number, end: number): [number, number] {
+  let s = start;
+  let e = end;
+  while (s > 0 && /[\p{L}\p{N}]/u.test(text[s - 1] ?? '')) s -= 1;
+  const wordish = /[\p{L}\p{N}]/u;
+  for (;;) {
+    const ch = text[e] ?? '';
+    if (wordish.test(ch)) e += 1;
+    else if ((ch === '-' || ch === '‐') && wordish.test(text[e + 1] ?? '')) e += 2;
+    else break;
+  }
+  return [s, e];
+}
+
+/**
+ * Extends a span over the capitalised words that follow it, one space apart
+ * ("Kim Jong" + "Un": a library that does not know a name's last word still
+ * proposes its first ones). Stops at a function word, a title, a possessive's
+ * end and any punctuation.
+ */
+function extendRight(text: string, end: number): number {
+  let e = end;
+  for (;;) {
+    const m = /^ (\p{Lu}[\p{L}\p{N}]*(?:[-'’‘][\p{L}\p{N}]+)*)/u.exec(text.slice(e));
+    const word = m?.[1];
+    if (!m || !word || FUNCTION_WORDS.has(word.toLowerCase()) || TITLES.has(word.toLowerCase())) return e;
+    e += m[0].length;
+  }
+}
+
+/** Overlapping or touching candidates (one space apart, or across a plural "s’ ") become one span; the typed sub-spans are kept. */
+function mergeCandidates(text: string, candidates: readonly Candidate[]): { start: number; end: number; parts: Candidate[] }[] {
+  const snapped = candidates
+    .map((c) => {
+      const [start, snappedEnd] = snap(text, c.start, c.end);
+      const end = extendRight(text, snappedEnd);
+      return c.type ? { start, end, type: c.type } : { start, end };
+    })
+    .sort((a, b) => a.start - b.start || b.end - a.end);
+  const out: { start: number; end: number; parts: Candidate[] }[] = [];
+  for (const c of snapped) {
+    const last = out.at(-1);
+    const gap = last ? text.slice(last.end, c.start) : '';
+    if (last && (c.start <= last.end || gap === ' ' || (/s$/.test(text.slice(last.start, last.end)) && /^['’] $/u.test(gap)))) {
+      last.end = Math.max(last.end, c.end);
+      last.parts.push(c);
+    } else out.push({ start: c.start, end: c.end, parts: [c] });
+  }
+  return out;
+}
+
+/**
+ * Splits a merged span into name pieces: at punctuation, at possessives, at
+ * lower-case words that are not connectors; drops sentence-initial function
+ * words and titles (a title before a name makes it a person's).
+ */
+function piecesOf(text: string, span: { start: number; end: number; parts: Candidate[] }, sentenceStarts: ReadonlySet<number>): Piece[] {
+  const words = wordsIn(text, span.start, span.end);
+  const groups: Word[][] = [];
+  let current: Word[] = [];
+  const flush = (): void => {
+    if (current.length > 0) groups.push(current);
+    current = [];
+  };
+  words.forEach((w, i) => {
+    const prev = current.at(-1);
+    const joined = prev !== undefined && !prev.possessive && text.slice(prev.end, w.start) === ' ';
+    if (!joined) flush();
+    if (!isCapitalised(w.text)) {
+      const next = words[i + 1];
+      const connector = CONNECTORS.has(w.text.toLowerCase()) && current.length > 0 && next !== undefined && isCapitalised(next.text);
+      if (!connector) {
+        flush();
+        return;
+      }
+    }
+    current.push(w);
+    if (w.possessive) flush();
+  });
+  flush();
+
+  const out: Piece[] = [];
+  for (let group of groups) {
+    // Leading function words ("As Kim Jong Un…", "The Korean Central News Agency") are not part of the name.
+    while (group.length > 0 && FUNCTION_WORDS.has(group[0]!.text.toLowerCase())) group = group.slice(1);
+    // Connectors never end or start a name.
+    while (group.length > 0 && CONNECTORS.has(group.at(-1)!.text.toLowerCase())) group = group.slice(0, -1);
+    let person = false;
+    const titleAt = group.findLastIndex((w, i) => i < group.length - 1 && TITLES.has(w.text.toLowerCase().replace(/\.$/, '')));
+    if (titleAt >= 0 && !ORG_HEADS.has(group.at(-1)!.text.toLowerCase())) {
+      // Words before the title name a place only when they are one in the table ("U.S. President"); a
+      // demonym heading a longer title ("Russian Culture Minister") is found by the demonym scan.
+      const prefix = group.slice(0, titleAt);
+      const lastPrefix = prefix.at(-1);
+      if (prefix[0] && lastPrefix) {
+        const prefixText = text.slice(prefix[0].start, lastPrefix.end);
+        const table = PLACE_BY_KEY.get(foldName(prefixText));
+        if (table) {
+          const p: Piece = { start: prefix[0].start, end: lastPrefix.end, text: prefixText, key: foldName(table.name), tablePlace: table.name, ruleType: 'place', acronym: isAcronym(prefixText) };
+          if (table.demonym) p.demonym = true;
+          out.push(p);
+        }
+      }
+      group = group.slice(titleAt + 1);
+      person = true;
+    }
+    const first = group[0];
+    const last = group.at(-1);
+    if (!first || !last) continue;
+    if (group.every((w) => FUNCTION_WORDS.has(w.text.toLowerCase()) || TITLES.has(w.text.toLowerCase()))) continue;
+    let end = last.end;
+    let placeHead = false;
+    if (group.length > 1 && PLACE_HEAD_WORDS.has(last.text.toLowerCase())) {
+      // "Kursk Region" is Kursk.
+      const before = group.at(-2)!;
+      end = before.end;
+      placeHead = true;
+    }
+    const start = first.start;
+    const surface = text.slice(start, end);
+    const piece: Piece = { start, end, text: surface, key: foldName(surface), acronym: isAcronym(surface) };
+    if (group.length === 1 && isSentenceInitial(text, start, sentenceStarts)) piece.sentenceInitial = true;
+    // The library's type belongs to the piece that ends its span (its head): in "South Korea’s Defense
+    // Ministry" the organisation is the ministry, not South Korea.
+    const head = span.parts.find(
+      (p) => p.type !== undefined && p.start <= last.start && p.end >= last.end && !/[\p{L}\p{N}]/u.test(text.slice(last.end, p.end).replace(/^['’‘]s/u, '')),
+    );
+    if (head?.type) piece.libType = head.type;
+    const table = PLACE_BY_KEY.get(piece.key);
+    if (table) {
+      piece.tablePlace = table.name;
+      piece.key = foldName(table.name);
+      piece.ruleType = 'place';
+      if (table.demonym) piece.demonym = true;
+    } else if (ORG_HEADS.has(last.text.toLowerCase())) piece.ruleType = 'organisation';
+    else if (person || ROLE_BEFORE.test(text.slice(Math.max(0, start - 40), start)) || ROLE_AFTER.test(text.slice(end))) piece.ruleType = 'person';
+    else if (placeHead || PLACE_AFTER.test(text.slice(end))) piece.ruleType = 'place';
+    out.push(piece);
+  }
+  return out;
+}
+
+/** Demonyms in the text, as place pieces, unless they open a longer capitalised name ("Korean Central News Agency"). */
+function demonymPieces(text: string): Piece[] {
+  const out: Piece[] = [];
+  for (const m of text.matchAll(DEMONYM_PATTERN)) {
+    // A demonym followed by capitalised words is part of a name, unless those words are a title
+    // ("Russian Culture Minister Olga Lyubimova" names Russia; "Korean Central News Agency" does not).
+    const run = /^(?:\s+\p{Lu}[\p{L}.]*)+/u.exec(text.slice(m.index + m[0].length))?.[0];
+    if (run !== undefined && !run.trim().split(/\s+/).some((w) => TITLES.has(w.toLowerCase()))) continue;
+    const table = PLACE_BY_KEY.get(foldName(m[0]));
+    if (!table) continue;
+    out.push({ start: m.index, end: m.index + m[0].length, text: m[0], key: foldName(table.name), tablePlace: table.name, demonym: true, ruleType: 'place', acronym: false });
+  }
+  return out;
+}
+
+/**
+ * Keeps the longest of overlapping pieces ("Seoul’s spy agency" over "Seoul",
+ * "Viktor Orbán" over "Orbán"); of pieces with the same span the editor's is
+ * kept, with every other piece's type evidence.
+ */
+function resolveOverlaps(pieces: Piece[]): Piece[] {
+  const ordered = [...pieces].sort(
+    (a, b) => b.end - b.start - (a.end - a.start) || Number(b.editor !== undefined) - Number(a.editor !== undefined) || a.start - b.start,
+  );
+  const kept: Piece[] = [];
+  for (const p of ordered) {
+    const same = kept.find((k) => k.start === p.start && k.end === p.end);
+    if (same) {
+      if (same.libType === undefined && p.libType !== undefined) same.libType = p.libType;
+      if (same.ruleType === undefined && p.ruleType !== undefined) same.ruleType = p.ruleType;
+      continue;
+    }
+    if (kept.some((k) => p.start < k.end && k.start < p.end)) continue;
+    kept.push(p);
+  }
+  return kept.sort((a, b) => a.start - b.start);
+}
+
+// ---------------------------------------------------------------------------
+// Clustering.
+
+class UnionFind {
+  private parent = new Map<string, string>();
+  find(x: string): string {
+    let root = x;
+    while (this.parent.has(root) && this.parent.get(root) !== root) root = this.parent.get(root)!;
+    this.parent.set(x, root);
+    return root;
+  }
+  union(a: string, b: string): void {
+    const ra = this.find(a);
+    const rb = this.find(b);
+    // The smaller key is the root, so the result does not depend on order.
+    if (ra < rb) this.parent.set(rb, ra);
+    else if (rb < ra) this.parent.set(ra, rb);
+  }
+}
+
+interface Mention extends Piece {
+  article: string;
+  block: number;
+  unit: number;
+  /** The cluster key after surname resolution. */
+  resolved: string;
+  /** Resolved to a person by the surname rule: its own type evidence does not vote. */
+  linked?: boolean;
+}
+
+const TYPE_ORDER: readonly EntityType[] = ['person', 'organisation', 'place'];
+
+function majority(types: readonly (EntityType | undefined)[]): EntityType | undefined {
+  const counts = new Map<EntityType, number>();
+  for (const t of types) if (t) counts.set(t, (counts.get(t) ?? 0) + 1);
+  let best: EntityType | undefined;
+  for (const t of TYPE_ORDER) if ((counts.get(t) ?? 0) > (best ? (counts.get(best) ?? 0) : 0)) best = t;
+  return best;
+}
+
+/** Options for `findEntities`. */
+export interface FindEntitiesOptions {
+  /** Which library proposes names (or a recogniser function, e.g. a test stub); `DEFAULT_RECOGNIZER` unless given. */
+  recognizer?: RecognizerName | Recognizer;
+}
+
+/**
+ * Finds the people, organisations and places the articles name, as one
+ * canonical entity per real-world thing, with every mention by article and
+ * block. `editor` (the parsed editor file) adds aliases, sets types, names
+ * and descriptions, merges and hides entities; it wins over detection.
+ */
+export function findEntities(articles: readonly KnowledgeArticle[], editor?: EntityEditor, options: FindEntitiesOptions = {}): EntityIndex {
+  const recognize = typeof options.recognizer === 'function' ? options.recognizer : RECOGNIZERS[options.recognizer ?? DEFAULT_RECOGNIZER];
+  const entries = editor?.entities ?? [];
+  const agencyKeys = new Set(articles.flatMap((a) => a.data.agencies.map((g) => foldName(g.name))));
+  const sorted = [...articles].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+
+  const units: TextUnit[] = sorted.flatMap((a) => articleUnits(a));
+  // Words the corpus writes in lower case: the same word capitalised at a sentence's start is not a name.
+  const lowerWords = new Set(units.flatMap((u) => u.text.match(/(?<![\p{L}\p{N}])\p{Ll}[\p{L}’'-]*/gu) ?? []));
+  const mentions: Mention[] = [];
+  const titleUnits: number[] = [];
+  const editorForms = entries.map((e) => [e.name, ...(e.aliases ?? [])]);
+  const agencyNames = new Map(sorted.map((a) => [a.id, [...new Set(a.data.agencies.map((g) => g.name))].sort()]));
+
+  units.forEach((unit, u) => {
+    const editorPieces = editorPiecesIn(unit.text, editorForms);
+    if (unit.kind === 'headline' && isTitleCase(unit.text)) {
+      titleUnits.push(u);
+      for (const p of resolveOverlaps(editorPieces)) mentions.push({ ...p, article: unit.article, block: unit.block, unit: u, resolved: p.key });
+      return;
+    }
+    const starts = new Set(sentences(unit.text).map((s) => s.start));
+    const pieces = mergeCandidates(unit.text, recognize(unit.text))
+      .flatMap((span) => piecesOf(unit.text, span, starts))
+      .filter((p) => !(p.sentenceInitial && p.ruleType === undefined && lowerWords.has(p.text.toLowerCase())));
+    for (const p of pieces) if (p.ruleType === undefined && agencyKeys.has(p.key)) p.ruleType = 'organisation';
+    // The news agencies the ingest credited in this article are organisations wherever the text names them.
+    const agencyPieces = (agencyNames.get(unit.article) ?? []).flatMap((name) =>
+      [...unit.text.matchAll(formPattern(name, false))].map(
+        (m): Piece => ({ start: m.index, end: m.index + m[0].length, text: m[0], key: foldName(m[0]), ruleType: 'organisation', acronym: isAcronym(m[0]) }),
+      ),
+    );
+    for (const p of resolveOverlaps([...editorPieces, ...pieces, ...agencyPieces, ...demonymPieces(unit.text)])) {
+      mentions.push({ ...p, article: unit.article, block: unit.block, unit: u, resolved: p.key });
+    }
+  });
+
+  const uf = new UnionFind();
+  for (const m of mentions) uf.find(m.key);
+  // "Long Name (ACR)": the acronym is the long name's.
+  const byUnit = new Map<number, Mention[]>();
+  for (const m of mentions) byUnit.set(m.unit, [...(byUnit.get(m.unit) ?? []), m]);
+  for (const [u, list] of byUnit) {
+    const text = units[u]!.text;
+    list.forEach((m, i) => {
+      const next = list[i + 1];
+      if (next?.acronym && !m.acronym && text.slice(m.end, next.start) === ' (' && text[next.end] === ')') uf.union(m.key, next.key);
+    });
+  }
+  // An acronym is the one long name in the corpus with its initials.
+  const longKeys = [...new Set(mentions.filter((m) => !m.acronym && !m.demonym && m.key.includes(' ')).map((m) => m.key))].sort();
+  for (const acr of [...new Set(mentions.filter((m) => m.acronym && m.tablePlace === undefined).map((m) => m.key))].sort()) {
+    const roots = new Set(longKeys.filter((k) => initials(k) === acr).map((k) => uf.find(k)));
+    if (roots.size === 1) uf.union(acr, [...roots][0]!);
+  }
+  // Editor entries: everything an entry names is one entity.
+  const entryRoots = new Map<number, string>();
+  entries.forEach((entry, i) => {
+    const keys = [entry.name, entry.id ?? '', ...(entry.aliases ?? []), ...(entry.merge ?? [])].filter(Boolean).map(foldName);
+    const hit = mentions.filter((m) => keys.includes(m.key) || m.editor === i || (entry.id !== undefined && slugify(m.text) === entry.id));
+    for (const m of hit) uf.union(hit[0]!.key, m.key);
+    const first = hit[0];
+    if (first) entryRoots.set(i, first.key);
+  });
+
+  // Provisional types, for surname resolution.
+  const typeOfRoot = (root: string, list: readonly Mention[]): EntityType | undefined => {
+    const entry = entryFor(root, entries, entryRoots, uf);
+    if (entry?.type) return entry.type;
+    const inCluster = list.filter((m) => !m.linked && uf.find(m.resolved) === root);
+    return (
+      majority(inCluster.map((m) => m.ruleType)) ??
+      majority(inCluster.map((m) => m.libType)) ??
+      (inCluster.some((m) => m.acronym) ? 'organisation' : undefined)
+    );
+  };
+  const provisional = new Map<string, EntityType | undefined>();
+  const rootType = (root: string): EntityType | undefined => {
+    if (!provisional.has(root)) provisional.set(root, typeOfRoot(root, mentions));
+    return provisional.get(root);
+  };
+
+  // A lone surname is the one full-name person with that first or last name: in the article, else in the corpus.
+  const fullNames = (list: readonly Mention[]): Map<string, Set<string>> => {
+    const byWord = new Map<string, Set<string>>();
+    for (const m of list) {
+      const parts = m.key.split(' ');
+      if (parts.length < 2 || m.acronym || m.demonym || rootType(uf.find(m.key)) !== 'person') continue;
+      for (const w of [parts[0]!, parts.at(-1)!]) byWord.set(w, new Set([...(byWord.get(w) ?? []), uf.find(m.key)]));
+    }
+    return byWord;
+  };
+  const corpusNames = fullNames(mentions);
+  const articleNames = new Map<string, Map<string, Set<string>>>();
+  for (const m of mentions) {
+    // A general rule's type (a country, an agency, an organisation's head noun) is never a surname.
+    if (m.key.includes(' ') || m.acronym || m.demonym || m.editor !== undefined || (m.ruleType !== undefined && m.ruleType !== 'person')) continue;
+    if (!articleNames.has(m.article)) articleNames.set(m.article, fullNames(mentions.filter((x) => x.article === m.article)));
+    const local = articleNames.get(m.article)!.get(m.key);
+    const global = corpusNames.get(m.key);
+    const target = local?.size === 1 ? [...local][0] : local === undefined && global?.size === 1 ? [...global][0] : undefined;
+    // Two people in the article share the name ("Kim Jong Un", "Kim Yo Jong"): a lone "Kim" is a
+    // person, but which one the rules cannot tell; it stays an entity of its own.
+    if (local !== undefined && local.size > 1) m.ruleType = 'person';
+    if (target !== undefined && target !== uf.find(m.key)) {
+      m.resolved = target;
+      m.linked = true;
+    }
+  }
+
+  // The library may miss a lone surname ("Macron said…" at a sentence's start): in an article that
+  // names a person in full, every capitalised occurrence of that person's first or last name is
+  // theirs; in another article, every occurrence of the last name, when one person in the corpus
+  // has it. Never when two people share the word, nor for a function word, title or country.
+  const owners = (article: string | undefined, which: 'first-and-last' | 'last'): Map<string, Set<string>> => {
+    const byWord = new Map<string, Set<string>>();
+    for (const m of mentions) {
+      if ((article !== undefined && m.article !== article) || m.acronym || m.demonym || m.linked) continue;
+      const root = uf.find(m.resolved);
+      const words = m.text.split(/\s+/);
+      if (words.length < 2 || rootType(root) !== 'person') continue;
+      for (const w of which === 'last' ? [words.at(-1)!] : [words[0]!, words.at(-1)!]) byWord.set(w, new Set([...(byWord.get(w) ?? []), root]));
+    }
+    return byWord;
+  };
+  const corpusOwners = owners(undefined, 'last');
+  for (const { id: article } of sorted) {
+    // Keyed by folded word, so "Orban" finds "Viktor Orbán".
+    const scan = new Map<string, Set<string>>();
+    const addOwners = (from: Map<string, Set<string>>, onlyNew: boolean): void => {
+      for (const [word, roots] of from) {
+        const key = foldName(word);
+        if (onlyNew && scan.has(key)) continue;
+        scan.set(key, new Set([...(scan.get(key) ?? []), ...roots]));
+      }
+    };
+    addOwners(owners(article, 'first-and-last'), false);
+    addOwners(corpusOwners, true);
+    units.forEach((unit, u) => {
+      // Title-case headlines are read below, from the forms found here and elsewhere.
+      if (unit.article !== article || titleUnits.includes(u)) return;
+      for (const w of wordsIn(unit.text, 0, unit.text.length)) {
+        const key = foldName(w.text);
+        const roots = scan.get(key);
+        if (roots?.size !== 1 || !isCapitalised(w.text) || FUNCTION_WORDS.has(key) || TITLES.has(key) || PLACE_BY_KEY.has(key)) continue;
+        if (mentions.some((t) => t.unit === u && w.start < t.end && t.start < w.end)) continue;
+        mentions.push({ start: w.start, end: w.end, text: w.text, key, acronym: false, article, block: unit.block, unit: u, resolved: [...roots][0]!, linked: true });
+      }
+    });
+  }
+
+  // Headlines in title case: look up the names found elsewhere.
+  const forms = new Map<string, string>();
+  for (const m of mentions) {
+    if (m.editor !== undefined) continue;
+    const root = uf.find(m.resolved);
+    const prior = forms.get(m.text);
+    forms.set(m.text, prior === undefined || prior === root ? root : '');
+  }
+  const formList = [...forms].filter(([, root]) => root !== '').sort(([a], [b]) => b.length - a.length || (a < b ? -1 : 1));
+  for (const u of titleUnits) {
+    const unit = units[u]!;
+    const taken = mentions.filter((m) => m.unit === u);
+    for (const [form, root] of formList) {
+      for (const hit of unit.text.matchAll(formPattern(form, false))) {
+        const start = hit.index;
+        const end = start + hit[0].length;
+        if (taken.some((t) => start < t.end && t.start < end)) continue;
+        const m: Mention = { start, end, text: hit[0], key: root, acronym: isAcronym(hit[0]), article: unit.article, block: unit.block, unit: u, resolved: root };
+        taken.push(m);
+        mentions.push(m);
+      }
+    }
+  }
+
+  // Clusters.
+  const clusters = new Map<string, Mention[]>();
+  for (const m of mentions) {
+    const root = uf.find(m.resolved);
+    clusters.set(root, [...(clusters.get(root) ?? []), m]);
+  }
+  const warnings: string[] = [];
+  entries.forEach((entry, i) => {
+    if (!entryRoots.has(i)) warnings.push(`editor entry "${entry.name}" matched no entity and none of its forms occur in the text`);
+  });
+
+  const built: { entity: Entity; perArticle: Map<string, number> }[] = [];
+  const usedIds = new Set<string>();
+  for (const [root, list] of [...clusters].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    const entry = entryFor(root, entries, entryRoots, uf);
+    if (entry?.hide) continue;
+    const type = typeOfRoot(root, mentions);
+    if (!type) {
+      if (entry) warnings.push(`editor entry "${entry.name}" needs a type: detection gave none`);
+      continue;
+    }
+    const name = entry?.name ?? canonicalName(list);
+    let id = entry?.id ?? slugify(name);
+    if (usedIds.has(id)) id = `${id}-${type}`;
+    for (let n = 2; usedIds.has(id); n += 1) id = `${slugify(name)}-${n}`;
+    usedIds.add(id);
+    const counts = new Map<string, EntityMention>();
+    const perArticle = new Map<string, number>();
+    for (const m of list) {
+      const k = `${m.article}\u0000${String(m.block).padStart(6, '0')}\u0000${m.text}`;
+      const prior = counts.get(k);
+      if (prior) prior.count = (prior.count ?? 1) + 1;
+      else counts.set(k, { article: m.article, block: m.block, text: m.text });
+      perArticle.set(m.article, (perArticle.get(m.article) ?? 0) + 1);
+    }
+    const entityMentions = [...counts].sort(([a], [b]) => (a < b ? -1 : 1)).map(([, v]) => v);
+    // The editor's aliases, unless the text already spells them (with another apostrophe, say).
+    const written = new Set([name, ...list.map((m) => m.text)].map(foldName));
+    const aliases = new Set([...list.map((m) => m.text), ...(entry?.aliases ?? []).filter((a) => !written.has(foldName(a)))]);
+    aliases.delete(name);
+    const entity: Entity = {
+      id,
+      name,
+      type,
+      aliases: [...aliases].sort(),
+      basis: entry ? 'editor' : 'detected',
+      count: list.length,
+      mentions: entityMentions,
+      articles: [...perArticle.keys()].sort(),
+    };
+    if (entry?.description) entity.description = entry.description;
+    built.push({ entity, perArticle });
+  }
+
+  built.sort((a, b) => b.entity.count - a.entity.count || (a.entity.id < b.entity.id ? -1 : 1));
+  const perArticle: ArticleEntities[] = sorted.map((a) => ({
+    article: a.id,
+    entities: built
+      .flatMap(({ entity, perArticle: counts }) => {
+        const count = counts.get(a.id);
+        return count ? [{ id: entity.id, count }] : [];
+      })
+      .sort((x, y) => y.count - x.count || (x.id < y.id ? -1 : 1)),
+  }));
+  return { entities: built.map((b) => b.entity), articles: perArticle, warnings: [...new Set(warnings)].sort() };
+}
+
+function entryFor(root: string, entries: readonly EntityEditorEntry[], entryRoots: ReadonlyMap<number, string>, uf: UnionFind): EntityEditorEntry | undefined {
+  for (const [i, key] of entryRoots) if (uf.find(key) === root) return entries[i];
+  return undefined;
+}
+
+/** Editor forms as they stand in a text. */
+function editorPiecesIn(text: string, forms: readonly (readonly string[])[]): Piece[] {
+  const out: Piece[] = [];
+  forms.forEach((list, i) => {
+    for (const form of list) {
+      for (const m of text.matchAll(formPattern(form, true))) {
+        out.push({ start: m.index, end: m.index + m[0].length, text: m[0], key: foldName(m[0]), acronym: isAcronym(m[0]), editor: i });
+      }
+    }
+  });
+  return out;
+}
+
+/**
+ * The canonical name: a country's table name; else the fullest name written
+ * (most words, not an acronym or demonym), then the most frequent, then the
+ * first in code-point order; else the most frequent acronym.
+ */
+function canonicalName(list: readonly Mention[]): string {
+  const place = list.find((m) => m.tablePlace !== undefined)?.tablePlace;
+  if (place) return place;
+  const tally = new Map<string, number>();
+  for (const m of list) tally.set(m.text, (tally.get(m.text) ?? 0) + 1);
+  const names = [...tally].filter(([t]) => !isAcronym(t));
+  const pool = names.length > 0 ? names : [...tally];
+  const words = (t: string): number => t.split(/[\s-]+/).length;
+  pool.sort(([a, na], [b, nb]) => (names.length > 0 ? words(b) - words(a) : 0) || nb - na || (a < b ? -1 : a > b ? 1 : 0));
+  return pool[0]?.[0] ?? list[0]!.text;
+}

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { parseEntityEditor } from '../../src/lib/knowledge/editor.ts';
+import { buildKnowledge } from '../../src/lib/knowledge/knowledge.ts';
+import { entitiesOf, entityFacets } from '../../src/lib/site/knowledge.ts';
+import type { Article } from '../../src/lib/schema.ts';
+
+const article = (id: string, body: string) => ({
+  id,
+  body,
+  data: { headline: 'Talks Resume', standfirst: [], captions: [], credits: [], bylines: [], datelines: [], agencies: [], temporal: [], removed: [], blocks: body.split('\n\n').map((_, i) => [i + 1, i + 1]) } as unknown as Article,
+});
+
+describe('knowledge on the site', () => {
+  const knowledge = buildKnowledge([
+    article('b', 'Vladimir Putin met Kim Jong Un in Pyongyang on Tuesday.\n\nPutin said the talks went well.'),
+    article('a', 'Kim Jong Un spoke in Pyongyang, the Korean Central News Agency (KCNA) said.'),
+  ]);
+  it('lists an article’s entities, most named first, and groups them into search facets', () => {
+    expect(entitiesOf(knowledge, 'b').map(({ entity, count }) => [entity.name, count])).toEqual([
+      ['Vladimir Putin', 2],
+      ['Kim Jong Un', 1],
+      ['Pyongyang', 1],
+    ]);
+    expect(entityFacets(knowledge, 'a')).toEqual({ people: ['Kim Jong Un'], places: ['Pyongyang'], organisations: ['Korean Central News Agency'] });
+    expect(entitiesOf(knowledge, 'missing')).toEqual([]);
+  });
+});
+
+describe('parseEntityEditor', () => {
+  it('reads corrections', () => {
+    expect(parseEntityEditor('entities:\n  - name: Kremlin\n    type: organisation\n', 'e.yaml')).toEqual({
+      editor: { entities: [{ name: 'Kremlin', type: 'organisation' }] },
+      messages: [],
+    });
+  });
+  it('reports bad YAML and unknown fields at their lines', () => {
+    expect(parseEntityEditor('entities: [\n', 'e.yaml').messages[0]).toMatchObject({ code: 'SL501', severity: 'error' });
+    const bad = parseEntityEditor('entities:\n  - name: Kremlin\n    kind: organisation\n', 'e.yaml');
+    expect(bad.editor).toBeUndefined();
+    expect(bad.messages).toEqual([{ file: 'e.yaml', line: 2, severity: 'error', code: 'SL502', message: 'entities.0: unknown field "kind"' }]);
+  });
+});
