@@ -21,7 +21,7 @@ import { formatDiagnostic, sortDiagnostics, type Diagnostic } from '../lib/diagn
 import { buildReport, ingestCorpus, type SeedInput } from '../lib/ingest/pipeline.ts';
 import { articleSchema, type IngestReport } from '../lib/schema.ts';
 import { buildKnowledge, knowledgeSchema } from '../lib/knowledge/knowledge.ts';
-import { ENTITY_EDITOR_FILE, parseEntityEditor } from '../lib/knowledge/editor.ts';
+import { ENTITY_EDITOR_FILE, TOPIC_EDITOR_FILE, parseEntityEditor, parseTopicEditor } from '../lib/knowledge/editor.ts';
 import { readContentFile } from '../lib/ingest/markdown.ts';
 import { SIDECAR_SUFFIX, sidecarNameFor } from '../lib/ingest/sidecar.ts';
 
@@ -92,14 +92,19 @@ async function main(): Promise<number> {
   const editorText = await readFile(editorPath, 'utf8').catch(() => undefined);
   const editor = editorText === undefined ? undefined : parseEntityEditor(editorText, shown(editorPath));
   if (editor) corpusMessages.push(...editor.messages);
+  const topicsPath = join(outDir, TOPIC_EDITOR_FILE);
+  const topicsText = await readFile(topicsPath, 'utf8').catch(() => undefined);
+  const topics = topicsText === undefined ? undefined : parseTopicEditor(topicsText, shown(topicsPath));
+  if (topics) corpusMessages.push(...topics.messages);
   const knowledge = buildKnowledge(
     [...wanted].map(([name, content]) => {
       const { data, body } = readContentFile(content);
       return { id: name.replace(/\.md$/, ''), data: articleSchema.parse(data), body };
     }),
-    editor?.editor,
+    { ...(editor?.editor ? { entities: editor.editor } : {}), ...(topics?.editor ? { topics: topics.editor } : {}) },
   );
   for (const warning of knowledge.entities.warnings) corpusMessages.push({ file: shown(editorPath), severity: 'warning', code: 'SL503', message: warning });
+  for (const warning of knowledge.stories.warnings) corpusMessages.push({ file: shown(topicsPath), severity: 'warning', code: 'SL503', message: warning });
   const knowledgeText = `${JSON.stringify(knowledgeSchema.parse(knowledge), null, 2)}\n`;
   const knowledgePath = join(outDir, KNOWLEDGE_NAME);
   const oldKnowledge = await readFile(knowledgePath, 'utf8').catch(() => undefined);

@@ -161,3 +161,18 @@ describe('entity facets', () => {
     expect((await headlines()).length).toBe(5);
   });
 });
+
+describe('story and topic facets', () => {
+  it('narrow to the articles of one story, and hold every article in the topic', async () => {
+    await page.goto(url('search/?q=Kim'));
+    await settled();
+    const topics = await page.locator('.facet input[name="topic"]').count();
+    expect(topics).toBe(1);
+    const stories = page.locator('.facet input[name="story"]');
+    const counts = await page.locator('.facet', { has: page.locator('input[name="story"]') }).locator('.count').allTextContents();
+    expect(counts.map(Number).sort()).toEqual([1, 1, 1, 2]);
+    const two = counts.findIndex((c) => c === '2');
+    await stories.nth(two).click();
+    await expect.poll(async () => (await headlines()).length).toBe(2);
+  });
+});

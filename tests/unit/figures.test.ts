@@ -217,10 +217,24 @@ describe('figures in the seed articles', () => {
       ['deaths', ['about 600 (4)']],
       ['casualties', ['more than 6,000 (1)', 'up to 4,000 (1)']],
       ['wounded', ['thousands (2)']],
-      ['deployed', ['15,000 (1)', 'about 15,000 (1)', 'more than 10,000 (1)', 'thousands (1)']],
+      ['deployed', ['about 15,000 (2)', 'more than 10,000 (1)', 'thousands (1)']],
       ['other', ['millions (1)']],
     ]);
     const deaths = groupFigures(figures)[0]!.claims[0]!;
     expect(deaths.attributions).toEqual(['Seoul', 'South Korean lawmaker Lee Seong-kweun', 'South Korean officials', 'South Korea’s National Intelligence Service']);
+  });
+});
+
+describe('groupFigures merging', () => {
+  it('puts a bare number with the "about" claim of the same value, but keeps bounds apart', () => {
+    const base = { measure: 'deployed' as const, unit: 'troops', text: '', sentence: 's', block: 1 };
+    const figs = [
+      { ...base, article: 'a', qualifier: 'about' as const, value: 15000, text: 'about 15,000' },
+      { ...base, article: 'b', qualifier: 'none' as const, value: 15000, text: '15,000' },
+      { ...base, article: 'c', qualifier: 'more-than' as const, value: 15000, text: 'more than 15,000' },
+      { ...base, article: 'd', qualifier: 'none' as const, value: 9000, text: '9,000' },
+    ];
+    const claims = groupFigures(figs as never).flatMap((g) => g.claims.map((c) => `${c.label} ${c.articles.join('')}`));
+    expect(claims).toEqual(['about 15,000 ab', 'more than 15,000 c', '9,000 d']);
   });
 });

@@ -1,15 +1,30 @@
 /**
- * The entities editor file, `content/entities.yaml`, read with line numbers
+ * The editor files, `content/entities.yaml` and `content/topics.yaml`, read with line numbers
  * so a mistake is reported where it stands. A broken file is an error, and
  * the knowledge layer is then built without it rather than with half of it.
  */
 import { LineCounter, parseDocument } from 'yaml';
 import type { Diagnostic } from '../diagnostics.ts';
+import { z } from 'zod';
 import { entityEditorSchema, type EntityEditor } from './schema.ts';
+import { topicEditorEntrySchema, type TopicEditorEntry } from './stories.ts';
 
 export const ENTITY_EDITOR_FILE = 'entities.yaml';
+export const TOPIC_EDITOR_FILE = 'topics.yaml';
+
+/** `content/topics.yaml`: an editor's names, descriptions and memberships of topics. */
+export const topicEditorSchema = z.object({ topics: z.array(topicEditorEntrySchema) }).strict();
 
 export function parseEntityEditor(text: string, file: string): { editor: EntityEditor | undefined; messages: Diagnostic[] } {
+  return parseEditorFile(text, file, entityEditorSchema, { entities: [] });
+}
+
+export function parseTopicEditor(text: string, file: string): { editor: TopicEditorEntry[] | undefined; messages: Diagnostic[] } {
+  const { editor, messages } = parseEditorFile(text, file, topicEditorSchema, { topics: [] });
+  return { editor: editor?.topics, messages };
+}
+
+function parseEditorFile<T>(text: string, file: string, schema: z.ZodType<T>, empty: T): { editor: T | undefined; messages: Diagnostic[] } {
   const counter = new LineCounter();
   const doc = parseDocument(text, { lineCounter: counter, prettyErrors: false, uniqueKeys: true });
   if (doc.errors.length > 0) {
@@ -18,7 +33,7 @@ export function parseEntityEditor(text: string, file: string): { editor: EntityE
       messages: doc.errors.map((e) => ({ file, line: counter.linePos(e.pos[0]).line, severity: 'error', code: 'SL501', message: `not valid YAML: ${e.message.split('\n')[0]}` })),
     };
   }
-  const parsed = entityEditorSchema.safeParse(doc.contents === null ? { entities: [] } : doc.toJS());
+  const parsed = schema.safeParse(doc.contents === null ? empty : doc.toJS());
   if (parsed.success) return { editor: parsed.data, messages: [] };
   return {
     editor: undefined,

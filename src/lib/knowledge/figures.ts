@@ -370,12 +370,17 @@ export function groupFigures(figures: readonly Figure[]): FigureGroup[] {
     const inMeasure = figures.filter((f) => f.measure === measure);
     if (inMeasure.length === 0) continue;
     const claims = new Map<string, Figure[]>();
+    // A bare number joins the "about" claim of the same value when one exists: a
+    // reported count is an estimate too, and "a reported 15,000" agrees with
+    // "about 15,000". Bounds ("more than", "up to") change the claim and stay apart.
+    const hedged = new Set(inMeasure.filter((f) => f.qualifier === 'about').map((f) => f.value));
+    const qualifierOf = (f: Figure): Qualifier => (f.qualifier === 'none' && hedged.has(f.value) ? 'about' : f.qualifier);
     for (const f of inMeasure) {
-      const key = `${f.qualifier}\u0000${f.value}\u0000${f.qualifier === 'vague' ? f.text.toLowerCase() : ''}`;
+      const key = `${qualifierOf(f)}\u0000${f.value}\u0000${f.qualifier === 'vague' ? f.text.toLowerCase() : ''}`;
       claims.set(key, [...(claims.get(key) ?? []), f]);
     }
     const list: FigureClaim[] = [...claims.values()].map((fs) => {
-      const first = fs[0]!;
+      const first = { ...fs[0]!, qualifier: qualifierOf(fs[0]!) };
       const ordered = [...fs].sort((a, b) => (a.article < b.article ? -1 : a.article > b.article ? 1 : a.block - b.block));
       return {
         qualifier: first.qualifier,

@@ -8,6 +8,8 @@
 import { z } from 'zod';
 import { findEntities } from './entities.ts';
 import { findFigures, groupFigures } from './figures.ts';
+import { findEvents, timelineEventSchema } from './events.ts';
+import { clusterStories, storyClusteringSchema, type TopicEditorEntry } from './stories.ts';
 import { entityIndexSchema, figureGroupSchema, figureSchema, type EntityEditor } from './schema.ts';
 import type { KnowledgeArticle } from './text.ts';
 
@@ -19,13 +21,26 @@ export const knowledgeSchema = z
     figures: z.array(figureSchema),
     /** The figures grouped by what they measure, for "what the sources say". */
     figureGroups: z.array(figureGroupSchema),
+    /** Dated events, each with every citation, earliest first: the material of the timelines. */
+    events: z.array(timelineEventSchema),
+    /** Stories (one piece of news, several articles), topics (running subjects), and copies. */
+    stories: storyClusteringSchema,
   })
   .strict();
 export type Knowledge = z.infer<typeof knowledgeSchema>;
 
 /** Articles in id order, so the result does not depend on the order they were read in. */
-export function buildKnowledge(articles: readonly KnowledgeArticle[], editor?: EntityEditor): Knowledge {
+export function buildKnowledge(articles: readonly KnowledgeArticle[], editor: { entities?: EntityEditor; topics?: readonly TopicEditorEntry[] } = {}): Knowledge {
   const sorted = [...articles].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const entities = findEntities(sorted, editor.entities);
+  // Events merge on shared entities as well as shared words.
+  const mentions = entities.entities.flatMap((e) => e.mentions.filter((m) => m.block > 0).map((m) => ({ entity: e.id, article: m.article, block: m.block, text: m.text })));
   const figures = findFigures(sorted);
-  return { entities: findEntities(sorted, editor), figures, figureGroups: groupFigures(figures) };
+  return {
+    entities,
+    figures,
+    figureGroups: groupFigures(figures),
+    events: findEvents(sorted, { mentions }),
+    stories: clusterStories(sorted, editor.topics ? { editor: editor.topics } : {}),
+  };
 }

@@ -28,3 +28,11 @@ export function entityFacets(knowledge: Knowledge, article: string): Record<stri
   for (const { entity } of entitiesOf(knowledge, article)) (out[ENTITY_FACETS[entity.type]] ??= []).push(entity.name);
   return out;
 }
+
+/** The stories and topics an article belongs to, by name, for the search index. */
+export function storyFacets(knowledge: Knowledge, article: string): Record<string, string[]> {
+  return {
+    topic: knowledge.stories.topics.filter((t) => t.articles.includes(article)).map((t) => t.name),
+    story: knowledge.stories.stories.filter((s) => s.articles.includes(article)).map((s) => s.generatedName),
+  };
+}

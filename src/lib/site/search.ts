@@ -54,7 +54,7 @@ export function facetLabel(facet: string, value: string): string {
 }
 
 /** Facets in the order the search page shows them; any others follow by name. */
-export const FACET_ORDER = ['publisher', 'year', 'month', 'people', 'places', 'organisations', 'agency'];
+export const FACET_ORDER = ['topic', 'story', 'publisher', 'year', 'month', 'people', 'places', 'organisations', 'agency'];
 
 /** Facet values in reading order: dates newest first, the rest by count then name. */
 export function orderFacetValues(facet: string, counts: Record<string, number>): [string, number][] {
