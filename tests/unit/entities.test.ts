@@ -1,12 +1,11 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { contentEntries } from '../content-entries.ts';
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { findEntities, foldName, slugify, type Recognizer } from '../../src/lib/knowledge/entities.ts';
 import { entityEditorSchema, entityIndexSchema, type EntityIndex, type EntityType } from '../../src/lib/knowledge/schema.ts';
 import { articleUnits, type KnowledgeArticle } from '../../src/lib/knowledge/text.ts';
-import { readContentFile } from '../../src/lib/ingest/markdown.ts';
-import { articleSchema, type Article } from '../../src/lib/schema.ts';
+import { type Article } from '../../src/lib/schema.ts';
 
 /** An article with only what the knowledge stages read. */
 function article(id: string, headline: string, paragraphs: string[], extra: Partial<Article> = {}): KnowledgeArticle {
@@ -269,14 +268,7 @@ describe('the editor file', () => {
 });
 
 describe('findEntities on the seed articles', () => {
-  const dir = 'content/articles';
-  const seeds: KnowledgeArticle[] = readdirSync(dir)
-    .filter((f) => f.endsWith('.md'))
-    .sort()
-    .map((f) => {
-      const { data, body } = readContentFile(readFileSync(join(dir, f), 'utf8'));
-      return { id: f.replace(/\.md$/, ''), data: articleSchema.parse(data), body };
-    });
+  const seeds: KnowledgeArticle[] = contentEntries();
   const index = findEntities(seeds);
 
   it('finds the story’s main entities with their counts', () => {

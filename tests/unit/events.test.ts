@@ -1,7 +1,5 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { contentEntries } from '../content-entries.ts';
 import { describe, expect, it } from 'vitest';
-import { readContentFile } from '../../src/lib/ingest/markdown.ts';
 import { articleSchema, type Article, type Temporal } from '../../src/lib/schema.ts';
 import {
   bodyParagraphs,
@@ -310,14 +308,7 @@ describe('findEvents on invented articles', () => {
 // ---------------------------------------------------------------------------
 // The five real entries
 
-const dir = join(import.meta.dirname, '../../content/articles');
-const seeds: EventArticle[] = readdirSync(dir)
-  .filter((f) => f.endsWith('.md'))
-  .sort()
-  .map((f) => {
-    const { data, body } = readContentFile(readFileSync(join(dir, f), 'utf8'));
-    return { id: f.replace(/\.md$/, ''), data: articleSchema.parse(data), body };
-  });
+const seeds: EventArticle[] = contentEntries();
 const idOf = (prefix: string): string => seeds.find((s) => s.data.source.path.startsWith(prefix))?.id ?? prefix;
 
 describe('findEvents on the content entries', () => {

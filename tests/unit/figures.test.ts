@@ -1,11 +1,9 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { contentEntries } from '../content-entries.ts';
 import { describe, expect, it } from 'vitest';
 import { attributionsIn, claimLabel, figuresInSentence, findFigures, groupFigures, parseNumber } from '../../src/lib/knowledge/figures.ts';
 import { figureGroupSchema, figureSchema } from '../../src/lib/knowledge/schema.ts';
 import type { KnowledgeArticle } from '../../src/lib/knowledge/text.ts';
-import { readContentFile } from '../../src/lib/ingest/markdown.ts';
-import { articleSchema, type Article } from '../../src/lib/schema.ts';
+import { type Article } from '../../src/lib/schema.ts';
 
 /** The figures of a sentence without the sentence itself, for short expectations. */
 function read(sentence: string) {
@@ -175,14 +173,7 @@ describe('groupFigures', () => {
 });
 
 describe('figures in the seed articles', () => {
-  const dir = 'content/articles';
-  const seeds: KnowledgeArticle[] = readdirSync(dir)
-    .filter((f) => f.endsWith('.md'))
-    .sort()
-    .map((f) => {
-      const { data, body } = readContentFile(readFileSync(join(dir, f), 'utf8'));
-      return { id: f.replace(/\.md$/, ''), data: articleSchema.parse(data), body };
-    });
+  const seeds: KnowledgeArticle[] = contentEntries();
   const figures = findFigures(seeds);
   const short = (id: string): string => id.split('-').slice(0, 4).join('-');
 
