@@ -7,7 +7,7 @@ import type { Article } from '../../src/lib/schema.ts';
 const article = (id: string, body: string) => ({
   id,
   body,
-  data: { headline: 'Talks Resume', standfirst: [], captions: [], credits: [], bylines: [], datelines: [], agencies: [], temporal: [], removed: [], blocks: body.split('\n\n').map((_, i) => [i + 1, i + 1]) } as unknown as Article,
+  data: { headline: 'Talks Resume', published: { precision: 'unknown', basis: 'unknown' }, publisher: { basis: 'unknown' }, source: { path: `${id}.txt` }, standfirst: [], captions: [], credits: [], bylines: [], datelines: [], agencies: [], temporal: [], removed: [], blocks: body.split('\n\n').map((_, i) => [i + 1, i + 1]) } as unknown as Article,
 });
 
 describe('knowledge on the site', () => {
