@@ -16,10 +16,15 @@ try {
   const probe = await browser.newPage();
   await probe.goto(site.url);
   const firstArticle = await probe.locator('.article-list a').first().getAttribute('href');
+  const topic = await probe.locator('.lead-title a').first().getAttribute('href');
+  const story = await probe.locator('.lead-story a').first().getAttribute('href');
   await probe.close();
   const pages: Record<string, string> = {
     home: site.url,
     article: new URL(firstArticle ?? '/', site.url).href,
+    topic: new URL(topic ?? '/', site.url).href,
+    story: new URL(story ?? '/', site.url).href,
+    entity: new URL('entities/kim-jong-un/', site.url).href,
     search: new URL('search/?q=Kursk&sort=date-desc', site.url).href,
     'search-empty': new URL('search/?q=zzqqxx', site.url).href,
     notfound: new URL('no-such-page/', site.url).href,

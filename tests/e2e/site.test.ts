@@ -37,7 +37,7 @@ async function axeViolations(p: Page): Promise<string[]> {
 describe('home page', () => {
   it('lists every article and leads to it', async () => {
     await page.goto(site.url);
-    const links = page.locator('.article-list h2 a');
+    const links = page.locator('.article-list :is(h2, h3) a');
     expect(await links.count()).toBe(entries.length);
     const first = links.first();
     const headline = (await first.textContent())!.trim();
@@ -96,5 +96,16 @@ describe('missing pages', () => {
     const response = await page.goto(new URL('no/such/page/', site.url).href);
     expect(response?.status()).toBe(404);
     expect(await page.locator(`a[href="${new URL(site.url).pathname}"]`).count()).toBeGreaterThan(0);
+  });
+});
+
+describe('entity chips', () => {
+  it('lead from an article to the entity’s page', async () => {
+    await page.goto(new URL(`articles/${entries[0]!.slug}/`, site.url).href);
+    const chip = page.locator('.chips a').first();
+    const name = (await chip.textContent())!;
+    await chip.click();
+    await page.waitForURL(/\/entities\/[^/]+\/$/);
+    expect(name.startsWith((await page.locator('h1').textContent())!)).toBe(true);
   });
 });
