@@ -1,14 +1,17 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
+import sitemap from '@astrojs/sitemap';
 import { pagefind } from './src/integrations/pagefind.ts';
+import { readSiteConfig } from './src/lib/site/config.ts';
 
-const base = process.env.BASE_PATH ?? '/';
+const { site, base } = readSiteConfig(process.env);
 
 export default defineConfig({
-  site: process.env.SITE_URL ?? 'http://localhost:4321',
+  site,
   base,
   trailingSlash: 'always',
-  build: { format: 'directory' },
-  integrations: [pagefind()],
+  // Stylesheets are files, never inlined, so the Content-Security-Policy can allow styles from 'self' only.
+  build: { format: 'directory', inlineStylesheets: 'never' },
+  integrations: [sitemap({ filter: (page) => !/\/(raw|404)\b/.test(page) }), pagefind()],
   server: { port: 4321 },
 });

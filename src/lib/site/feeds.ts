@@ -1,0 +1,160 @@
+/**
+ * Feed entries for RSS 2.0 (written by @astrojs/rss), Atom 1.0 and JSON Feed
+ * 1.1 (written here: neither library carries what we need per entry, the
+ * original article as Atom's `source`/`via` link and our provenance as a JSON
+ * Feed extension). Each entry has the headline, the standfirst, the date to
+ * its known precision and how it is known, the original publisher and URL,
+ * and the full clean text.
+ */
+import type { Article } from '../schema.ts';
+import { basisLabel, formatPublished, publisherName, sortNewestFirst } from './articles.ts';
+import { bodyBlocks } from './articles.ts';
+import { absoluteUrl } from './config.ts';
+import { escapeHtml } from './timeline.ts';
+
+/** Newest articles a feed carries; older ones stay in the archive. */
+export const FEED_LIMIT = 100;
+
+export interface FeedMeta {
+  title: string;
+  description: string;
+  /** The page the feed is about. */
+  homeUrl: string;
+  /** This feed's own URL. */
+  feedUrl: string;
+  lang: string;
+}
+
+export interface FeedEntry {
+  url: string;
+  title: string;
+  summary: string | undefined;
+  /** `YYYY-MM-DD`, `YYYY-MM` or `YYYY`, as known. */
+  published: string | undefined;
+  /** A full timestamp for formats that require one: the first instant of what is known. */
+  timestamp: string | undefined;
+  precision: Article['published']['precision'];
+  dateBasis: string;
+  publisher: string;
+  publisherBasis: string;
+  originalUrl: string | undefined;
+  tags: string[];
+  /** The clean text as HTML paragraphs, escaped, with a provenance line. */
+  html: string;
+  text: string;
+}
+
+function timestampOf(date: string | undefined): string | undefined {
+  if (!date) return undefined;
+  const [y, m = '01', d = '01'] = date.split('-');
+  return `${y}-${m}-${d}T00:00:00Z`;
+}
+
+export function feedEntries(
+  entries: readonly { id: string; data: Article; body?: string | undefined }[],
+  site: string,
+  base: string,
+  tagsOf: (id: string) => string[] = () => [],
+): FeedEntry[] {
+  return sortNewestFirst(entries)
+    .slice(0, FEED_LIMIT)
+    .map((entry) => {
+      const { data } = entry;
+      const blocks = bodyBlocks(entry.body, data.blocks);
+      const publisher = publisherName(data.publisher);
+      const provenance = `Published by ${publisher} (${basisLabel(data.publisher)}), ${formatPublished(data.published)} (date ${basisLabel(data.published)}).${data.url ? ` Original: ${data.url.href}` : ''}`;
+      const paragraphs = blocks.map((b) => (b.kind === 'heading' ? `<h2>${escapeHtml(b.text)}</h2>` : `<p>${escapeHtml(b.text)}</p>`));
+      const standfirst = data.standfirst.map((s) => `<p><strong>${escapeHtml(s.text)}</strong></p>`);
+      return {
+        url: absoluteUrl(site, base, `articles/${entry.id}/`),
+        title: data.headline,
+        summary: data.standfirst[0]?.text,
+        published: data.published.date,
+        timestamp: timestampOf(data.published.date),
+        precision: data.published.precision,
+        dateBasis: basisLabel(data.published),
+        publisher,
+        publisherBasis: basisLabel(data.publisher),
+        originalUrl: data.url?.href,
+        tags: tagsOf(entry.id),
+        html: [...standfirst, ...paragraphs, `<p><em>${escapeHtml(provenance)}</em></p>`].join('\n'),
+        text: [...data.standfirst.map((s) => s.text), ...blocks.map((b) => b.text), provenance].join('\n\n'),
+      };
+    });
+}
+
+const xml = (text: string): string => escapeHtml(text);
+
+/** Atom 1.0. Entries without a known date carry the feed's `updated` (when we last changed the feed), never an invented publication date. */
+export function atomFeed(meta: FeedMeta, entries: readonly FeedEntry[]): string {
+  const updated = entries.map((e) => e.timestamp).filter((t): t is string => t !== undefined).sort().at(-1) ?? '1970-01-01T00:00:00Z';
+  const items = entries.map((e) =>
+    [
+      '  <entry>',
+      `    <id>${xml(e.url)}</id>`,
+      `    <title>${xml(e.title)}</title>`,
+      `    <link rel="alternate" type="text/html" href="${xml(e.url)}"/>`,
+      e.originalUrl ? `    <link rel="via" type="text/html" href="${xml(e.originalUrl)}" title="${xml(e.publisher)}"/>` : '',
+      e.timestamp ? `    <published>${e.timestamp}</published>` : '',
+      `    <updated>${e.timestamp ?? updated}</updated>`,
+      `    <author><name>${xml(e.publisher)}</name></author>`,
+      `    <source>`,
+      `      <id>${xml(e.originalUrl ?? e.url)}</id>`,
+      `      <title>${xml(e.publisher)}</title>`,
+      e.originalUrl ? `      <link rel="alternate" href="${xml(e.originalUrl)}"/>` : '',
+      `      <updated>${e.timestamp ?? updated}</updated>`,
+      `    </source>`,
+      ...e.tags.map((t) => `    <category term="${xml(t)}"/>`),
+      e.summary ? `    <summary>${xml(e.summary)}</summary>` : '',
+      `    <content type="html">${xml(e.html)}</content>`,
+      '  </entry>',
+    ]
+      .filter(Boolean)
+      .join('\n'),
+  );
+  return [
+    '<?xml version="1.0" encoding="utf-8"?>',
+    `<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${xml(meta.lang)}">`,
+    `  <id>${xml(meta.homeUrl)}</id>`,
+    `  <title>${xml(meta.title)}</title>`,
+    `  <subtitle>${xml(meta.description)}</subtitle>`,
+    `  <link rel="alternate" type="text/html" href="${xml(meta.homeUrl)}"/>`,
+    `  <link rel="self" type="application/atom+xml" href="${xml(meta.feedUrl)}"/>`,
+    `  <updated>${updated}</updated>`,
+    ...items,
+    '</feed>',
+    '',
+  ].join('\n');
+}
+
+/** JSON Feed 1.1, with Storyline's provenance under the `_storyline` extension. */
+export function jsonFeed(meta: FeedMeta, entries: readonly FeedEntry[]): object {
+  return {
+    version: 'https://jsonfeed.org/version/1.1',
+    title: meta.title,
+    description: meta.description,
+    home_page_url: meta.homeUrl,
+    feed_url: meta.feedUrl,
+    language: meta.lang,
+    items: entries.map((e) => ({
+      id: e.url,
+      url: e.url,
+      ...(e.originalUrl ? { external_url: e.originalUrl } : {}),
+      title: e.title,
+      ...(e.summary ? { summary: e.summary } : {}),
+      content_html: e.html,
+      content_text: e.text,
+      ...(e.timestamp ? { date_published: e.timestamp } : {}),
+      authors: [{ name: e.publisher }],
+      ...(e.tags.length > 0 ? { tags: e.tags } : {}),
+      _storyline: {
+        publisher: e.publisher,
+        publisher_basis: e.publisherBasis,
+        ...(e.published ? { published: e.published } : {}),
+        date_precision: e.precision,
+        date_basis: e.dateBasis,
+        ...(e.originalUrl ? { original_url: e.originalUrl } : {}),
+      },
+    })),
+  };
+}

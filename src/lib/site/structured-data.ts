@@ -1,0 +1,46 @@
+/**
+ * Schema.org data for search engines and link previews: `NewsArticle` on
+ * article pages, `CollectionPage` with an `ItemList` on topic pages. Facts we
+ * do not know are left out, never filled in.
+ */
+import type { Article } from '../schema.ts';
+import { absoluteUrl } from './config.ts';
+
+export function newsArticleLd(entry: { id: string; data: Article }, site: string, base: string, keywords: readonly string[]): object {
+  const { data } = entry;
+  const url = absoluteUrl(site, base, `articles/${entry.id}/`);
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'NewsArticle',
+    headline: data.headline,
+    url,
+    mainEntityOfPage: url,
+    ...(data.standfirst[0] ? { description: data.standfirst[0].text } : {}),
+    ...(data.published.date ? { datePublished: data.published.date } : {}),
+    ...(data.publisher.name ? { publisher: { '@type': 'Organization', name: data.publisher.name } } : {}),
+    ...(data.url ? { isBasedOn: data.url.href } : {}),
+    ...(keywords.length > 0 ? { keywords: keywords.join(', ') } : {}),
+    wordCount: data.words,
+    inLanguage: 'en',
+  };
+}
+
+export function collectionPageLd(
+  topic: { id: string; name: string; description?: string | undefined },
+  articles: readonly { id: string; data: Article }[],
+  site: string,
+  base: string,
+): object {
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'CollectionPage',
+    name: topic.name,
+    url: absoluteUrl(site, base, `topics/${topic.id}/`),
+    ...(topic.description ? { description: topic.description } : {}),
+    mainEntity: {
+      '@type': 'ItemList',
+      numberOfItems: articles.length,
+      itemListElement: articles.map((a, i) => ({ '@type': 'ListItem', position: i + 1, url: absoluteUrl(site, base, `articles/${a.id}/`), name: a.data.headline })),
+    },
+  };
+}

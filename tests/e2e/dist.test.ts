@@ -1,0 +1,118 @@
+/**
+ * The built site as files: feeds parse with a real feed parser and carry
+ * every article, the sitemap lists every page, robots.txt names it, the HTML
+ * validates with the Nu HTML Checker, and no page breaks its Content-Security-
+ * Policy in Chromium. Runs against `dist/` for the root build and, in
+ * `npm run test:e2e:subpath`, for the `/news/` build.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseAtomFeed, parseJsonFeed, parseRssFeed } from 'feedsmith';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, serveBuiltSite, type ServedSite } from '../../src/cli/browser.ts';
+
+const base = (process.env['BASE_PATH'] ?? '/').replace(/\/?$/, '/');
+const articles = readdirSync('content/articles').filter((f) => f.endsWith('.md')).map((f) => f.replace(/\.md$/, ''));
+const read = (path: string): string => readFileSync(join('dist', path), 'utf8');
+const feedDirs = ['', ...readdirSync('dist/topics', { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => `topics/${d.name}/`)];
+
+describe('feeds', () => {
+  for (const dir of feedDirs) {
+    it(`/${dir}: RSS, Atom and JSON Feed parse and carry every article`, () => {
+      const rss = parseRssFeed(read(`${dir}rss.xml`));
+      const atom = parseAtomFeed(read(`${dir}atom.xml`));
+      const json = parseJsonFeed(JSON.parse(read(`${dir}feed.json`)));
+      const slugs = (links: (string | undefined)[]): string[] => links.map((l) => /\/articles\/([^/]+)\/$/.exec(l ?? '')?.[1] ?? '').sort();
+      const expected = dir === '' ? [...articles].sort() : slugs(json.items?.map((i) => i.url) ?? []);
+      expect(expected.length).toBeGreaterThan(0);
+      expect(slugs(rss.items?.map((i) => i.link) ?? [])).toEqual(expected);
+      expect(slugs(atom.entries?.map((e) => e.links?.find((l) => l.rel === 'alternate')?.href) ?? [])).toEqual(expected);
+      expect(slugs(json.items?.map((i) => i.url) ?? [])).toEqual(expected);
+      // JSON Feed 1.1 required fields, and our provenance extension.
+      const raw = JSON.parse(read(`${dir}feed.json`)) as { version: string; title: string; items: Record<string, unknown>[] };
+      expect(raw.version).toBe('https://jsonfeed.org/version/1.1');
+      expect(raw.title).toBeTruthy();
+      for (const item of raw.items) {
+        expect(typeof item['id']).toBe('string');
+        expect(typeof item['content_html'] === 'string' || typeof item['content_text'] === 'string').toBe(true);
+        expect(item['_storyline']).toMatchObject({ publisher: expect.any(String), date_basis: expect.any(String) });
+      }
+      // Full text, and the original article as Atom's via link where known.
+      expect(atom.entries!.every((e) => (e.content?.value ?? '').length > 200)).toBe(true);
+      expect(atom.entries!.filter((e) => e.source?.title).length).toBe(atom.entries!.length);
+      expect(read(`${dir}atom.xml`)).toContain('rel="via"');
+    });
+  }
+});
+
+describe('discovery files', () => {
+  it('the sitemap lists every page, and robots.txt points to it', () => {
+    const index = read('sitemap-index.xml');
+    const sitemaps = [...index.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1]!).pathname.slice(base.length));
+    const listed = new Set(sitemaps.flatMap((s) => [...read(s).matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1]!).pathname)));
+    const pages = readdirSync('dist', { recursive: true })
+      .map(String)
+      .filter((f) => f.endsWith('index.html'))
+      .map((f) => `${base}${f.replace(/index\.html$/, '')}`);
+    expect(pages.filter((p) => !listed.has(p))).toEqual([]);
+    expect(read('robots.txt')).toMatch(new RegExp(`Sitemap: https?://[^\\s]+${base}sitemap-index\\.xml`));
+  });
+  it('pages carry canonical, Open Graph and JSON-LD; articles a NewsArticle', () => {
+    const html = read(`articles/${articles[0]}/index.html`);
+    expect(html).toMatch(/<link rel="canonical" href="https?:\/\/[^"]+\/articles\//);
+    expect(html).toContain('<meta property="og:type" content="article"');
+    const ld = JSON.parse(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/.exec(html)![1]!) as Record<string, unknown>;
+    expect(ld['@type']).toBe('NewsArticle');
+    expect(ld['headline']).toBeTruthy();
+  });
+  it('_headers sets a Content-Security-Policy that lets Pagefind run', () => {
+    const headers = read('_headers');
+    expect(headers).toMatch(/Content-Security-Policy: .*'wasm-unsafe-eval'/);
+    expect(headers).toContain(`${base}_astro/*`);
+  });
+});
+
+describe('HTML validity', () => {
+  it('every page passes the Nu HTML Checker with no errors', { timeout: 180_000 }, () => {
+    const jar = 'node_modules/vnu-jar/build/dist/vnu.jar';
+    expect(existsSync(jar)).toBe(true);
+    let output = '';
+    try {
+      execFileSync('java', ['-jar', jar, '--errors-only', '--skip-non-html', '--format', 'text', 'dist'], { encoding: 'utf8', stdio: 'pipe' });
+    } catch (error) {
+      output = String((error as { stderr?: string }).stderr ?? error);
+    }
+    expect(output).toBe('');
+  });
+});
+
+describe('Content-Security-Policy in Chromium', () => {
+  let site: ServedSite;
+  let browser: Browser;
+  beforeAll(async () => {
+    site = await serveBuiltSite();
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await site?.stop();
+  });
+  it('no page violates it, including search and a highlighted article', async () => {
+    const page = await (await browser.newContext()).newPage();
+    await page.addInitScript(() => {
+      (window as unknown as { violations: string[] }).violations = [];
+      document.addEventListener('securitypolicyviolation', (e) => (window as unknown as { violations: string[] }).violations.push(`${e.violatedDirective} ${e.blockedURI}`));
+    });
+    const paths = ['', `articles/${articles[0]}/?highlight=Kim`, 'search/?q=Kursk', `topics/${feedDirs[1]!.split('/')[1]}/`];
+    const found: string[] = [];
+    for (const path of paths) {
+      await page.goto(new URL(path, site.url).href);
+      if (path.startsWith('search')) await page.waitForFunction(() => /result/.test(document.getElementById('search-status')?.textContent ?? ''));
+      if (path.includes('highlight')) await page.waitForFunction(() => document.querySelector('.prose mark') !== null);
+      found.push(...(await page.evaluate(() => (window as unknown as { violations: string[] }).violations)).map((v) => `${path}: ${v}`));
+    }
+    expect(found).toEqual([]);
+  });
+});
