@@ -10,6 +10,9 @@ import type { Story, Topic } from '../knowledge/stories.ts';
 import type { Article } from '../schema.ts';
 import { formatPublished, publisherName, sortNewestFirst } from './articles.ts';
 
+/** Articles per page on lists that grow with the corpus (archive months, publishers, entities). */
+export const PAGE_SIZE = 50;
+
 export interface Entry {
   id: string;
   data: Article;
