@@ -14,6 +14,9 @@ import { SIDECAR_SUFFIX, sidecarNameFor } from '../src/lib/ingest/sidecar.ts';
 
 export const FIXTURES_DIR = new URL('./fixtures/', import.meta.url).pathname;
 
+/** The day the golden cases are run on (the pipeline's `today`): fixed, so their output never depends on the clock. */
+export const FIXTURE_TODAY = '2025-12-31';
+
 export function fixtureCases(): string[] {
   return readdirSync(FIXTURES_DIR, { withFileTypes: true })
     .filter((d) => d.isDirectory())
@@ -36,7 +39,7 @@ export function runFixture(name: string): FixtureOutput {
   const input: SeedInput = { path: source, file: source, bytes: readFileSync(join(dir, source)) };
   const sidecar = sidecarNameFor(source);
   if (existsSync(join(dir, sidecar))) input.sidecar = { path: sidecar, file: sidecar, text: readFileSync(join(dir, sidecar), 'utf8') };
-  const result = ingestCorpus([input]);
+  const result = ingestCorpus([input], { today: FIXTURE_TODAY });
   const lines = sortDiagnostics(result.messages).map(formatDiagnostic);
   return { markdown: result.files[0]?.content, messages: lines.map((l) => `${l}\n`).join('') };
 }

@@ -1,5 +1,5 @@
 /**
- * `npm run ingest [-- --seeds DIR --out DIR --check --json --strict]`
+ * `npm run ingest [-- --seeds DIR --out DIR --check --json --strict --force --today YYYY-MM-DD]`
  *
  * The file-system edge of the ingest: reads seeds and sidecars, runs the pure
  * pipeline, and writes `<out>/articles/*.md` atomically (temporary file, then
@@ -10,83 +10,176 @@
  * the knowledge layer, `<out>/knowledge.json` (see `knowledgeSchema`), built
  * with the editor's corrections in `<out>/entities.yaml` when there is one.
  *
+ * Safety: an entry whose generated stamp no longer matches its bytes was
+ * edited by hand; the ingest then writes nothing and stops (exit 4) unless
+ * `--force` says to discard the edit. A run killed at any moment leaves every
+ * file either as it was or as the run meant to write it (each file is written
+ * to a temporary file and renamed over the old one); temporary files left by a
+ * killed run are removed by the next one. Expected problems are messages, never
+ * stack traces; an unexpected failure on one seed is reported for that seed
+ * (SL903) and the rest still build.
+ *
  * Exit codes: 0 all good; 1 some seed had an error (the others were written),
- * or a warning under --strict; 2 bad command line; 3 --check found content
- * out of date.
+ * or a warning under --strict; 2 bad command line, unreadable seeds folder or
+ * unwritable output folder; 3 --check found content out of date; 4 an entry
+ * was edited by hand (nothing was written).
  */
-import { lstat, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import type { Dirent } from 'node:fs';
+import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { formatDiagnostic, sortDiagnostics, type Diagnostic } from '../lib/diagnostics.ts';
 import { buildReport, ingestCorpus, type SeedInput } from '../lib/ingest/pipeline.ts';
-import { articleSchema, type IngestReport } from '../lib/schema.ts';
+import { articleSchema, isRealCalendarDate, type IngestReport } from '../lib/schema.ts';
 import { buildKnowledge, knowledgeSchema } from '../lib/knowledge/knowledge.ts';
 import { ENTITY_EDITOR_FILE, TOPIC_EDITOR_FILE, parseEntityEditor, parseTopicEditor } from '../lib/knowledge/editor.ts';
 import { readContentFile } from '../lib/ingest/markdown.ts';
 import { SIDECAR_SUFFIX, sidecarNameFor } from '../lib/ingest/sidecar.ts';
+import { MAX_SEED_BYTES } from '../lib/ingest/decode.ts';
+import { checkStamp } from '../lib/ingest/generated.ts';
 
 /** The ingest report's file name in the output folder. */
 const REPORT_NAME = 'ingest-report.json';
 /** The knowledge layer's file name in the output folder. */
 const KNOWLEDGE_NAME = 'knowledge.json';
+/** Temporary files `writeAtomic` makes: `<name>.<pid>.tmp`. */
+const TEMP_FILE = /\.\d+\.tmp$/;
 
-const USAGE = 'usage: npm run ingest -- [--seeds DIR] [--out DIR] [--check] [--json] [--strict]';
+const USAGE = 'usage: npm run ingest -- [--seeds DIR] [--out DIR] [--check] [--json] [--strict] [--force] [--today YYYY-MM-DD]';
 
-async function main(): Promise<number> {
+/**
+ * Codes for what this run did rather than what the corpus is: printed, but
+ * kept out of the report, so that running the ingest again on the same input
+ * leaves the report byte-identical.
+ */
+const ACTION_CODES = new Set(['SL402', 'SL404', 'SL407']);
+
+/** Where the command runs and where it prints; the CLI passes the process's own. */
+export interface IngestIo {
+  /** Folder that relative paths and shown paths are taken from. */
+  cwd: string;
+  /** Today's date, `YYYY-MM-DD` (`--today` overrides it). */
+  today: string;
+  out: (line: string) => void;
+  err: (line: string) => void;
+}
+
+/** Runs the ingest with command-line `argv` (without `node` and the script); resolves to the exit code. */
+export async function runIngest(argv: readonly string[], io: IngestIo): Promise<number> {
   let args;
   try {
     args = parseArgs({
+      args: [...argv],
       options: {
         seeds: { type: 'string', default: 'seeds' },
         out: { type: 'string', default: 'content' },
         check: { type: 'boolean', default: false },
         json: { type: 'boolean', default: false },
         strict: { type: 'boolean', default: false },
+        force: { type: 'boolean', default: false },
+        today: { type: 'string' },
         help: { type: 'boolean', default: false },
       },
       strict: true,
+      allowPositionals: false,
     }).values;
   } catch (error) {
-    console.error(`${(error as Error).message}\n${USAGE}`);
+    io.err(`${(error as Error).message}\n${USAGE}`);
     return 2;
   }
   if (args.help) {
-    console.log(USAGE);
+    io.out(USAGE);
     return 0;
   }
-  const seedsDir = resolve(args.seeds);
-  const outDir = resolve(args.out);
-  const articlesDir = join(outDir, 'articles');
-  // Paths as the user typed them: relative to where they stand, or absolute when outside it.
-  const shown = (abs: string): string => {
-    const rel = relative(process.cwd(), abs);
-    return (rel.startsWith('..') ? abs : rel).split(sep).join('/') || '.';
-  };
-
-  const messages: Diagnostic[] = [];
-  const inputs = await readSeeds(seedsDir, shown, messages);
-  if (inputs === undefined) {
-    console.error(messages.map(formatDiagnostic).join('\n'));
+  const today = args.today ?? io.today;
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(today) || !isRealCalendarDate(today)) {
+    io.err(`--today must be a date written YYYY-MM-DD, not "${today}"\n${USAGE}`);
     return 2;
   }
-  const corpus = ingestCorpus(inputs);
-  messages.push(...corpus.messages);
-  const corpusMessages = [...messages.filter((m) => !corpus.messages.includes(m))];
+  const seedsDir = resolve(io.cwd, args.seeds);
+  const outDir = resolve(io.cwd, args.out);
+  // Paths as the user typed them: relative to where they stand, or absolute when outside it.
+  // Control characters (a newline in a file name) are escaped, so every message stays one line.
+  const shown = (abs: string): string => {
+    const rel = relative(io.cwd, abs);
+    const path = (rel.startsWith('..') ? abs : rel).split(sep).join('/') || '.';
+    return [...path].map((c) => (c < ' ' || c === '\u007f' ? `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}` : c)).join('');
+  };
+  try {
+    return await ingest({ seedsDir, outDir, today, shown, io, check: args.check, json: args.json, strict: args.strict, force: args.force });
+  } catch (error) {
+    // Only a bug reaches here: every expected problem is a message. One line, no stack.
+    const what = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    io.err(formatDiagnostic({ file: shown(outDir), severity: 'error', code: 'SL904', message: `internal: the ingest stopped (${what.split('\n')[0]}); please report it` }));
+    return 1;
+  }
+}
+
+interface Run {
+  seedsDir: string;
+  outDir: string;
+  today: string;
+  shown: (abs: string) => string;
+  io: IngestIo;
+  check: boolean;
+  json: boolean;
+  strict: boolean;
+  force: boolean;
+}
+
+async function ingest(run: Run): Promise<number> {
+  const { seedsDir, outDir, shown, io } = run;
+  const articlesDir = join(outDir, 'articles');
+  const messages: Diagnostic[] = [];
+  const seeds = await readSeeds(seedsDir, shown, messages);
+  if (seeds === undefined) {
+    io.err(messages.map(formatDiagnostic).join('\n'));
+    return 2;
+  }
+  const corpus = ingestCorpus(seeds.inputs, { today: run.today });
+  const corpusMessages = [...messages];
 
   // Existing entries, by the seed they name, so a failed seed keeps its entry.
   const existing = await readExisting(articlesDir);
-  const failed = new Set(corpus.results.filter((r) => !r.article).map((r) => r.input.path));
+  const failed = new Set([...seeds.unreadable, ...corpus.results.filter((r) => !r.article && r.messages.some((m) => m.severity === 'error')).map((r) => r.input.path)]);
   const wanted = new Map(corpus.files.map((f) => [f.path.slice('articles/'.length), f.content]));
   for (const [name, entry] of existing) {
-    if (!wanted.has(name) && entry.seed !== undefined && failed.has(entry.seed)) {
+    const seed = entry.seed;
+    if (!wanted.has(name) && seed !== undefined && (failed.has(seed) || seeds.unreadable.some((p) => p.endsWith('/') && seed.startsWith(p)))) {
       wanted.set(name, entry.content);
-      corpusMessages.push({ file: shown(join(articlesDir, name)), severity: 'info', code: 'SL401', message: `kept as it was, because seeds/${entry.seed} failed` });
+      corpusMessages.push({ file: shown(join(articlesDir, name)), severity: 'info', code: 'SL401', message: `kept as it was, because ${shown(join(seedsDir, seed))} failed` });
     }
   }
   const stale = [...existing.keys()].filter((name) => !wanted.has(name));
   for (const name of stale) {
     corpusMessages.push({ file: shown(join(articlesDir, name)), severity: 'info', code: 'SL402', message: 'removed: its seed is gone' });
   }
+  const changed = [...wanted].filter(([name, content]) => existing.get(name)?.content !== content).map(([name]) => name);
+
+  // An entry this run would overwrite or delete must be as the ingest wrote it.
+  const edited = [...changed, ...stale].filter((name) => existing.has(name) && checkStamp(existing.get(name)!.content) !== 'intact').sort();
+  for (const name of edited) {
+    const entry = existing.get(name)!;
+    const seed = entry.seed === undefined ? 'its seed' : shown(join(seedsDir, entry.seed));
+    const how = checkStamp(entry.content) === 'unstamped' ? 'has no generated stamp: it was written by hand (or by an ingest older than the stamp)' : 'was edited by hand since the ingest wrote it';
+    corpusMessages.push(
+      run.force
+        ? { file: shown(join(articlesDir, name)), severity: 'info', code: 'SL404', message: `${how}; the edit is discarded (--force)` }
+        : {
+            file: shown(join(articlesDir, name)),
+            severity: 'error',
+            code: 'SL403',
+            message: `${how}; nothing was written. To keep the edit, move it into ${seed} or its sidecar (.meta.yaml) and run again; to discard it, run with --force`,
+          },
+    );
+  }
+
+  const leftovers = await tempLeftovers([articlesDir, outDir]);
+  for (const path of leftovers) {
+    corpusMessages.push({ file: shown(path), severity: 'info', code: 'SL407', message: `a temporary file left by an interrupted ingest${run.check ? '' : '; removed'}` });
+  }
+
   // The knowledge layer over the entries as they will stand, with the editor's corrections.
   const editorPath = join(outDir, ENTITY_EDITOR_FILE);
   const editorText = await readFile(editorPath, 'utf8').catch(() => undefined);
@@ -96,87 +189,154 @@ async function main(): Promise<number> {
   const topicsText = await readFile(topicsPath, 'utf8').catch(() => undefined);
   const topics = topicsText === undefined ? undefined : parseTopicEditor(topicsText, shown(topicsPath));
   if (topics) corpusMessages.push(...topics.messages);
-  const knowledge = buildKnowledge(
-    [...wanted].map(([name, content]) => {
-      const { data, body } = readContentFile(content);
-      return { id: name.replace(/\.md$/, ''), data: articleSchema.parse(data), body };
-    }),
-    { ...(editor?.editor ? { entities: editor.editor } : {}), ...(topics?.editor ? { topics: topics.editor } : {}) },
-  );
-  for (const warning of knowledge.entities.warnings) corpusMessages.push({ file: shown(editorPath), severity: 'warning', code: 'SL503', message: warning });
-  for (const warning of knowledge.stories.warnings) corpusMessages.push({ file: shown(topicsPath), severity: 'warning', code: 'SL503', message: warning });
-  const knowledgeText = `${JSON.stringify(knowledgeSchema.parse(knowledge), null, 2)}\n`;
   const knowledgePath = join(outDir, KNOWLEDGE_NAME);
+  let knowledgeText: string | undefined;
+  try {
+    const entries = [];
+    for (const [name, content] of wanted) {
+      const { data, body } = readContentFile(content);
+      const parsed = articleSchema.safeParse(data);
+      if (parsed.success) entries.push({ id: name.replace(/\.md$/, ''), data: parsed.data, body });
+      else {
+        const issue = parsed.error.issues[0]!;
+        corpusMessages.push({ file: shown(join(articlesDir, name)), severity: 'error', code: 'SL408', message: `this entry does not match the schema (at ${issue.path.join('.')}: ${issue.message}); fix its seed` });
+      }
+    }
+    const knowledge = buildKnowledge(entries, { ...(editor?.editor ? { entities: editor.editor } : {}), ...(topics?.editor ? { topics: topics.editor } : {}) });
+    for (const warning of knowledge.entities.warnings) corpusMessages.push({ file: shown(editorPath), severity: 'warning', code: 'SL503', message: warning });
+    for (const warning of knowledge.stories.warnings) corpusMessages.push({ file: shown(topicsPath), severity: 'warning', code: 'SL503', message: warning });
+    knowledgeText = `${JSON.stringify(knowledgeSchema.parse(knowledge), null, 2)}\n`;
+  } catch (error) {
+    const what = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    corpusMessages.push({ file: shown(knowledgePath), severity: 'error', code: 'SL904', message: `internal: the knowledge layer could not be built (${what.split('\n')[0]}); it was left as it was; please report it` });
+  }
   const oldKnowledge = await readFile(knowledgePath, 'utf8').catch(() => undefined);
 
-  const ingestReport = buildReport(corpus, corpusMessages);
+  const ingestReport = buildReport(
+    corpus,
+    corpusMessages.filter((m) => !ACTION_CODES.has(m.code)),
+  );
   const reportText = `${JSON.stringify(ingestReport, null, 2)}\n`;
   const reportPath = join(outDir, REPORT_NAME);
   const oldReport = await readFile(reportPath, 'utf8').catch(() => undefined);
-  const changed = [...wanted].filter(([name, content]) => existing.get(name)?.content !== content).map(([name]) => name);
   const all = [...corpus.messages, ...corpusMessages];
 
-  if (args.check) {
+  if (edited.length > 0 && !run.force) {
+    summarize(ingestReport, all, run, 0);
+    return 4;
+  }
+
+  if (run.check) {
     const problems = [
       ...changed.map((n) => `${shown(join(articlesDir, n))}: ${existing.has(n) ? 'out of date' : 'missing'}`),
       ...stale.map((n) => `${shown(join(articlesDir, n))}: no seed produces it any more`),
       ...(oldReport === reportText ? [] : [`${shown(reportPath)}: out of date`]),
-      ...(oldKnowledge === knowledgeText ? [] : [`${shown(knowledgePath)}: out of date`]),
+      ...(knowledgeText === undefined || oldKnowledge === knowledgeText ? [] : [`${shown(knowledgePath)}: out of date`]),
+      ...leftovers.map((p) => `${shown(p)}: left by an interrupted ingest`),
     ];
-    summarize(ingestReport, all, args.json, 0);
+    summarize(ingestReport, all, run, 0);
     if (problems.length > 0) {
-      console.error(`${problems.join('\n')}\n${shown(outDir)}/ is stale: run \`npm run ingest\``);
+      io.err(`${problems.join('\n')}\n${shown(outDir)}/ is stale: run \`npm run ingest\``);
       return 3;
     }
-    return exitCode(all, args.strict);
+    return exitCode(all, run.strict);
   }
 
-  await mkdir(articlesDir, { recursive: true });
-  for (const name of changed) await writeAtomic(join(articlesDir, name), wanted.get(name)!);
-  for (const name of stale) await rm(join(articlesDir, name));
-  if (oldReport !== reportText) await writeAtomic(reportPath, reportText);
-  if (oldKnowledge !== knowledgeText) await writeAtomic(knowledgePath, knowledgeText);
-  summarize(ingestReport, all, args.json, changed.length + stale.length);
-  return exitCode(all, args.strict);
+  try {
+    await mkdir(articlesDir, { recursive: true });
+    for (const path of leftovers) await rm(path, { force: true });
+    for (const name of changed) await writeAtomic(join(articlesDir, name), wanted.get(name)!);
+    for (const name of stale) await rm(join(articlesDir, name), { force: true });
+    if (oldReport !== reportText) await writeAtomic(reportPath, reportText);
+    if (knowledgeText !== undefined && oldKnowledge !== knowledgeText) await writeAtomic(knowledgePath, knowledgeText);
+  } catch (error) {
+    const e = error as NodeJS.ErrnoException;
+    summarize(ingestReport, all, run, 0);
+    io.err(formatDiagnostic({ file: shown(e.path ?? outDir), severity: 'error', code: 'SL002', message: `cannot write the output (${e.code ?? e.message}); files already written are complete, the rest were left as they were` }));
+    return 2;
+  }
+  summarize(ingestReport, all, run, changed.length + stale.length);
+  return exitCode(all, run.strict);
 }
 
 /** Seeds and their sidecars, sorted by path; undefined when the folder cannot be read. */
-async function readSeeds(dir: string, shown: (p: string) => string, messages: Diagnostic[]): Promise<SeedInput[] | undefined> {
-  let names: string[];
-  try {
-    names = (await readdir(dir, { recursive: true })).map((n) => n.split(sep).join('/')).sort();
-  } catch {
+async function readSeeds(
+  dir: string,
+  shown: (p: string) => string,
+  messages: Diagnostic[],
+): Promise<{ inputs: SeedInput[]; unreadable: string[] } | undefined> {
+  const unreadable: string[] = [];
+  // Regular files only: a symbolic link is reported, never followed (not even to a folder: Node's
+  // recursive readdir would walk into it), and a FIFO or device would block a read forever.
+  const files: string[] = [];
+  const names: string[] = [];
+  const walk = async (rel: string): Promise<boolean> => {
+    let entries: Dirent[];
+    try {
+      entries = await readdir(rel === '' ? dir : join(dir, rel), { withFileTypes: true });
+    } catch {
+      return false;
+    }
+    for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+      if (entry.name.startsWith('.')) continue;
+      const name = rel === '' ? entry.name : `${rel}/${entry.name}`;
+      const abs = join(dir, name);
+      names.push(name);
+      if (entry.isSymbolicLink()) {
+        messages.push({ file: shown(abs), severity: 'warning', code: 'SL105', message: 'symbolic links are not followed; copy the file into the seeds folder' });
+      } else if (entry.isDirectory()) {
+        if (!(await walk(name))) {
+          messages.push({ file: shown(abs), severity: 'error', code: 'SL109', message: 'the folder cannot be read; the entries of its seeds are kept' });
+          unreadable.push(`${name}/`);
+        }
+      } else if (entry.isFile()) files.push(name);
+      else messages.push({ file: shown(abs), severity: 'warning', code: 'SL101', message: 'not a regular file (a pipe, socket or device); not read' });
+    }
+    return true;
+  };
+  if (!(await walk(''))) {
     messages.push({ file: shown(dir), severity: 'error', code: 'SL001', message: 'cannot read the seeds folder' });
     return undefined;
   }
-  const present = new Set(names);
-  const inputs: SeedInput[] = [];
-  for (const name of names) {
-    const abs = join(dir, name);
-    const base = name.split('/').pop()!;
-    if (base.startsWith('.') || name.split('/').some((part) => part.startsWith('.'))) continue;
-    const stat = await lstat(abs);
-    if (stat.isDirectory()) continue;
-    if (stat.isSymbolicLink()) {
-      messages.push({ file: shown(abs), severity: 'warning', code: 'SL105', message: 'symbolic links are not followed; copy the file into the seeds folder' });
-      continue;
+  files.sort();
+  const sidecars = new Set(files.filter((n) => n.endsWith(SIDECAR_SUFFIX)));
+  const seeds = files.filter((n) => !sidecars.has(n));
+  const sidecarOf = (name: string): string => {
+    const slash = name.lastIndexOf('/');
+    return name.slice(0, slash + 1) + sidecarNameFor(name.slice(slash + 1));
+  };
+  const claimed = new Set(names.filter((n) => !n.endsWith(SIDECAR_SUFFIX)).map(sidecarOf));
+  for (const name of sidecars) {
+    if (!claimed.has(name)) {
+      messages.push({ file: shown(join(dir, name)), severity: 'warning', code: 'SL203', message: `no seed named ${name.slice(0, -SIDECAR_SUFFIX.length)}.* stands beside this sidecar` });
     }
-    if (name.endsWith(SIDECAR_SUFFIX)) {
-      const stem = name.slice(0, -SIDECAR_SUFFIX.length);
-      if (!names.some((n) => n !== name && sidecarNameFor(n) === name)) {
-        messages.push({ file: shown(abs), severity: 'warning', code: 'SL203', message: `no seed named ${stem}.* stands beside this sidecar` });
-      }
-      continue;
-    }
-    const sidecarName = (name.includes('/') ? `${name.slice(0, name.lastIndexOf('/') + 1)}` : '') + sidecarNameFor(base);
-    const input: SeedInput = { path: name, file: shown(abs), bytes: await readFile(abs) };
-    if (present.has(sidecarName)) {
-      const sidecarAbs = join(dir, sidecarName);
-      input.sidecar = { path: sidecarName, file: shown(sidecarAbs), text: await readFile(sidecarAbs, 'utf8') };
-    }
-    inputs.push(input);
   }
-  return inputs;
+
+  const inputs: SeedInput[] = [];
+  for (const name of seeds) {
+    const abs = join(dir, name);
+    try {
+      const input: SeedInput = { path: name, file: shown(abs), ...(await readLimited(abs)) };
+      const sidecarName = sidecarOf(name);
+      if (sidecars.has(sidecarName)) {
+        const sidecarAbs = join(dir, sidecarName);
+        input.sidecar = { path: sidecarName, file: shown(sidecarAbs), ...(await readLimited(sidecarAbs)) };
+      }
+      inputs.push(input);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+      messages.push({ file: shown(abs), severity: 'error', code: 'SL109', message: `the file cannot be read (${code}); its entry, if any, is kept` });
+      unreadable.push(name);
+    }
+  }
+  return { inputs, unreadable };
+}
+
+/** A file's bytes, or only its size when it is too large to read (the pipeline refuses it on its size). */
+async function readLimited(path: string): Promise<{ bytes: Uint8Array; size?: number }> {
+  const { size } = await stat(path);
+  if (size > MAX_SEED_BYTES) return { bytes: new Uint8Array(0), size };
+  return { bytes: await readFile(path) };
 }
 
 interface ExistingEntry {
@@ -207,26 +367,48 @@ async function readExisting(dir: string): Promise<Map<string, ExistingEntry>> {
   return map;
 }
 
-/** Writes beside the target, then renames over it, so a reader never sees half a file. */
+/** Temporary files a killed run left in the folders (not recursive). */
+async function tempLeftovers(dirs: readonly string[]): Promise<string[]> {
+  const out: string[] = [];
+  for (const dir of dirs) {
+    const names = await readdir(dir).catch(() => [] as string[]);
+    for (const name of names.sort()) if (TEMP_FILE.test(name)) out.push(join(dir, name));
+  }
+  return out;
+}
+
+/**
+ * Writes beside the target, then renames over it, so a reader (or a run
+ * killed half-way) never sees half a file: rename replaces the old file in one
+ * step. The temporary file is removed when the write fails.
+ */
 async function writeAtomic(path: string, content: string): Promise<void> {
   const temp = `${path}.${process.pid}.tmp`;
-  await writeFile(temp, content, 'utf8');
-  await rename(temp, path);
+  try {
+    await writeFile(temp, content, 'utf8');
+    await rename(temp, path);
+  } catch (error) {
+    await rm(temp, { force: true }).catch(() => undefined);
+    throw error;
+  }
 }
 
 /** Prints the messages and a one-line summary, or with --json one JSON object on stdout. */
-function summarize(ingestReport: IngestReport, messages: Diagnostic[], json: boolean, written: number): void {
+function summarize(ingestReport: IngestReport, messages: Diagnostic[], run: Run, written: number): void {
   const sorted = sortDiagnostics(messages);
   const t = ingestReport.totals;
-  if (json) {
-    const summary = { read: t.seeds, written, entries: t.entries, failed: t.failed, skipped: t.skipped, errors: t.errors, warnings: t.warnings, removals: t.removals, messages: sorted };
-    console.log(JSON.stringify(summary, null, 2));
+  // The report leaves out this run's actions (ACTION_CODES); the counts printed here include them.
+  const errors = messages.filter((m) => m.severity === 'error').length;
+  const warnings = messages.filter((m) => m.severity === 'warning').length;
+  if (run.json) {
+    const summary = { read: t.seeds, written, entries: t.entries, failed: t.failed, skipped: t.skipped, errors, warnings, removals: t.removals, messages: sorted };
+    run.io.out(JSON.stringify(summary, null, 2));
     return;
   }
-  for (const m of sorted) (m.severity === 'info' ? console.log : console.error)(formatDiagnostic(m));
+  for (const m of sorted) (m.severity === 'info' ? run.io.out : run.io.err)(formatDiagnostic(m));
   const removed = Object.values(t.removals).reduce((a, b) => a + b, 0);
-  console.log(
-    `ingest: ${t.seeds} seeds read, ${t.entries} entries, ${written} files changed, ${removed} removals, ${t.failed} failed, ${t.skipped} skipped, ${t.errors} errors, ${t.warnings} warnings`,
+  run.io.out(
+    `ingest: ${t.seeds} seeds read, ${t.entries} entries, ${written} files changed, ${removed} removals, ${t.failed} failed, ${t.skipped} skipped, ${errors} errors, ${warnings} warnings`,
   );
 }
 
@@ -236,4 +418,18 @@ function exitCode(messages: Diagnostic[], strict: boolean): number {
   return 0;
 }
 
-process.exitCode = await main();
+/** Today in the local time zone, as an editor reads the calendar. */
+function localToday(): string {
+  const now = new Date();
+  const pad = (n: number): string => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+if (process.argv[1] !== undefined && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  process.exitCode = await runIngest(process.argv.slice(2), {
+    cwd: process.cwd(),
+    today: localToday(),
+    out: (line) => console.log(line),
+    err: (line) => console.error(line),
+  });
+}

@@ -208,6 +208,16 @@ export const articleSchema = z
     /** Times the body names, resolved where possible, for the timeline. */
     temporal: z.array(temporalSchema),
     source: sourceSchema,
+    /**
+     * Written by the ingest, always last: `hash` is the SHA-256 (lowercase hex)
+     * of this whole file as written with `hash: ""`, so an entry edited by hand
+     * is detected and never overwritten silently (see src/lib/ingest/generated.ts).
+     * Optional so that entries made by hand (test stand-ins) still validate.
+     */
+    generated: z
+      .object({ hash: z.string().regex(/^[0-9a-f]{64}$/) })
+      .strict()
+      .optional(),
   })
   .strict();
 export type Article = z.infer<typeof articleSchema>;

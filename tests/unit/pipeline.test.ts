@@ -40,7 +40,8 @@ describe('ingestSeed', () => {
 
 describe('ingestCorpus', () => {
   it('is deterministic and independent of input order', () => {
-    const inputs = [seed('b.txt', ARTICLE), seed('a.txt', ARTICLE), seed('c.txt', 'Other Story Entirely Here\n\nText.\n')];
+    // b.txt shares a.txt's headline (so its slug) but is a different file: an identical copy would give no entry (SL405).
+    const inputs = [seed('b.txt', `${ARTICLE}\nThe port authority thanked the crews.\n`), seed('a.txt', ARTICLE), seed('c.txt', 'Other Story Entirely Here\n\nText.\n')];
     const one = ingestCorpus(inputs).files;
     const two = ingestCorpus([...inputs].reverse()).files;
     expect(two).toEqual(one);

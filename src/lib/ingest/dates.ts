@@ -270,32 +270,81 @@ const NUMBER_WORDS: Record<string, number> = {
   a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
 };
 
+/**
+ * How far back from a match the word-before rules look. Regexes anchored at
+ * `$` run from every position of what they are given, so handing them the
+ * whole text before each match made a long block cost quadratic time (a
+ * 1 MB one-line seed ran for many minutes); no word or gap they look for is
+ * anywhere near this long.
+ */
+const LOOKBEHIND = 64;
+
+/** The text just before `index`, at most `LOOKBEHIND` characters, and where it starts. */
+function textBefore(text: string, index: number): { text: string; offset: number } {
+  const offset = Math.max(0, index - LOOKBEHIND);
+  return { text: text.slice(offset, index), offset };
+}
+
 function previousWord(text: string, index: number): string | undefined {
-  return /([\p{L}’']+)[\s(-]*$/u.exec(text.slice(0, index))?.[1];
+  return /([\p{L}’']+)[\s(-]*$/u.exec(textBefore(text, index).text)?.[1];
 }
 
 function nextWord(text: string, index: number): string | undefined {
   return /^[\s,]*([\p{L}’']+)/u.exec(text.slice(index))?.[1];
 }
 
-function certainCount(r: ParsedResult): number {
+function certainCount(r: Match): number {
   return (['year', 'month', 'day', 'weekday'] as const).filter((c) => r.start.isCertain(c)).length;
 }
+
+/** A chrono match, its offset counted in the whole block's text. */
+type Match = Pick<ParsedResult, 'index' | 'text' | 'start' | 'end'>;
+
+/**
+ * Blocks longer than this are read by chrono a piece at a time, each piece
+ * ending at a sentence end where there is one. chrono's refiners look at
+ * all the text before each match, so one pass over a very long block takes
+ * quadratic time (a 1 MB line: minutes); real paragraphs are far shorter,
+ * and read in one piece exactly as before.
+ */
+const CHRONO_PIECE = 8_000;
 
 /**
  * chrono's casual and strict parsers merged: where they overlap, the one
  * with more certain date parts wins (casual reads "the night of June 24" as a
  * time tonight; strict reads the date), strict on a tie.
  */
-function parseBoth(text: string): ParsedResult[] {
-  const out: ParsedResult[] = [];
+function parseBoth(text: string): Match[] {
+  if (text.length <= CHRONO_PIECE) return parsePiece(text, 0);
+  const out: Match[] = [];
+  for (let start = 0; start < text.length; ) {
+    let end = Math.min(text.length, start + CHRONO_PIECE);
+    if (end < text.length) {
+      const piece = text.slice(start, end);
+      // Cut after the last sentence end, else at the last space, else anywhere.
+      const sentence = /[.!?…]["'”’)\]]*\s/gu;
+      let cut = -1;
+      for (const m of piece.matchAll(sentence)) cut = m.index + m[0].length;
+      if (cut <= 0) cut = piece.lastIndexOf(' ') + 1;
+      if (cut > 0) end = start + cut;
+    }
+    out.push(...parsePiece(text.slice(start, end), start));
+    start = end;
+  }
+  return out;
+}
+
+function parsePiece(text: string, offset: number): Match[] {
+  const out: Match[] = [];
   const all = [...strict.parse(text, REFERENCE, { forwardDate: false }), ...casual.parse(text, REFERENCE, { forwardDate: false })];
   for (const r of all) {
     const clash = out.findIndex((o) => r.index < o.index + o.text.length && o.index < r.index + r.text.length);
     if (clash === -1) out.push(r);
     else if (certainCount(r) > certainCount(out[clash]!)) out[clash] = r;
   }
-  return out.sort((a, b) => a.index - b.index);
+  return out
+    .sort((a, b) => a.index - b.index)
+    .map((r) => (offset === 0 ? r : { index: r.index + offset, text: r.text, start: r.start, ...(r.end ? { end: r.end } : {}) }));
 }
 
 /** Strips the prepositions and trailing punctuation chrono takes into a match. */
@@ -315,7 +364,7 @@ function trimMatch(text: string, start: number, end: number): { start: number; e
 const LEADING_MODIFIER = /\b(last|next|this|past|coming|early|late|mid|earlier|later)(?:\s+|-)$/i;
 
 /** Classifies one chrono match; undefined when it is not a point in time worth keeping. */
-function classify(r: ParsedResult, words: string): Named | undefined {
+function classify(r: Match, words: string): Named | undefined {
   const s = r.start;
   // "the end of July", "the start of last year": the part of a period is read as the whole period, to its precision.
   const partOf = /^(?:the\s+)?(?:end|beginning|start|middle)\s+of\s+/i.exec(words);
@@ -424,7 +473,17 @@ function findYears(text: string, taken: readonly { start: number; end: number }[
 /** Every temporal expression in a block's text, with its sentence and the tense of its clause. */
 function findExpressions(text: string): Found[] {
   const sentences = sentenceSpans(text);
-  const sentenceAt = (i: number) => sentences.find((s) => i >= s.start && i < s.end) ?? { start: 0, end: text.length };
+  // The spans are sorted and disjoint: a binary search finds the one holding i (a long block has thousands).
+  const sentenceAt = (i: number): { start: number; end: number } => {
+    let [lo, hi] = [0, sentences.length];
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (sentences[mid]!.end > i) hi = mid;
+      else lo = mid + 1;
+    }
+    const s = sentences[lo];
+    return s !== undefined && s.start <= i ? s : { start: 0, end: text.length };
+  };
   const found: Omit<Found, 'sentence' | 'future' | 'pastPerfect'>[] = [];
   const results = parseBoth(text);
   for (let k = 0; k < results.length; k++) {
@@ -457,15 +516,16 @@ function findExpressions(text: string): Found[] {
       while (end > start && text[end - 1] === '.' && !ABBREVIATIONS.has(month.slice(0, -1).toLowerCase())) end--;
     }
     // "last October", "early August", "mid-June", "earlier this month": the words before chrono's match belong to it.
-    const lead = LEADING_MODIFIER.exec(text.slice(0, start));
+    const window = textBefore(text, start);
+    const lead = LEADING_MODIFIER.exec(window.text);
     if (lead && ['month', 'month-day', 'weekday', 'explicit', 'period'].includes(named.type)) {
       const word = lead[1]!.toLowerCase();
       const isModifier = ['last', 'next', 'this', 'past', 'coming'].includes(word);
       if (isModifier && (named.type === 'month' || named.type === 'month-day' || named.type === 'weekday') && named.modifier === undefined) {
         named.modifier = toModifier(word);
-        start = lead.index;
+        start = window.offset + lead.index;
       } else if (!isModifier && (named.type !== 'period' || /^(?:earlier|later|early|late)$/.test(word))) {
-        start = lead.index;
+        start = window.offset + lead.index;
       }
     }
     if (!plausible(text, start, end, named)) continue;

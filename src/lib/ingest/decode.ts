@@ -1,20 +1,52 @@
 /**
  * Bytes to text. Honours a BOM (UTF-8, UTF-16 LE/BE); otherwise the bytes
- * must be valid UTF-8. Anything else is reported, never guessed at silently.
+ * should be UTF-8. Bytes that are not UTF-8 are read as Windows-1252 (which
+ * covers Latin-1) only when they look like text in that encoding, and the
+ * reading is reported; anything else is refused with a message saying what
+ * the file looks like. Nothing is ever guessed at silently.
+ *
+ * Messages (the README documents codes in its table):
+ * - SL102 error: binary, not text (NUL or control bytes; a known file type is named);
+ * - SL103 error: not valid UTF-8 (or UTF-16), and not plausibly Windows-1252 either;
+ * - SL106 error: over `MAX_SEED_BYTES` (see `checkSize`);
+ * - SL108 warning: not UTF-8, read as Windows-1252.
  */
+import iconv from 'iconv-lite';
 import type { Diagnostic } from '../diagnostics.ts';
 
 export interface Decoded {
   /** The text, or undefined when the bytes could not be read as text. */
   text: string | undefined;
+  /** `utf-8`, `utf-8 (BOM)`, `utf-16le (BOM)`, `utf-16be (BOM)`, `windows-1252`, or `unknown` when refused. */
   encoding: string;
   messages: Diagnostic[];
 }
 
+/**
+ * The largest seed (or sidecar) read, in bytes: 10 MiB. A news article's text
+ * is a few tens of kilobytes and a saved page rarely passes a few megabytes;
+ * at this size a text seed takes about 15 s and 1.3 GB, a saved page about
+ * 8 s and 700 MB (see docs/robustness.md), so a larger file is refused
+ * before it is read rather than allowed to exhaust time or memory.
+ */
+export const MAX_SEED_BYTES = 10 * 1024 * 1024;
+
+/** SL106 when a file of `size` bytes is over `MAX_SEED_BYTES`; undefined when it may be read. */
+export function checkSize(size: number, file: string): Diagnostic | undefined {
+  if (size <= MAX_SEED_BYTES) return undefined;
+  const mb = (n: number): string => `${(n / (1024 * 1024)).toFixed(1).replace(/\.0$/, '')} MB`;
+  return {
+    file,
+    severity: 'error',
+    code: 'SL106',
+    message: `the file is ${mb(size)}; files over ${mb(MAX_SEED_BYTES)} are not read (save the article's text or page alone)`,
+  };
+}
+
 export function decode(bytes: Uint8Array, file: string): Decoded {
   const messages: Diagnostic[] = [];
-  const fail = (code: string, message: string): Decoded => {
-    messages.push({ file, severity: 'error', code, message });
+  const refuse = (code: string, message: string, line?: number): Decoded => {
+    messages.push({ file, ...(line === undefined ? {} : { line }), severity: 'error', code, message });
     return { text: undefined, encoding: 'unknown', messages };
   };
 
@@ -25,24 +57,103 @@ export function decode(bytes: Uint8Array, file: string): Decoded {
   else if (bytes[0] === 0xfe && bytes[1] === 0xff) [encoding, offset] = ['utf-16be', 2];
 
   const body = bytes.subarray(offset);
-  if (encoding === 'utf-8' && body.includes(0)) {
-    return fail('SL102', 'the file holds NUL bytes: it looks binary, not text');
-  }
-  let text: string;
+  if (encoding === 'utf-8' && body.includes(0)) return refuse('SL102', binaryMessage(bytes, 'NUL bytes'));
   try {
-    text = new TextDecoder(encoding, { fatal: true, ignoreBOM: true }).decode(body);
+    const text = new TextDecoder(encoding, { fatal: true, ignoreBOM: true }).decode(body);
+    return { text, encoding: offset > 0 ? `${encoding} (BOM)` : encoding, messages };
   } catch {
-    const line = encoding === 'utf-8' ? firstInvalidUtf8Line(body) : undefined;
-    messages.push({
-      file,
-      ...(line === undefined ? {} : { line }),
-      severity: 'error',
-      code: 'SL103',
-      message: `the bytes are not valid ${encoding.toUpperCase()}; save the file as UTF-8`,
-    });
-    return { text: undefined, encoding, messages };
+    if (encoding !== 'utf-8') return refuse('SL103', `the bytes are not valid ${encoding.toUpperCase()}; save the file as UTF-8`);
   }
-  return { text, encoding: offset > 0 ? `${encoding} (BOM)` : encoding, messages };
+
+  const line = firstInvalidUtf8Line(body);
+  if (body.some(isControlByte)) return refuse('SL102', binaryMessage(bytes, 'control bytes'));
+  const { valid, invalid } = countUtf8Sequences(body);
+  // A file that is mostly UTF-8 with a few broken bytes is damaged UTF-8: reading it as Windows-1252 would turn its good letters into mojibake ("â€™").
+  // In Windows-1252 text the bytes above 0x7F are accented letters and typographic punctuation, a minority even in a short line;
+  // in binary data they are half the bytes.
+  const high = body.reduce((n, b) => n + (b >= 0x80 ? 1 : 0), 0);
+  const printable = body.reduce((n, b) => n + (b > 0x20 ? 1 : 0), 0);
+  if (offset > 0 || valid >= invalid) {
+    return refuse('SL103', 'the bytes are not valid UTF-8, though most of the file is: it is damaged or mixes two encodings; save it as UTF-8', line);
+  }
+  if (body.some(isUndefinedIn1252) || high > printable * 0.45) {
+    return refuse('SL103', 'the bytes are not valid UTF-8, nor text in another encoding the ingest reads; save the file as UTF-8', line);
+  }
+  messages.push({
+    file,
+    ...(line === undefined ? {} : { line }),
+    severity: 'warning',
+    code: 'SL108',
+    message: 'the file is not UTF-8; it was read as Windows-1252 (Latin-1): check its accented letters and quotes, and save it as UTF-8 to silence this',
+  });
+  return { text: iconv.decode(Buffer.from(body.buffer, body.byteOffset, body.byteLength), 'windows-1252'), encoding: 'windows-1252', messages };
+}
+
+/** C0 controls other than tab, line feed, vertical tab, form feed, carriage return and escape; and DEL. No text file holds them. */
+function isControlByte(b: number): boolean {
+  return (b < 0x20 && !(b >= 0x09 && b <= 0x0d) && b !== 0x1b) || b === 0x7f;
+}
+
+/** Bytes Windows-1252 leaves undefined: a file holding them is not in that encoding. */
+function isUndefinedIn1252(b: number): boolean {
+  return b === 0x81 || b === 0x8d || b === 0x8f || b === 0x90 || b === 0x9d;
+}
+
+/** Well-formed multi-byte UTF-8 sequences, and bytes above 0x7F that start none. */
+function countUtf8Sequences(bytes: Uint8Array): { valid: number; invalid: number } {
+  let valid = 0;
+  let invalid = 0;
+  const cont = (i: number, lo = 0x80, hi = 0xbf): boolean => bytes[i] !== undefined && bytes[i]! >= lo && bytes[i]! <= hi;
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i]!;
+    if (b < 0x80) continue;
+    let n = 0;
+    if (b >= 0xc2 && b <= 0xdf && cont(i + 1)) n = 1;
+    else if (b === 0xe0 && cont(i + 1, 0xa0) && cont(i + 2)) n = 2;
+    else if (b >= 0xe1 && b <= 0xec && cont(i + 1) && cont(i + 2)) n = 2;
+    else if (b === 0xed && cont(i + 1, 0x80, 0x9f) && cont(i + 2)) n = 2;
+    else if (b >= 0xee && b <= 0xef && cont(i + 1) && cont(i + 2)) n = 2;
+    else if (b === 0xf0 && cont(i + 1, 0x90) && cont(i + 2) && cont(i + 3)) n = 3;
+    else if (b >= 0xf1 && b <= 0xf3 && cont(i + 1) && cont(i + 2) && cont(i + 3)) n = 3;
+    else if (b === 0xf4 && cont(i + 1, 0x80, 0x8f) && cont(i + 2) && cont(i + 3)) n = 3;
+    if (n > 0) {
+      valid++;
+      i += n;
+    } else invalid++;
+  }
+  return { valid, invalid };
+}
+
+/** File types people mistake for text, by their first bytes. */
+const SIGNATURES: { name: string; bytes: readonly number[] }[] = [
+  { name: 'a PNG image', bytes: [0x89, 0x50, 0x4e, 0x47] },
+  { name: 'a JPEG image', bytes: [0xff, 0xd8, 0xff] },
+  { name: 'a GIF image', bytes: [0x47, 0x49, 0x46, 0x38] },
+  { name: 'a PDF document', bytes: [0x25, 0x50, 0x44, 0x46, 0x2d] },
+  { name: 'a ZIP archive (or a Word or OpenDocument file)', bytes: [0x50, 0x4b, 0x03, 0x04] },
+  { name: 'a gzip archive', bytes: [0x1f, 0x8b] },
+  { name: 'a WebP image', bytes: [0x52, 0x49, 0x46, 0x46] },
+];
+
+/** Says what a binary file is, when its first bytes tell, or what gave it away. */
+function binaryMessage(bytes: Uint8Array, found: string): string {
+  const known = SIGNATURES.find((s) => s.bytes.every((b, i) => bytes[i] === b));
+  if (known) return `the file is ${known.name}, not text`;
+  // UTF-16 without a BOM: every other byte of ASCII text is NUL.
+  const sample = bytes.subarray(0, 2000);
+  let evenNul = 0;
+  let oddNul = 0;
+  sample.forEach((b, i) => {
+    if (b === 0) {
+      if (i % 2 === 0) evenNul++;
+      else oddNul++;
+    }
+  });
+  const pairs = sample.length / 2;
+  if (pairs >= 4 && Math.max(evenNul, oddNul) >= pairs * 0.4 && Math.min(evenNul, oddNul) === 0) {
+    return 'the file holds NUL bytes: it looks like UTF-16 text without a byte-order mark; save it as UTF-8';
+  }
+  return `the file holds ${found}: it looks binary, not text`;
 }
 
 /** The 1-based line holding the first byte sequence that is not UTF-8. */

@@ -15,14 +15,15 @@
 import { createHash } from 'node:crypto';
 import { sortDiagnostics, type Diagnostic } from '../diagnostics.ts';
 import { articleSchema, precisionOf, type Article, type Evidence, type IngestReport, type Published, type Publisher, type Removal } from '../schema.ts';
-import { decode } from './decode.ts';
+import { checkSize, decode } from './decode.ts';
+import { stampContentFile } from './generated.ts';
 import { segment, type Block } from './segment.ts';
 import { findBoilerplate } from './boilerplate.ts';
 import { findHeadline, headlineAt } from './headline.ts';
 import { findRepeats } from './dedupe.ts';
 import { classify, type Kind } from './structure.ts';
 import { parseSidecar } from './sidecar.ts';
-import { bodyToMarkdown, roundTripMismatches, writeContentFile, type BodyBlock } from './markdown.ts';
+import { bodyToMarkdown, roundTripMismatches, type BodyBlock } from './markdown.ts';
 import { foldKey, words } from './normalize.ts';
 import { assignSlugs, slugify } from './slug.ts';
 import { extractHtml, type HtmlExtraction } from './html.ts';
@@ -32,7 +33,7 @@ import { findAgencies } from './agencies.ts';
 import { extractTemporal, inferPublished, type DateBlock } from './dates.ts';
 
 /** Bumped whenever a change to the pipeline may change its output. */
-export const PIPELINE_VERSION = 2;
+export const PIPELINE_VERSION = 3;
 
 export interface SeedInput {
   /** Seed path relative to the seeds folder, forward slashes (recorded in front matter). */
@@ -40,7 +41,24 @@ export interface SeedInput {
   /** How messages name the file, e.g. `seeds/000_x.txt`. */
   file: string;
   bytes: Uint8Array;
-  sidecar?: { path: string; file: string; text: string };
+  /**
+   * The file's size, when the caller did not read it all: a file over
+   * `MAX_SEED_BYTES` is refused on its size alone, so the CLI passes its size
+   * and no bytes rather than loading it.
+   */
+  size?: number;
+  /** The sidecar, as text or (from the CLI) as bytes, which are decoded like a seed's. */
+  sidecar?: { path: string; file: string; text: string } | { path: string; file: string; bytes: Uint8Array; size?: number };
+}
+
+/** What the pipeline needs from outside that it cannot know itself. */
+export interface IngestOptions {
+  /**
+   * The day the ingest runs, `YYYY-MM-DD`: a sidecar's publication date after
+   * it is refused (SL204). The pipeline reads no clock, so the CLI passes it;
+   * without it, dates are not checked against the calendar.
+   */
+  today?: string;
 }
 
 export interface SeedResult {
@@ -49,31 +67,86 @@ export interface SeedResult {
   article?: Article;
   /** Markdown body of the entry. */
   body?: string;
+  /** The body blocks the Markdown was written from: `body` reads back as exactly these. */
+  bodyBlocks?: BodyBlock[];
+  /** The whole content file (front matter with its stamp, then the body). */
+  content?: string;
+  /** Set when the seed is a copy of an earlier seed (same bytes, same sidecar), which alone gives the entry. */
+  duplicateOf?: string;
   messages: Diagnostic[];
 }
 
 type Fate = { kind: Kind } | { removed: string };
 
+/**
+ * The most words an entry's clean body may hold. News articles run to a few
+ * thousand words and the longest long-reads to about 30,000; a longer text
+ * is a book, a dump or a file of something else. The limit also bounds the
+ * time later stages take: the knowledge layer needs about 14 s for 100,000
+ * words of prose, and grows faster than linearly on text with few sentence
+ * ends (docs/robustness.md has the measurements).
+ */
+export const MAX_WORDS = 50_000;
+
 const FORMATS: Record<string, Article['source']['format']> = { txt: 'txt', text: 'txt', html: 'html', htm: 'html', md: 'md', markdown: 'md' };
 
-export function ingestSeed(input: SeedInput): SeedResult {
+/**
+ * One seed to one entry. Never throws for any input bytes (the property tests
+ * in tests/unit/property.test.ts hold it to that); every problem is a message.
+ */
+export function ingestSeed(input: SeedInput, options: IngestOptions = {}): SeedResult {
   const messages: Diagnostic[] = [];
   const result = (extra: Partial<SeedResult> = {}): SeedResult => ({ input, messages, ...extra });
-  const ext = input.path.split('.').pop()?.toLowerCase() ?? '';
+  const ext = input.path.includes('.') ? (input.path.split('.').pop()?.toLowerCase() ?? '') : '';
   const format = FORMATS[ext];
   if (!format) {
-    messages.push({ file: input.file, severity: 'warning', code: 'SL101', message: `".${ext}" files are not read; use .txt, .html or .md` });
+    messages.push({ file: input.file, severity: 'warning', code: 'SL101', message: ext === '' ? 'files with no extension are not read; use .txt, .html or .md' : `".${ext}" files are not read; use .txt, .html or .md` });
+    return result();
+  }
+  const tooLarge = checkSize(input.size ?? input.bytes.length, input.file);
+  if (tooLarge) {
+    messages.push(tooLarge);
     return result();
   }
 
-  const sidecar = input.sidecar ? parseSidecar(input.sidecar.text, input.sidecar.file) : undefined;
-  if (sidecar) messages.push(...sidecar.messages);
-  if (sidecar && !sidecar.sidecar) return result();
+  let sidecar: ReturnType<typeof parseSidecar> | undefined;
+  if (input.sidecar) {
+    let sidecarText: string | undefined;
+    if ('text' in input.sidecar) sidecarText = input.sidecar.text;
+    else {
+      const big = checkSize(input.sidecar.size ?? input.sidecar.bytes.length, input.sidecar.file);
+      const decodedSidecar = big ? { text: undefined, messages: [big] } : decode(input.sidecar.bytes, input.sidecar.file);
+      messages.push(...decodedSidecar.messages);
+      sidecarText = decodedSidecar.text;
+    }
+    if (sidecarText === undefined) return result();
+    sidecar = parseSidecar(sidecarText, input.sidecar.file, options.today);
+    messages.push(...sidecar.messages);
+    if (!sidecar.sidecar) return result();
+  }
 
   const decoded = decode(input.bytes, input.file);
   messages.push(...decoded.messages);
   if (decoded.text === undefined) return result();
   const text = decoded.text;
+  if (text.trim() === '') {
+    messages.push({ file: input.file, severity: 'error', code: 'SL107', message: input.bytes.length === 0 ? 'the file is empty' : 'the file holds only white space' });
+    return result();
+  }
+  // A page is parsed whole before its article is found, and parsing a page of tens of thousands of sibling
+  // paragraphs takes time that grows with their square; one whose text alone is far over the limit is refused first.
+  if (format === 'html') {
+    const estimate = pageWordEstimate(text);
+    if (estimate > MAX_WORDS * 2) {
+      messages.push({
+        file: input.file,
+        severity: 'error',
+        code: 'SL106',
+        message: `the page holds about ${estimate.toLocaleString('en')} words of text; pages over ${(MAX_WORDS * 2).toLocaleString('en')} are not read (an article is under ${MAX_WORDS.toLocaleString('en')}): save the article's page alone`,
+      });
+      return result();
+    }
+  }
   const page: HtmlExtraction | undefined =
     format === 'html' ? extractHtml(text, input.file) : format === 'md' ? readMarkdown(text, input.file) : undefined;
   if (page) messages.push(...page.messages);
@@ -103,6 +176,16 @@ export function ingestSeed(input: SeedInput): SeedResult {
   const body: BodyBlock[] = bodyIndexes.map((i) => ({ kind: kindOf(fates.get(i)) === 'heading' ? 'heading' : 'paragraph', text: blocks[i]!.text }));
   if (!body.some((b) => b.kind === 'paragraph')) {
     messages.push({ file: input.file, severity: 'error', code: 'SL104', message: 'no article text is left once the scrape is cleaned' });
+    return result();
+  }
+  const wordCount = body.reduce((n, b) => n + words(b.text).length, 0);
+  if (wordCount > MAX_WORDS) {
+    messages.push({
+      file: input.file,
+      severity: 'error',
+      code: 'SL106',
+      message: `the clean text is ${wordCount.toLocaleString('en')} words; texts over ${MAX_WORDS.toLocaleString('en')} words are not read as one article (the longest long-reads run to about 30,000): check it is an article, or split it`,
+    });
     return result();
   }
 
@@ -170,7 +253,7 @@ export function ingestSeed(input: SeedInput): SeedResult {
     published,
     ...(url ? { url } : {}),
     blocks: bodyIndexes.map((i) => blocks[i]!.lines),
-    words: body.reduce((n, b) => n + words(b.text).length, 0),
+    words: wordCount,
     removed: removals(blocks, fates),
     temporal: extractTemporal(bodyDateBlocks, published),
     source: {
@@ -189,7 +272,36 @@ export function ingestSeed(input: SeedInput): SeedResult {
     messages.push({ file: input.file, severity: 'error', code: 'SL902', message: `internal: the entry fails the schema at ${issue.path.join('.')}: ${issue.message}` });
     return result();
   }
-  return result({ article: parsed.data, body: markdown });
+  const stamped = stampContentFile(parsed.data, markdown);
+  return result({ article: stamped.article, body: markdown, bodyBlocks: body, content: stamped.content });
+}
+
+/**
+ * Words in a page's text, roughly: the text between tags, skipping comments
+ * and what scripts, styles and templates hold. One pass with indexOf, so it
+ * stays linear whatever the page (no regex that could backtrack).
+ */
+function pageWordEstimate(html: string): number {
+  const lower = html.toLowerCase();
+  let n = 0;
+  const count = (from: number, to: number): void => {
+    const re = /[\p{L}\p{N}]+/gu;
+    const part = html.slice(from, to);
+    while (re.exec(part)) n++;
+  };
+  let i = 0;
+  while (i < html.length) {
+    const lt = html.indexOf('<', i);
+    count(i, lt < 0 ? html.length : lt);
+    if (lt < 0) break;
+    const raw = /^<(script|style|template)\b/.exec(lower.slice(lt, lt + 10))?.[1];
+    let next: number;
+    if (raw) next = lower.indexOf(`</${raw}`, lt + 1);
+    else if (html.startsWith('<!--', lt)) next = html.indexOf('-->', lt + 4);
+    else next = html.indexOf('>', lt + 1);
+    i = next < 0 ? html.length : next + 1;
+  }
+  return n;
 }
 
 function kindOf(fate: Fate | undefined): Kind | undefined {
@@ -239,16 +351,73 @@ export interface CorpusResult {
   messages: Diagnostic[];
 }
 
-/** Runs every seed and gives each entry its slug and file. */
-export function ingestCorpus(inputs: readonly SeedInput[]): CorpusResult {
-  const results = inputs.map(ingestSeed);
-  const built = results.filter((r): r is SeedResult & { article: Article; body: string } => r.article !== undefined);
+/**
+ * Runs every seed and gives each entry its slug and file. A seed the
+ * pipeline fails on unexpectedly (a bug) is reported as SL903 and the others
+ * still go through. Seeds are compared in path order: a byte-identical copy
+ * of an earlier seed with the same sidecar gives no second entry (SL405);
+ * a different file whose clean text is the same as an earlier seed's keeps
+ * its entry, with a warning (SL406), since two outlets may run one wire story.
+ */
+export function ingestCorpus(inputs: readonly SeedInput[], options: IngestOptions = {}): CorpusResult {
+  const sorted = [...inputs].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  const results = sorted.map((input) => ingestSafely(input, options));
+  markDuplicates(results);
+  const built = results.filter((r): r is SeedResult & { article: Article; body: string; content: string } => r.article !== undefined && r.content !== undefined);
   const slugs = assignSlugs(built, (r) => slugify(r.article.headline), (r) => r.input.path);
   const entries = new Map<SeedResult, string>(built.map((r) => [r, `articles/${slugs.get(r)!}.md`]));
-  const files = built
-    .map((r) => ({ path: entries.get(r)!, content: writeContentFile(r.article, r.body) }))
-    .sort((a, b) => (a.path < b.path ? -1 : 1));
+  const files = built.map((r) => ({ path: entries.get(r)!, content: r.content })).sort((a, b) => (a.path < b.path ? -1 : 1));
   return { files, results, entries, messages: results.flatMap((r) => r.messages) };
+}
+
+/** `ingestSeed`, with an unexpected exception turned into a message about the seed instead of ending the run. */
+function ingestSafely(input: SeedInput, options: IngestOptions): SeedResult {
+  try {
+    return ingestSeed(input, options);
+  } catch (error) {
+    const what = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    return {
+      input,
+      messages: [{ file: input.file, severity: 'error', code: 'SL903', message: `internal: the ingest failed on this file (${what.split('\n')[0]}); the other seeds were still ingested; please report it` }],
+    };
+  }
+}
+
+/** Flags copies among results in seed path order (see `ingestCorpus`). */
+function markDuplicates(results: SeedResult[]): void {
+  const byBytes = new Map<string, SeedResult>();
+  const byText = new Map<string, SeedResult>();
+  for (const r of results) {
+    if (!r.article || r.body === undefined) continue;
+    const sidecar = r.input.sidecar ? ('text' in r.input.sidecar ? r.input.sidecar.text : createHash('sha256').update(r.input.sidecar.bytes).digest('hex')) : '';
+    const bytesKey = `${r.article.source.sha256}\n${sidecar}`;
+    const first = byBytes.get(bytesKey);
+    if (first) {
+      r.messages.push({
+        file: r.input.file,
+        severity: 'warning',
+        code: 'SL405',
+        message: `the same file as ${first.input.file} (identical bytes and sidecar): no second entry is written; delete one of the two`,
+      });
+      delete r.article;
+      delete r.body;
+      delete r.bodyBlocks;
+      delete r.content;
+      r.duplicateOf = first.input.path;
+      continue;
+    }
+    byBytes.set(bytesKey, r);
+    const textKey = createHash('sha256').update(r.body).digest('hex');
+    const same = byText.get(textKey);
+    if (same) {
+      r.messages.push({
+        file: r.input.file,
+        severity: 'warning',
+        code: 'SL406',
+        message: `the same article text as ${same.input.file}: both entries are kept (two outlets may run one wire story); delete one seed if it is the same page saved twice`,
+      });
+    } else byText.set(textKey, r);
+  }
 }
 
 /**
@@ -260,6 +429,7 @@ export function buildReport(corpus: CorpusResult, extra: readonly Diagnostic[]):
     .sort((a, b) => (a.input.path < b.input.path ? -1 : 1))
     .map((r) => {
       const entry = corpus.entries.get(r);
+      // A copy of another seed (SL405) is skipped, like a file type the ingest does not read.
       const status: IngestReport['seeds'][number]['status'] = entry ? 'ok' : r.messages.some((m) => m.severity === 'error') ? 'failed' : 'skipped';
       return {
         path: r.input.path,

@@ -3,7 +3,7 @@
  * editor's facts about the seed. Parsed here with line numbers, so a mistake
  * is reported at the line where it stands.
  */
-import { LineCounter, parseDocument, isMap, isScalar } from 'yaml';
+import { LineCounter, parseDocument, isMap, isScalar, isSeq } from 'yaml';
 import type { Diagnostic } from '../diagnostics.ts';
 import { sidecarSchema, type Sidecar } from '../schema.ts';
 
@@ -22,7 +22,16 @@ export interface ParsedSidecar {
   messages: Diagnostic[];
 }
 
-export function parseSidecar(text: string, file: string): ParsedSidecar {
+/**
+ * Parses and validates a sidecar. `today` (`YYYY-MM-DD`, the day the ingest
+ * runs, passed in because the pipeline reads no clock) rejects a publication
+ * date after it: a typo for a past year, never a real article's date. Without
+ * `today` the date is not checked against the calendar.
+ *
+ * Messages: SL201 not YAML (or not a mapping of fields); SL202 an unknown or
+ * invalid field; SL204 a publication date after `today`.
+ */
+export function parseSidecar(text: string, file: string, today?: string): ParsedSidecar {
   const counter = new LineCounter();
   const doc = parseDocument(text, { lineCounter: counter, prettyErrors: false, uniqueKeys: true });
   const messages: Diagnostic[] = doc.errors.map((e) => ({
@@ -39,18 +48,52 @@ export function parseSidecar(text: string, file: string): ParsedSidecar {
     for (const pair of doc.contents.items) {
       if (isScalar(pair.key) && pair.key.range) lines[String(pair.key.value)] = counter.linePos(pair.key.range[0]).line;
     }
+  } else if (doc.contents !== null) {
+    const what = isSeq(doc.contents) ? 'a list' : 'a single value';
+    return { sidecar: undefined, lines, messages: [{ file, line: 1, severity: 'error', code: 'SL201', message: `the sidecar holds ${what}; write one "field: value" line per fact (${FIELDS})` }] };
   }
-  const value: unknown = doc.contents === null ? {} : doc.toJS();
+  let value: unknown;
+  try {
+    // toJS expands aliases, and refuses (throws) when they multiply past a small limit: a "billion laughs" file.
+    value = doc.contents === null ? {} : doc.toJS();
+  } catch (error) {
+    return { sidecar: undefined, lines, messages: [{ file, severity: 'error', code: 'SL201', message: `the sidecar cannot be read: ${(error as Error).message}` }] };
+  }
   const parsed = sidecarSchema.safeParse(value);
   if (!parsed.success) {
+    const seen = new Set<string>();
     for (const issue of parsed.error.issues) {
       const key = issue.code === 'unrecognized_keys' ? issue.keys[0] : issue.path[0];
+      // One message per field: the first thing wrong with it.
+      const id = issue.code === 'unrecognized_keys' ? `?${issue.keys.join()}` : issue.path.join('.');
+      if (seen.has(id)) continue;
+      seen.add(id);
       const line = typeof key === 'string' ? lines[key] : undefined;
       const field = issue.code === 'unrecognized_keys' ? `unknown field "${issue.keys.join('", "')}"` : `"${issue.path.join('.')}"`;
-      const detail = issue.code === 'unrecognized_keys' ? 'allowed fields: publisher, url, published, note' : issue.message;
+      const detail =
+        issue.code === 'unrecognized_keys'
+          ? `allowed fields: ${FIELDS}`
+          : key === 'url'
+            ? 'write the original article\'s address as an absolute http:// or https:// URL'
+            : issue.message;
       messages.push({ file, ...(line === undefined ? {} : { line }), severity: 'error', code: 'SL202', message: `${field}: ${detail}` });
     }
     return { sidecar: undefined, lines, messages };
   }
+  const published = parsed.data.published;
+  // A date written to month or year precision is in the future only when the whole month or year is.
+  if (published !== undefined && today !== undefined && published > today.slice(0, published.length)) {
+    const line = lines['published'];
+    messages.push({
+      file,
+      ...(line === undefined ? {} : { line }),
+      severity: 'error',
+      code: 'SL204',
+      message: `"published": ${published} is after today (${today}); an article cannot be published in the future: check the year`,
+    });
+    return { sidecar: undefined, lines, messages };
+  }
   return { sidecar: parsed.data, lines, messages };
 }
+
+const FIELDS = 'publisher, url, published, note';
