@@ -30,7 +30,7 @@ import { join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { formatDiagnostic, sortDiagnostics, type Diagnostic } from '../lib/diagnostics.ts';
-import { buildReport, ingestCorpus, type SeedInput } from '../lib/ingest/pipeline.ts';
+import { assembleCorpus, buildReport, ingestSeedSafely, type SeedInput } from '../lib/ingest/pipeline.ts';
 import { articleSchema, isRealCalendarDate, type IngestReport } from '../lib/schema.ts';
 import { buildKnowledge, knowledgeSchema } from '../lib/knowledge/knowledge.ts';
 import { ENTITY_EDITOR_FILE, TOPIC_EDITOR_FILE, parseEntityEditor, parseTopicEditor } from '../lib/knowledge/editor.ts';
@@ -137,7 +137,21 @@ async function ingest(run: Run): Promise<number> {
     io.err(messages.map(formatDiagnostic).join('\n'));
     return 2;
   }
-  const corpus = ingestCorpus(seeds.inputs, { today: run.today });
+  const results = [];
+  for (const seed of seeds.found) {
+    const input = await readSeed(seed, shown, messages);
+    if (input === undefined) {
+      seeds.unreadable.push(seed.path);
+      continue;
+    }
+    const result = ingestSeedSafely(input, { today: run.today });
+    // Only the seed's hash (in its entry) is needed from here on: its bytes are let go.
+    results.push({ ...result, input: { ...input, bytes: new Uint8Array(0), size: input.size ?? input.bytes.length } });
+    // A turn of the event loop lets the engine free what the seed's page left (jsdom windows are
+    // only released then): without it, memory grew by about 1 MB with every saved page.
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  const corpus = assembleCorpus(results);
   const corpusMessages = [...messages];
 
   // Existing entries, by the seed they name, so a failed seed keeps its entry.
@@ -145,7 +159,7 @@ async function ingest(run: Run): Promise<number> {
   const failed = new Set([...seeds.unreadable, ...corpus.results.filter((r) => !r.article && r.messages.some((m) => m.severity === 'error')).map((r) => r.input.path)]);
   const wanted = new Map(corpus.files.map((f) => [f.path.slice('articles/'.length), f.content]));
   for (const [name, entry] of existing) {
-    const seed = entry.seed;
+    const seed = wanted.has(name) ? undefined : entry.seed();
     if (!wanted.has(name) && seed !== undefined && (failed.has(seed) || seeds.unreadable.some((p) => p.endsWith('/') && seed.startsWith(p)))) {
       wanted.set(name, entry.content);
       corpusMessages.push({ file: shown(join(articlesDir, name)), severity: 'info', code: 'SL401', message: `kept as it was, because ${shown(join(seedsDir, seed))} failed` });
@@ -161,7 +175,8 @@ async function ingest(run: Run): Promise<number> {
   const edited = [...changed, ...stale].filter((name) => existing.has(name) && checkStamp(existing.get(name)!.content) !== 'intact').sort();
   for (const name of edited) {
     const entry = existing.get(name)!;
-    const seed = entry.seed === undefined ? 'its seed' : shown(join(seedsDir, entry.seed));
+    const path = entry.seed();
+    const seed = path === undefined ? 'its seed' : shown(join(seedsDir, path));
     const how = checkStamp(entry.content) === 'unstamped' ? 'has no generated stamp: it was written by hand (or by an ingest older than the stamp)' : 'was edited by hand since the ingest wrote it';
     corpusMessages.push(
       run.force
@@ -177,7 +192,7 @@ async function ingest(run: Run): Promise<number> {
 
   const leftovers = await tempLeftovers([articlesDir, outDir]);
   for (const path of leftovers) {
-    corpusMessages.push({ file: shown(path), severity: 'info', code: 'SL407', message: `a temporary file left by an interrupted ingest${run.check ? '' : '; removed'}` });
+    corpusMessages.push({ file: shown(path), severity: 'info', code: 'SL407', message: 'a temporary file left by an interrupted ingest; removed' });
   }
 
   // The knowledge layer over the entries as they will stand, with the editor's corrections.
@@ -193,8 +208,10 @@ async function ingest(run: Run): Promise<number> {
   let knowledgeText: string | undefined;
   try {
     const entries = [];
+    // This run's entries as the pipeline made them; only entries kept from an earlier run are parsed.
+    const made = new Map([...corpus.entries].map(([r, path]) => [path.slice('articles/'.length), { data: r.article!, body: r.body! }]));
     for (const [name, content] of wanted) {
-      const { data, body } = readContentFile(content);
+      const { data, body } = made.get(name) ?? readContentFile(content);
       const parsed = articleSchema.safeParse(data);
       if (parsed.success) entries.push({ id: name.replace(/\.md$/, ''), data: parsed.data, body });
       else {
@@ -220,9 +237,11 @@ async function ingest(run: Run): Promise<number> {
   const reportPath = join(outDir, REPORT_NAME);
   const oldReport = await readFile(reportPath, 'utf8').catch(() => undefined);
   const all = [...corpus.messages, ...corpusMessages];
+  // A run that writes nothing reports no removals: leave out what it would have done.
+  const unwritten = all.filter((m) => !ACTION_CODES.has(m.code));
 
   if (edited.length > 0 && !run.force) {
-    summarize(ingestReport, all, run, 0);
+    summarize(ingestReport, unwritten, run, 0);
     return 4;
   }
 
@@ -234,7 +253,7 @@ async function ingest(run: Run): Promise<number> {
       ...(knowledgeText === undefined || oldKnowledge === knowledgeText ? [] : [`${shown(knowledgePath)}: out of date`]),
       ...leftovers.map((p) => `${shown(p)}: left by an interrupted ingest`),
     ];
-    summarize(ingestReport, all, run, 0);
+    summarize(ingestReport, unwritten, run, 0);
     if (problems.length > 0) {
       io.err(`${problems.join('\n')}\n${shown(outDir)}/ is stale: run \`npm run ingest\``);
       return 3;
@@ -259,12 +278,12 @@ async function ingest(run: Run): Promise<number> {
   return exitCode(all, run.strict);
 }
 
-/** Seeds and their sidecars, sorted by path; undefined when the folder cannot be read. */
+/** Seeds and their sidecars (not yet read), sorted by path; undefined when the folder cannot be read. */
 async function readSeeds(
   dir: string,
   shown: (p: string) => string,
   messages: Diagnostic[],
-): Promise<{ inputs: SeedInput[]; unreadable: string[] } | undefined> {
+): Promise<{ found: FoundSeed[]; unreadable: string[] } | undefined> {
   const unreadable: string[] = [];
   // Regular files only: a symbolic link is reported, never followed (not even to a folder: Node's
   // recursive readdir would walk into it), and a FIFO or device would block a read forever.
@@ -312,24 +331,33 @@ async function readSeeds(
     }
   }
 
-  const inputs: SeedInput[] = [];
-  for (const name of seeds) {
-    const abs = join(dir, name);
-    try {
-      const input: SeedInput = { path: name, file: shown(abs), ...(await readLimited(abs)) };
-      const sidecarName = sidecarOf(name);
-      if (sidecars.has(sidecarName)) {
-        const sidecarAbs = join(dir, sidecarName);
-        input.sidecar = { path: sidecarName, file: shown(sidecarAbs), ...(await readLimited(sidecarAbs)) };
-      }
-      inputs.push(input);
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
-      messages.push({ file: shown(abs), severity: 'error', code: 'SL109', message: `the file cannot be read (${code}); its entry, if any, is kept` });
-      unreadable.push(name);
-    }
+  const found = seeds.map((name) => {
+    const sidecarName = sidecarOf(name);
+    return { path: name, abs: join(dir, name), ...(sidecars.has(sidecarName) ? { sidecar: { path: sidecarName, abs: join(dir, sidecarName) } } : {}) };
+  });
+  return { found, unreadable };
+}
+
+interface FoundSeed {
+  path: string;
+  abs: string;
+  sidecar?: { path: string; abs: string };
+}
+
+/**
+ * A seed's bytes and its sidecar's, read when its turn comes (so the run
+ * holds one seed's bytes at a time); undefined, with SL109, when they cannot be read.
+ */
+async function readSeed(seed: FoundSeed, shown: (p: string) => string, messages: Diagnostic[]): Promise<SeedInput | undefined> {
+  try {
+    const input: SeedInput = { path: seed.path, file: shown(seed.abs), ...(await readLimited(seed.abs)) };
+    if (seed.sidecar) input.sidecar = { path: seed.sidecar.path, file: shown(seed.sidecar.abs), ...(await readLimited(seed.sidecar.abs)) };
+    return input;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+    messages.push({ file: shown(seed.abs), severity: 'error', code: 'SL109', message: `the file cannot be read (${code}); its entry, if any, is kept` });
+    return undefined;
   }
-  return { inputs, unreadable };
 }
 
 /** A file's bytes, or only its size when it is too large to read (the pipeline refuses it on its size). */
@@ -341,8 +369,8 @@ async function readLimited(path: string): Promise<{ bytes: Uint8Array; size?: nu
 
 interface ExistingEntry {
   content: string;
-  /** The seed path its front matter names. */
-  seed: string | undefined;
+  /** The seed path its front matter names (parsed on demand: most entries are simply rewritten or kept). */
+  seed: () => string | undefined;
 }
 
 async function readExisting(dir: string): Promise<Map<string, ExistingEntry>> {
@@ -355,13 +383,14 @@ async function readExisting(dir: string): Promise<Map<string, ExistingEntry>> {
   }
   for (const name of names) {
     const content = await readFile(join(dir, name), 'utf8');
-    let seed: string | undefined;
-    try {
-      const source = readContentFile(content).data['source'] as { path?: unknown } | undefined;
-      seed = typeof source?.path === 'string' ? source.path : undefined;
-    } catch {
-      seed = undefined;
-    }
+    const seed = (): string | undefined => {
+      try {
+        const source = readContentFile(content).data['source'] as { path?: unknown } | undefined;
+        return typeof source?.path === 'string' ? source.path : undefined;
+      } catch {
+        return undefined;
+      }
+    };
     map.set(name, { content, seed });
   }
   return map;

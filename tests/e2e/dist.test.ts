@@ -67,6 +67,25 @@ describe('discovery files', () => {
     expect(ld['@type']).toBe('NewsArticle');
     expect(ld['headline']).toBeTruthy();
   });
+  it('every link that leaves the site has rel="noopener noreferrer", and no page has an inline event handler', () => {
+    const pages = readdirSync('dist', { recursive: true }).map(String).filter((f) => f.endsWith('.html'));
+    const own = new URL(/<link rel="canonical" href="([^"]+)"/.exec(read('index.html'))![1]!).host;
+    let outbound = 0;
+    const bad: string[] = [];
+    for (const file of pages) {
+      const html = read(file);
+      if (/<[a-z][^>]*\son[a-z]+=/i.test(html)) bad.push(`${file}: inline event handler`);
+      for (const [tag] of html.matchAll(/<a\b[^>]*>/g)) {
+        const href = /\shref="(https?:\/\/[^"]+)"/.exec(tag)?.[1];
+        if (href === undefined || new URL(href.replace(/&amp;/g, '&')).host === own) continue;
+        outbound += 1;
+        const rel = (/\srel="([^"]*)"/.exec(tag)?.[1] ?? '').split(/\s+/);
+        if (!rel.includes('noopener') || !rel.includes('noreferrer')) bad.push(`${file}: ${tag}`);
+      }
+    }
+    expect(outbound).toBeGreaterThan(0);
+    expect(bad).toEqual([]);
+  });
   it('_headers sets a Content-Security-Policy that lets Pagefind run', () => {
     const headers = read('_headers');
     expect(headers).toMatch(/Content-Security-Policy: .*'wasm-unsafe-eval'/);

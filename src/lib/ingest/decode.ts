@@ -6,7 +6,7 @@
  * the file looks like. Nothing is ever guessed at silently.
  *
  * Messages (the README documents codes in its table):
- * - SL102 error: binary, not text (NUL or control bytes; a known file type is named);
+ * - SL102 error: binary, not text (a known format's signature, NUL or control bytes; a known format is named);
  * - SL103 error: not valid UTF-8 (or UTF-16), and not plausibly Windows-1252 either;
  * - SL106 error: over `MAX_SEED_BYTES` (see `checkSize`);
  * - SL108 warning: not UTF-8, read as Windows-1252.
@@ -57,6 +57,7 @@ export function decode(bytes: Uint8Array, file: string): Decoded {
   else if (bytes[0] === 0xfe && bytes[1] === 0xff) [encoding, offset] = ['utf-16be', 2];
 
   const body = bytes.subarray(offset);
+  if (offset === 0 && signatureOf(bytes)) return refuse('SL102', binaryMessage(bytes, 'binary data'));
   if (encoding === 'utf-8' && body.includes(0)) return refuse('SL102', binaryMessage(bytes, 'NUL bytes'));
   try {
     const text = new TextDecoder(encoding, { fatal: true, ignoreBOM: true }).decode(body);
@@ -124,21 +125,26 @@ function countUtf8Sequences(bytes: Uint8Array): { valid: number; invalid: number
   return { valid, invalid };
 }
 
-/** File types people mistake for text, by their first bytes. */
+/** File types people mistake for text, by their first bytes: signatures no text starts with. */
 const SIGNATURES: { name: string; bytes: readonly number[] }[] = [
   { name: 'a PNG image', bytes: [0x89, 0x50, 0x4e, 0x47] },
   { name: 'a JPEG image', bytes: [0xff, 0xd8, 0xff] },
-  { name: 'a GIF image', bytes: [0x47, 0x49, 0x46, 0x38] },
+  { name: 'a GIF image', bytes: [0x47, 0x49, 0x46, 0x38, 0x39, 0x61] },
+  { name: 'a GIF image', bytes: [0x47, 0x49, 0x46, 0x38, 0x37, 0x61] },
   { name: 'a PDF document', bytes: [0x25, 0x50, 0x44, 0x46, 0x2d] },
   { name: 'a ZIP archive (or a Word or OpenDocument file)', bytes: [0x50, 0x4b, 0x03, 0x04] },
   { name: 'a gzip archive', bytes: [0x1f, 0x8b] },
-  { name: 'a WebP image', bytes: [0x52, 0x49, 0x46, 0x46] },
 ];
+
+/** The kind of file its first bytes say it is, when they are a known binary format's signature. */
+function signatureOf(bytes: Uint8Array): string | undefined {
+  return SIGNATURES.find((s) => s.bytes.every((b, i) => bytes[i] === b))?.name;
+}
 
 /** Says what a binary file is, when its first bytes tell, or what gave it away. */
 function binaryMessage(bytes: Uint8Array, found: string): string {
-  const known = SIGNATURES.find((s) => s.bytes.every((b, i) => bytes[i] === b));
-  if (known) return `the file is ${known.name}, not text`;
+  const known = signatureOf(bytes);
+  if (known) return `the file is ${known}, not text`;
   // UTF-16 without a BOM: every other byte of ASCII text is NUL.
   const sample = bytes.subarray(0, 2000);
   let evenNul = 0;

@@ -360,8 +360,17 @@ export interface CorpusResult {
  * its entry, with a warning (SL406), since two outlets may run one wire story.
  */
 export function ingestCorpus(inputs: readonly SeedInput[], options: IngestOptions = {}): CorpusResult {
-  const sorted = [...inputs].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  const results = sorted.map((input) => ingestSafely(input, options));
+  return assembleCorpus(inputs.map((input) => ingestSeedSafely(input, options)));
+}
+
+/**
+ * The second half of `ingestCorpus`, for a caller that runs the seeds itself
+ * (the CLI yields to the event loop between seeds: jsdom's windows are only
+ * freed then, so a synchronous run over thousands of pages would hold them all).
+ */
+export function assembleCorpus(seedResults: readonly SeedResult[]): CorpusResult {
+  // Copies, so that flagging duplicates leaves the caller's results as they were.
+  const results = seedResults.map((r) => ({ ...r, messages: [...r.messages] })).sort((a, b) => (a.input.path < b.input.path ? -1 : a.input.path > b.input.path ? 1 : 0));
   markDuplicates(results);
   const built = results.filter((r): r is SeedResult & { article: Article; body: string; content: string } => r.article !== undefined && r.content !== undefined);
   const slugs = assignSlugs(built, (r) => slugify(r.article.headline), (r) => r.input.path);
@@ -370,8 +379,8 @@ export function ingestCorpus(inputs: readonly SeedInput[], options: IngestOption
   return { files, results, entries, messages: results.flatMap((r) => r.messages) };
 }
 
-/** `ingestSeed`, with an unexpected exception turned into a message about the seed instead of ending the run. */
-function ingestSafely(input: SeedInput, options: IngestOptions): SeedResult {
+/** `ingestSeed`, with an unexpected exception turned into a message about the seed (SL903) instead of ending the run. */
+export function ingestSeedSafely(input: SeedInput, options: IngestOptions = {}): SeedResult {
   try {
     return ingestSeed(input, options);
   } catch (error) {

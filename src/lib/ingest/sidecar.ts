@@ -59,6 +59,11 @@ export function parseSidecar(text: string, file: string, today?: string): Parsed
   } catch (error) {
     return { sidecar: undefined, lines, messages: [{ file, severity: 'error', code: 'SL201', message: `the sidecar cannot be read: ${(error as Error).message}` }] };
   }
+  // YAML reads `published: 2025` and `publisher: 1843` as numbers; the editor meant the text they wrote.
+  if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
+    const record = value as Record<string, unknown>;
+    for (const key of ['publisher', 'published', 'note']) if (typeof record[key] === 'number') record[key] = String(record[key]);
+  }
   const parsed = sidecarSchema.safeParse(value);
   if (!parsed.success) {
     const seen = new Set<string>();
