@@ -62,7 +62,10 @@ beforeAll(async () => {
   symlinkSync(join(PROJECT, 'node_modules'), join(project, 'node_modules'));
   writeFileSync(join(project, 'seeds', 'quarry.txt'), SEED);
   writeFileSync(join(project, 'seeds', 'quarry.meta.yaml'), SIDECAR);
-  const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' };
+  // The build runs as `npm run build` would. Vitest copies `import.meta.env` into the process's
+  // environment (BASE_URL=/, MODE=test, …), and Vite would take those over the project's config.
+  const vitestOwn = new Set(['NODE_ENV', 'BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR']);
+  const env = { ...Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('VITEST') && !vitestOwn.has(k))), ASTRO_TELEMETRY_DISABLED: '1' };
   execFileSync(process.execPath, [join(PROJECT, 'src/cli/ingest.ts'), '--today', '2025-12-31'], { cwd: project, stdio: 'pipe', env });
   execFileSync(process.execPath, [join(project, 'node_modules/astro/bin/astro.mjs'), 'build'], { cwd: project, stdio: 'pipe', env });
   slug = readdirSync(join(project, 'content/articles'))[0]!.replace(/\.md$/, '');
