@@ -25,12 +25,13 @@
  * was edited by hand (nothing was written).
  */
 import type { Dirent } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { formatDiagnostic, sortDiagnostics, type Diagnostic } from '../lib/diagnostics.ts';
-import { assembleCorpus, buildReport, ingestSeedSafely, type SeedInput } from '../lib/ingest/pipeline.ts';
+import { assembleCorpus, buildReport, ingestSeedSafely, seedCacheKey, type CachedSeedResult, type SeedInput, type SeedResult } from '../lib/ingest/pipeline.ts';
 import { articleSchema, isRealCalendarDate, type IngestReport } from '../lib/schema.ts';
 import { buildKnowledge, knowledgeSchema } from '../lib/knowledge/knowledge.ts';
 import { ENTITY_EDITOR_FILE, TOPIC_EDITOR_FILE, parseEntityEditor, parseTopicEditor } from '../lib/knowledge/editor.ts';
@@ -38,6 +39,8 @@ import { readContentFile } from '../lib/ingest/markdown.ts';
 import { SIDECAR_SUFFIX, sidecarNameFor } from '../lib/ingest/sidecar.ts';
 import { MAX_SEED_BYTES } from '../lib/ingest/decode.ts';
 import { checkStamp } from '../lib/ingest/generated.ts';
+import { codeDigest, openCache, type DiskCache } from './cache.ts';
+import { startSeedPool } from './seed-pool.ts';
 
 /** The ingest report's file name in the output folder. */
 const REPORT_NAME = 'ingest-report.json';
@@ -46,7 +49,13 @@ const KNOWLEDGE_NAME = 'knowledge.json';
 /** Temporary files `writeAtomic` makes: `<name>.<pid>.tmp`. */
 const TEMP_FILE = /\.\d+\.tmp$/;
 
-const USAGE = 'usage: npm run ingest -- [--seeds DIR] [--out DIR] [--check] [--json] [--strict] [--force] [--today YYYY-MM-DD]';
+const USAGE = 'usage: npm run ingest -- [--seeds DIR] [--out DIR] [--check] [--json] [--strict] [--force] [--today YYYY-MM-DD] [--jobs N] [--cache DIR | --no-cache]';
+/** Where results are cached between runs, relative to where the command runs (the convention of Astro, Vite and Babel). */
+const DEFAULT_CACHE = 'node_modules/.cache/storyline';
+/** Below this many seeds, starting worker threads (about a second each, to load the pipeline) costs more than it saves. */
+const POOL_MIN_SEEDS = 64;
+/** The default `--jobs` is one thread a core up to this many: reading seeds and writing entries stay on one thread, so more gain little. */
+const MAX_WORKERS = 4;
 
 /**
  * Codes for what this run did rather than what the corpus is: printed, but
@@ -79,6 +88,9 @@ export async function runIngest(argv: readonly string[], io: IngestIo): Promise<
         strict: { type: 'boolean', default: false },
         force: { type: 'boolean', default: false },
         today: { type: 'string' },
+        cache: { type: 'string', default: DEFAULT_CACHE },
+        jobs: { type: 'string' },
+        'no-cache': { type: 'boolean', default: false },
         help: { type: 'boolean', default: false },
       },
       strict: true,
@@ -107,7 +119,13 @@ export async function runIngest(argv: readonly string[], io: IngestIo): Promise<
     return [...path].map((c) => (c < ' ' || c === '\u007f' ? `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}` : c)).join('');
   };
   try {
-    return await ingest({ seedsDir, outDir, today, shown, io, check: args.check, json: args.json, strict: args.strict, force: args.force });
+    const jobs = args.jobs === undefined ? Math.min(availableParallelism(), MAX_WORKERS) : Number(args.jobs);
+    if (!Number.isInteger(jobs) || jobs < 1) {
+      io.err(`--jobs must be a whole number of threads, 1 or more, not "${args.jobs}"\n${USAGE}`);
+      return 2;
+    }
+    const cache = args['no-cache'] ? undefined : openCache(resolve(io.cwd, args.cache));
+    return await ingest({ seedsDir, outDir, today, shown, io, jobs, check: args.check, json: args.json, strict: args.strict, force: args.force, ...(cache ? { cache } : {}) });
   } catch (error) {
     // Only a bug reaches here: every expected problem is a message. One line, no stack.
     const what = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
@@ -126,6 +144,10 @@ interface Run {
   json: boolean;
   strict: boolean;
   force: boolean;
+  /** Threads for the per-seed pipeline (`--jobs`); 1 runs every seed on this thread. */
+  jobs: number;
+  /** Results of earlier runs, by what they depend on; absent with --no-cache. */
+  cache?: DiskCache;
 }
 
 async function ingest(run: Run): Promise<number> {
@@ -137,19 +159,51 @@ async function ingest(run: Run): Promise<number> {
     io.err(messages.map(formatDiagnostic).join('\n'));
     return 2;
   }
-  const results = [];
-  for (const seed of seeds.found) {
-    const input = await readSeed(seed, shown, messages);
-    if (input === undefined) {
-      seeds.unreadable.push(seed.path);
-      continue;
+  const results: SeedResult[] = [];
+  const options = { today: run.today };
+  const code = run.cache ? codeDigest() : '';
+  // Many seeds to run: worker threads, one per core. A few: this thread, without the workers' start-up.
+  const workers = run.jobs;
+  const pool = seeds.found.length >= POOL_MIN_SEEDS && workers > 1 ? startSeedPool(workers) : undefined;
+  const inFlight = new Set<Promise<void>>();
+  try {
+    for (const seed of seeds.found) {
+      const input = await readSeed(seed, shown, messages);
+      if (input === undefined) {
+        seeds.unreadable.push(seed.path);
+        continue;
+      }
+      // Only the seed's hash (in its entry) is needed from here on: its bytes are let go.
+      const kept = { ...input, bytes: new Uint8Array(0), size: input.size ?? input.bytes.length };
+      const key = run.cache ? seedCacheKey(input, options, code) : '';
+      const cached = run.cache?.get<CachedSeedResult>('seeds', key);
+      if (cached) {
+        results.push({ ...cached, input: kept });
+        continue;
+      }
+      const done = (result: CachedSeedResult): void => {
+        results.push({ ...result, input: kept });
+        // An internal failure is not cached: the next run tries again.
+        if (!result.messages.some((m) => m.code === 'SL903')) run.cache?.set('seeds', key, result);
+      };
+      if (pool) {
+        const job: Promise<void> = pool.run(input, options).then(done);
+        inFlight.add(job);
+        void job.finally(() => inFlight.delete(job));
+        // Hold at most two seeds a worker: the rest are still on disk.
+        if (inFlight.size >= 2 * workers) await Promise.race(inFlight);
+      } else {
+        // eslint-disable-next-line @typescript-eslint/no-unused-vars
+        const { input: _input, duplicateOf: _duplicate, ...result } = ingestSeedSafely(input, options);
+        done(result);
+        // A turn of the event loop lets the engine free what the seed's page left (jsdom windows are
+        // only released then): without it, memory grew by about 1 MB with every saved page.
+        await new Promise((resolve) => setImmediate(resolve));
+      }
     }
-    const result = ingestSeedSafely(input, { today: run.today });
-    // Only the seed's hash (in its entry) is needed from here on: its bytes are let go.
-    results.push({ ...result, input: { ...input, bytes: new Uint8Array(0), size: input.size ?? input.bytes.length } });
-    // A turn of the event loop lets the engine free what the seed's page left (jsdom windows are
-    // only released then): without it, memory grew by about 1 MB with every saved page.
-    await new Promise((resolve) => setImmediate(resolve));
+    await Promise.all(inFlight);
+  } finally {
+    await pool?.close();
   }
   const corpus = assembleCorpus(results);
   const corpusMessages = [...messages];
@@ -430,15 +484,22 @@ function summarize(ingestReport: IngestReport, messages: Diagnostic[], run: Run,
   const errors = messages.filter((m) => m.severity === 'error').length;
   const warnings = messages.filter((m) => m.severity === 'warning').length;
   if (run.json) {
-    const summary = { read: t.seeds, written, entries: t.entries, failed: t.failed, skipped: t.skipped, errors, warnings, removals: t.removals, messages: sorted };
+    const summary = { read: t.seeds, written, entries: t.entries, failed: t.failed, skipped: t.skipped, errors, warnings, removals: t.removals, cache: run.cache?.stats ?? null, messages: sorted };
     run.io.out(JSON.stringify(summary, null, 2));
     return;
   }
   for (const m of sorted) (m.severity === 'info' ? run.io.out : run.io.err)(formatDiagnostic(m));
   const removed = Object.values(t.removals).reduce((a, b) => a + b, 0);
   run.io.out(
-    `ingest: ${t.seeds} seeds read, ${t.entries} entries, ${written} files changed, ${removed} removals, ${t.failed} failed, ${t.skipped} skipped, ${errors} errors, ${warnings} warnings`,
+    `ingest: ${t.seeds} seeds read, ${t.entries} entries, ${written} files changed, ${removed} removals, ${t.failed} failed, ${t.skipped} skipped, ${errors} errors, ${warnings} warnings${cached(run.cache)}`,
   );
+}
+
+/** ", 4,990 of 5,000 seeds from the cache" when a cache was used. */
+function cached(cache: DiskCache | undefined): string {
+  const seeds = cache?.stats['seeds'];
+  if (!seeds) return '';
+  return `, ${seeds.hits.toLocaleString('en')} of ${(seeds.hits + seeds.misses).toLocaleString('en')} seeds from the cache`;
 }
 
 function exitCode(messages: Diagnostic[], strict: boolean): number {

@@ -379,6 +379,39 @@ export function assembleCorpus(seedResults: readonly SeedResult[]): CorpusResult
   return { files, results, entries, messages: results.flatMap((r) => r.messages) };
 }
 
+/**
+ * What `ingestSeed` gives for a seed, less its input: the part a cache keeps.
+ * Plain JSON (strings, numbers, arrays, objects), so it survives a round trip
+ * through `JSON.stringify` unchanged.
+ */
+export type CachedSeedResult = Omit<SeedResult, 'input' | 'duplicateOf'>;
+
+/**
+ * A key that changes whenever `ingestSeed(input, options)` may give another
+ * result: the seed's path and shown name (both are in the output), its bytes
+ * (or, refused on size, its size), its sidecar, and the day (only a sidecar's
+ * date is judged against it). `code` names the pipeline's code; the caller
+ * passes a digest of it, since a pure function cannot read its own source.
+ */
+export function seedCacheKey(input: SeedInput, options: IngestOptions, code: string): string {
+  const hash = createHash('sha256');
+  const part = (value: string | Uint8Array): void => {
+    const bytes = typeof value === 'string' ? Buffer.from(value, 'utf8') : value;
+    hash.update(`${bytes.length}:`);
+    hash.update(bytes);
+  };
+  part(`${PIPELINE_VERSION}\n${code}`);
+  part(input.path);
+  part(input.file);
+  part(input.size === undefined ? '' : String(input.size));
+  part(input.bytes);
+  const sidecar = input.sidecar;
+  part(sidecar ? `${sidecar.path}\n${sidecar.file}\n${'size' in sidecar && sidecar.size !== undefined ? sidecar.size : ''}` : '');
+  part(sidecar ? ('text' in sidecar ? sidecar.text : sidecar.bytes) : '');
+  part(sidecar ? (options.today ?? '') : '');
+  return hash.digest('hex');
+}
+
 /** `ingestSeed`, with an unexpected exception turned into a message about the seed (SL903) instead of ending the run. */
 export function ingestSeedSafely(input: SeedInput, options: IngestOptions = {}): SeedResult {
   try {

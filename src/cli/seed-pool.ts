@@ -1,0 +1,85 @@
+/**
+ * Runs `ingestSeedSafely` on worker threads, so a corpus of many new seeds
+ * uses every core. Each worker loads the pipeline once and takes seeds one at
+ * a time; results come back without their input (the caller has it). The
+ * pipeline is pure, so where a seed runs cannot change what it gives.
+ *
+ * This same file is the worker's entry point: loaded on a worker thread with
+ * `workerData.role === 'seed-worker'`, it serves requests instead of exporting.
+ */
+import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
+import { ingestSeedSafely, type CachedSeedResult, type IngestOptions, type SeedInput } from '../lib/ingest/pipeline.ts';
+
+interface Request {
+  id: number;
+  input: SeedInput;
+  options: IngestOptions;
+}
+
+interface Reply {
+  id: number;
+  result: CachedSeedResult;
+}
+
+export interface SeedPool {
+  /** The seed's result. A worker takes one seed at a time; seeds wait in order for a free worker, so the caller bounds how many it hands over. */
+  run(input: SeedInput, options: IngestOptions): Promise<CachedSeedResult>;
+  close(): Promise<void>;
+}
+
+/** A pool of `size` workers, started when the first seed arrives. */
+export function startSeedPool(size: number): SeedPool {
+  const workers: Worker[] = [];
+  const idle: Worker[] = [];
+  const waiting: ((w: Worker) => void)[] = [];
+  const pending = new Map<number, { resolve: (r: CachedSeedResult) => void; reject: (e: Error) => void }>();
+  let next = 0;
+
+  const release = (w: Worker): void => {
+    const taker = waiting.shift();
+    if (taker) taker(w);
+    else idle.push(w);
+  };
+  const acquire = (): Promise<Worker> => {
+    if (workers.length < size) {
+      const w = new Worker(new URL(import.meta.url), { workerData: { role: 'seed-worker' } });
+      w.on('message', (reply: Reply) => {
+        const p = pending.get(reply.id);
+        pending.delete(reply.id);
+        release(w);
+        p?.resolve(reply.result);
+      });
+      // A worker that dies takes its seeds with it: the run fails as a bug would (SL904).
+      w.on('error', (error) => {
+        for (const p of pending.values()) p.reject(error);
+        pending.clear();
+      });
+      workers.push(w);
+      return Promise.resolve(w);
+    }
+    const free = idle.shift();
+    return free ? Promise.resolve(free) : new Promise((resolve) => waiting.push(resolve));
+  };
+
+  return {
+    async run(input, options) {
+      const w = await acquire();
+      const id = next++;
+      return new Promise<CachedSeedResult>((resolve, reject) => {
+        pending.set(id, { resolve, reject });
+        w.postMessage({ id, input, options } satisfies Request);
+      });
+    },
+    async close() {
+      await Promise.all(workers.map((w) => w.terminate()));
+    },
+  };
+}
+
+if (!isMainThread && (workerData as { role?: string } | undefined)?.role === 'seed-worker') {
+  parentPort!.on('message', ({ id, input, options }: Request) => {
+    // eslint-disable-next-line @typescript-eslint/no-unused-vars
+    const { input: _input, duplicateOf: _duplicate, ...result } = ingestSeedSafely(input, options);
+    parentPort!.postMessage({ id, result } satisfies Reply);
+  });
+}
