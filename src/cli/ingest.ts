@@ -24,6 +24,7 @@
  * unwritable output folder; 3 --check found content out of date; 4 an entry
  * was edited by hand (nothing was written).
  */
+import { createHash } from 'node:crypto';
 import type { Dirent } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
@@ -33,7 +34,8 @@ import { parseArgs } from 'node:util';
 import { formatDiagnostic, sortDiagnostics, type Diagnostic } from '../lib/diagnostics.ts';
 import { assembleCorpus, buildReport, ingestSeedSafely, seedCacheKey, type CachedSeedResult, type SeedInput, type SeedResult } from '../lib/ingest/pipeline.ts';
 import { articleSchema, isRealCalendarDate, type IngestReport } from '../lib/schema.ts';
-import { buildKnowledge, knowledgeSchema } from '../lib/knowledge/knowledge.ts';
+import { buildKnowledge, knowledgeSchema, type ArticleMemo } from '../lib/knowledge/knowledge.ts';
+import type { KnowledgeArticle } from '../lib/knowledge/text.ts';
 import { ENTITY_EDITOR_FILE, TOPIC_EDITOR_FILE, parseEntityEditor, parseTopicEditor } from '../lib/knowledge/editor.ts';
 import { readContentFile } from '../lib/ingest/markdown.ts';
 import { SIDECAR_SUFFIX, sidecarNameFor } from '../lib/ingest/sidecar.ts';
@@ -273,7 +275,20 @@ async function ingest(run: Run): Promise<number> {
         corpusMessages.push({ file: shown(join(articlesDir, name)), severity: 'error', code: 'SL408', message: `this entry does not match the schema (at ${issue.path.join('.')}: ${issue.message}); fix its seed` });
       }
     }
-    const knowledge = buildKnowledge(entries, { ...(editor?.editor ? { entities: editor.editor } : {}), ...(topics?.editor ? { topics: topics.editor } : {}) });
+    // Per-article work (names, figures) is cached by the entry's bytes, which hold its id, data and body.
+    const entryHash = new Map([...wanted].map(([name, content]) => [name.replace(/\.md$/, ''), createHash('sha256').update(content).digest('hex')]));
+    const cache = run.cache;
+    const memo: ArticleMemo | undefined = cache
+      ? <T>(kind: string, article: KnowledgeArticle, compute: () => T): T => {
+          const key = createHash('sha256').update(`${code}\n${kind}\n${article.id}\n${entryHash.get(article.id) ?? ''}`).digest('hex');
+          const hit = cache.get<T>(kind, key);
+          if (hit !== undefined) return hit;
+          const value = compute();
+          cache.set(kind, key, value);
+          return value;
+        }
+      : undefined;
+    const knowledge = buildKnowledge(entries, { ...(editor?.editor ? { entities: editor.editor } : {}), ...(topics?.editor ? { topics: topics.editor } : {}) }, memo);
     for (const warning of knowledge.entities.warnings) corpusMessages.push({ file: shown(editorPath), severity: 'warning', code: 'SL503', message: warning });
     for (const warning of knowledge.stories.warnings) corpusMessages.push({ file: shown(topicsPath), severity: 'warning', code: 'SL503', message: warning });
     knowledgeText = `${JSON.stringify(knowledgeSchema.parse(knowledge), null, 2)}\n`;

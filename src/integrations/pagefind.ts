@@ -20,11 +20,12 @@ export function pagefind(): AstroIntegration {
         try {
           const { index, errors } = await pagefindApi.createIndex({});
           if (!index || errors.length > 0) return fail('createIndex', errors);
-          const added = await index.addDirectory({ path: site });
+          // Only article pages carry `data-pagefind-body`, so Pagefind would read every other page only to drop it.
+          const added = await index.addDirectory({ path: site, glob: 'articles/**/*.html' });
           if (added.errors.length > 0) fail('addDirectory', added.errors);
           const written = await index.writeFiles({ outputPath: join(site, 'pagefind') });
           if (written.errors.length > 0) fail('writeFiles', written.errors);
-          logger.info(`indexed ${added.page_count} pages into ${written.outputPath}`);
+          logger.info(`indexed ${added.page_count} article pages into ${written.outputPath}`);
         } finally {
           await pagefindApi.close();
         }

@@ -4,7 +4,7 @@
  * shared, bookmarked and reloaded. Everything from the index reaches the page
  * as text nodes (`textContent`), never as HTML.
  */
-import { FACET_ORDER, excerptRuns, facetLabel, orderFacetValues, readSearchState, writeSearchState, type SearchState } from '../lib/site/search.ts';
+import { FACET_ORDER, excerptRuns, facetLabel, facetValuesShown, orderFacetValues, readSearchState, writeSearchState, type SearchState } from '../lib/site/search.ts';
 
 interface PagefindResultData {
   url: string;
@@ -97,16 +97,23 @@ export async function startSearch(): Promise<void> {
     more.hidden = rendered >= shown.length;
   };
 
+  // Facets the reader unfolded to list every value.
+  const expanded = new Set<string>();
+  let lastCounts: Record<string, Record<string, number>> = {};
+
   const renderFacets = (counts: Record<string, Record<string, number>>): void => {
+    lastCounts = counts;
     const names = [...FACET_ORDER.filter((n) => n in allFilters), ...Object.keys(allFilters).filter((n) => !FACET_ORDER.includes(n)).sort()];
     facets.replaceChildren(
       ...names.map((name) => {
         const fieldset = document.createElement('fieldset');
         fieldset.className = 'facet';
+        fieldset.dataset['facet'] = name;
         const legend = document.createElement('legend');
         legend.textContent = name;
         fieldset.append(legend);
-        for (const [value, total] of orderFacetValues(name, allFilters[name]!)) {
+        const { shown: values, hidden } = facetValuesShown(orderFacetValues(name, allFilters[name]!), state.filters[name] ?? [], expanded.has(name));
+        for (const [value, total] of values) {
           const selected = state.filters[name]?.includes(value) ?? false;
           const count = counts[name]?.[value] ?? (selected ? total : 0);
           const label = document.createElement('label');
@@ -131,6 +138,20 @@ export async function startSearch(): Promise<void> {
           n.textContent = String(count);
           label.append(box, text, n);
           fieldset.append(label);
+        }
+        if (hidden > 0 || expanded.has(name)) {
+          const toggle = document.createElement('button');
+          toggle.type = 'button';
+          toggle.className = 'facet-more';
+          toggle.textContent = expanded.has(name) ? 'Show fewer' : `Show all ${Object.keys(allFilters[name]!).length}`;
+          toggle.setAttribute('aria-expanded', String(expanded.has(name)));
+          toggle.addEventListener('click', () => {
+            if (expanded.has(name)) expanded.delete(name);
+            else expanded.add(name);
+            renderFacets(lastCounts);
+            facets.querySelector<HTMLButtonElement>(`fieldset[data-facet="${CSS.escape(name)}"] .facet-more`)?.focus();
+          });
+          fieldset.append(toggle);
         }
         return fieldset;
       }),

@@ -2,7 +2,17 @@ import { readFileSync } from 'node:fs';
 import { contentEntries } from '../content-entries.ts';
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
-import { findEntities, foldName, slugify, type Recognizer } from '../../src/lib/knowledge/entities.ts';
+import {
+  compromiseCandidates,
+  extractMentions,
+  findEntities,
+  foldName,
+  resolveEntities,
+  slugify,
+  type ArticleMentions,
+  type Recognizer,
+  type ResolveStats,
+} from '../../src/lib/knowledge/entities.ts';
 import { entityEditorSchema, entityIndexSchema, type EntityIndex, type EntityType } from '../../src/lib/knowledge/schema.ts';
 import { articleUnits, type KnowledgeArticle } from '../../src/lib/knowledge/text.ts';
 import { type Article } from '../../src/lib/schema.ts';
@@ -318,5 +328,74 @@ describe('findEntities on the seed articles', () => {
     const people = (i: EntityIndex) => i.entities.filter((e) => e.type === 'person').map((e) => e.id).sort();
     expect(people(wink)).toEqual(people(index));
     expect(wink.entities.map((e) => e.id)).not.toContain('pyongyang');
+  });
+});
+
+describe('extractMentions and resolveEntities', () => {
+  const seeds: KnowledgeArticle[] = contentEntries();
+  const editor = entityEditorSchema.parse(parseYaml(readFileSync('tests/knowledge-gold/entities-editor.yaml', 'utf8')));
+  const records = seeds.map((a) => extractMentions(a));
+
+  /** Freezes a value and everything in it, so any write throws. */
+  const deepFreeze = <T>(value: T): T => {
+    if (value && typeof value === 'object') for (const v of Object.values(value)) deepFreeze(v);
+    return Object.freeze(value);
+  };
+
+  it('gives per-article records that survive a JSON round trip unchanged', () => {
+    for (const record of [...records, extractMentions(visit), extractMentions(atom)]) {
+      expect(JSON.parse(JSON.stringify(record))).toStrictEqual(record);
+    }
+  });
+
+  it('composes to findEntities, from records read back from JSON, in any order, without changing them', () => {
+    const cached = deepFreeze(JSON.parse(JSON.stringify([...records].reverse())) as ArticleMentions[]);
+    expect(resolveEntities(cached)).toEqual(findEntities(seeds));
+    expect(resolveEntities(cached, editor)).toEqual(findEntities(seeds, editor));
+    expect(resolveEntities([visit, atom].map((a) => extractMentions(a)))).toEqual(findEntities([visit, atom]));
+  });
+
+  it('reads each article on its own: the record does not depend on the other articles or a shared sentence cache', () => {
+    const sentenceCache = new Map();
+    const shared = seeds.map((a) => extractMentions(a, { sentenceCache }));
+    expect(shared).toEqual(records);
+    expect(extractMentions(seeds[2]!, { sentenceCache })).toEqual(extractMentions(seeds[2]!));
+  });
+
+  it('has compromise propose in several texts at once what it proposes in each alone', () => {
+    // "cannot" becomes two terms once tagged, which moves every offset after it.
+    const texts = ['We cannot go, Kim Jong Un said in Pyongyang.', '', 'Seoul', 'The Korean Central News Agency (KCNA) said so. Putin cannot agree.'];
+    expect(compromiseCandidates(texts)).toEqual(texts.map((t) => compromiseCandidates([t])[0]));
+  });
+
+  it('does work linear in the corpus: four times the articles, about four times the visits', () => {
+    /** A capitalised made-up word for n: "Qa", "Qb", … */
+    const word = (n: number): string => `Q${n.toString(26).replace(/./g, (d) => String.fromCharCode(97 + parseInt(d, 26)))}`;
+    /** Proposes every run of capitalised words, untyped. */
+    const runs: Recognizer = (text) => [...text.matchAll(/\p{Lu}\p{L}*(?: \p{Lu}\p{L}*)*/gu)].map((m) => ({ start: m.index, end: m.index + m[0].length }));
+    const corpus = (n: number): ArticleMentions[] =>
+      Array.from({ length: n }, (_, i) => {
+        const [first, last, city] = [word(3 * i), word(3 * i + 1), word(3 * i + 2)];
+        return extractMentions(
+          article(
+            `a${String(i).padStart(4, '0')}`,
+            `${first} ${last} Visits ${city} Again With Northern Ministers`,
+            [
+              `President ${first} ${last} arrived in ${city} on Monday, Reuters said.`,
+              `${last} met officials of the Northern Trade Agency. ${first} said the visit went well.`,
+            ],
+            { agencies: [{ name: 'Reuters' }] } as unknown as Partial<Article>,
+          ),
+          { recognizer: runs },
+        );
+      });
+    const visits = (n: number): number => {
+      const stats: ResolveStats = { visits: 0 };
+      resolveEntities(corpus(n), undefined, { stats });
+      return stats.visits;
+    };
+    const small = visits(50);
+    expect(small).toBeGreaterThan(0);
+    expect(visits(200) / small).toBeLessThan(5);
   });
 });

@@ -6,11 +6,14 @@ import {
   clauseAround,
   contentWords,
   findEvents,
+  MAX_COMPARED,
+  MAX_PROPOSED,
   splitSentences,
   stemWord,
   timelineEventSchema,
   words,
   type EventArticle,
+  type EventStats,
   type TimelineEvent,
 } from '../../src/lib/knowledge/events.ts';
 
@@ -302,6 +305,56 @@ describe('findEvents on invented articles', () => {
     const a = article('a', '2024-05-02', ['Portugal and Brazil signed a fisheries treaty in April, officials said.'], [{ block: 0, text: 'April', date: '2024-04' }]);
     const b = article('b', '2024-04-20', ['The governments on Thursday signed a fisheries pact in Lisbon.'], [{ block: 0, text: 'Thursday', date: '2024-04-18' }]);
     expect(findEvents([b, a])).toEqual(findEvents([a, b]));
+  });
+});
+
+// ---------------------------------------------------------------------------
+// Work at scale: counted, not timed
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** A made-up word, the same for the same number: syllables that no stemming rule trims. */
+function madeUp(k: number, syllables: readonly string[], length: number): string {
+  return Array.from({ length }, (_, i) => syllables[Math.floor(k / syllables.length ** i) % syllables.length]).join('');
+}
+
+/** Article `k`: one sentence on a council's budget, dated `day` days into 2024, published at the end of the year. */
+function budgetArticle(k: number, town: string, thing: string, day: number): EventArticle {
+  const date = new Date(Date.UTC(2024, 0, 1 + day));
+  const text = `${MONTHS[date.getUTCMonth()]} ${date.getUTCDate()}`;
+  return article(`a${String(k).padStart(5, '0')}`, '2024-12-31', [`The ${town} council approved the ${thing} budget on ${text}.`], [
+    { block: 0, text, date: date.toISOString().slice(0, 10) },
+  ]);
+}
+
+// Thousands of articles take a few seconds to parse on a busy machine: the timeout is generous, and nothing here is timed.
+describe('findEvents at scale', { timeout: 60_000 }, () => {
+  it('compares only citations that share a rare word and a date that could agree', () => {
+    // 3,000 clauses, each on one of 600 towns, 50 budgets and 360 days: article k and k + 1800 tell the same thing on the same day, and nothing else merges.
+    const town = (k: number): string => `B${madeUp(k, ['al', 'kor', 'rim', 'mus', 'ted', 'sag', 'lon', 'nep', 'vik', 'dur'], 3)}`;
+    const thing = (k: number): string => madeUp(k, ['pel', 'gor', 'tam', 'fid', 'wun', 'hob', 'cax', 'zep', 'jil', 'quo'], 2);
+    const articles = Array.from({ length: 3000 }, (_, k) => budgetArticle(k, town(k % 600), thing(k % 50), k % 360));
+    const stats: EventStats = { candidates: 0, comparisons: 0, capped: 0, pairs: 0, judged: 0 };
+    const events = findEvents(articles, { stats });
+    expect(events).toHaveLength(1800);
+    expect(events.filter((e) => e.citations.length === 2)).toHaveLength(1200);
+    expect(stats.candidates).toBe(3000);
+    expect(stats.capped).toBe(0);
+    // All pairs would be 4,498,500 comparisons; the pairs that share a town and a day are 1,200.
+    expect(stats.comparisons).toBeLessThanOrEqual(stats.candidates);
+  });
+
+  it('bounds the comparisons and merges each citation proposes when thousands of clauses say the same', () => {
+    const articles = Array.from({ length: 3000 }, (_, k) => budgetArticle(k, 'Harbourside', 'harbour', 60));
+    const stats: EventStats = { candidates: 0, comparisons: 0, capped: 0, pairs: 0, judged: 0 };
+    const events = findEvents(articles, { stats });
+    expect(events).toHaveLength(1);
+    expect(events[0]?.citations).toHaveLength(3000);
+    expect(stats.capped).toBeGreaterThan(0);
+    // All pairs would be 4,498,500 comparisons; the bound is well below.
+    expect(MAX_COMPARED * stats.candidates).toBeLessThan((stats.candidates * (stats.candidates - 1)) / 2);
+    expect(stats.comparisons).toBeLessThanOrEqual(MAX_COMPARED * stats.candidates);
+    expect(stats.pairs).toBeLessThanOrEqual(MAX_PROPOSED * stats.candidates);
   });
 });
 

@@ -1,17 +1,28 @@
 import { contentEntries } from '../content-entries.ts';
 import { describe, expect, it } from 'vitest';
 import { articleSchema, type Article } from '../../src/lib/schema.ts';
-import type { EventArticle } from '../../src/lib/knowledge/events.ts';
-import { articleSimilarities, clusterStories, minhash, overlap, shingles, storyClusteringSchema } from '../../src/lib/knowledge/stories.ts';
+import { generateCorpus, planCorpus, type GeneratedArticle } from '../../src/lib/bench/corpus.ts';
+import { bodyParagraphs, contentWords, rawWords, type EventArticle } from '../../src/lib/knowledge/events.ts';
+import {
+  articleSimilarities,
+  clusterStories,
+  clusterStoriesWithStats,
+  minhash,
+  overlap,
+  shingles,
+  storyClusteringSchema,
+  TOPIC_NEIGHBOURS,
+} from '../../src/lib/knowledge/stories.ts';
 
-/** A valid entry with the given paragraphs as its body. */
-function article(id: string, published: string | undefined, headline: string, paragraphs: string[]): EventArticle {
+/** A valid entry with the given paragraphs as its body (and standfirst and captions, when given). */
+function article(id: string, published: string | undefined, headline: string, paragraphs: string[], extras: { standfirst?: string[]; captions?: string[] } = {}): EventArticle {
+  const span = (text: string): Article['standfirst'][number] => ({ text, lines: [2, 2] });
   const data: Article = {
     headline,
     headlineLines: [1],
-    standfirst: [],
+    standfirst: (extras.standfirst ?? []).map(span),
     credits: [],
-    captions: [],
+    captions: (extras.captions ?? []).map(span),
     bylines: [],
     datelines: [],
     agencies: [],
@@ -164,5 +175,42 @@ describe('clusterStories on the content entries', () => {
     expect(topic?.articles).toEqual([idOf('004'), idOf('001'), idOf('002'), idOf('000'), idOf('003')]);
     expect(topic?.name).toMatch(/North Korea/);
     expect(topic?.name).toMatch(/Kim Jong Un/);
+  });
+
+  it('reads content words one word at a time, as the story stage does', () => {
+    for (const entry of seeds) {
+      for (const p of bodyParagraphs(entry.body)) expect(rawWords(p).flatMap((w) => contentWords(w))).toEqual(contentWords(p));
+    }
+  });
+});
+
+// ---------------------------------------------------------------------------
+// Scale
+
+/** A generated article's ground truth as an entry: headline, standfirst, captions and its first three paragraphs. */
+function generated(g: GeneratedArticle): EventArticle {
+  const paragraphs = g.body.filter((b) => b.kind === 'paragraph').slice(0, 3).map((b) => b.text);
+  return article(g.stem, g.published, g.headline, paragraphs, { standfirst: g.standfirst ? [g.standfirst] : [], captions: g.captions });
+}
+
+describe('clusterStories at scale', () => {
+  it('scores a small share of the pairs of a few thousand articles, not all of them', () => {
+    const entries = [...generateCorpus(planCorpus(2000))].map(generated);
+    const { clustering, stats } = clusterStoriesWithStats(entries);
+    const pairs = (entries.length * (entries.length - 1)) / 2;
+    expect(stats.pairsScored).toBeLessThan(pairs / 20);
+    expect(stats.copiesCompared).toBeLessThan(pairs / 4);
+    expect(clustering.duplicates.length).toBeGreaterThan(0);
+    expect(clustering.stories.length).toBeLessThan(entries.length);
+  }, 120_000);
+
+  it('compares every pair that shares a word or name in a corpus of at most TOPIC_NEIGHBOURS + 1 articles, however far apart in time', () => {
+    // A closing line shared by all, so that every pair shares words.
+    const entries = [...generateCorpus(planCorpus(TOPIC_NEIGHBOURS + 1))].map((g) => {
+      const e = generated(g);
+      return { ...e, body: `${e.body}\nThe newsroom archive keeps every report.\n` };
+    });
+    expect(new Set(entries.map((e) => e.data.published.date)).size).toBeGreaterThan(TOPIC_NEIGHBOURS / 2);
+    expect(articleSimilarities(entries)).toHaveLength((entries.length * (entries.length - 1)) / 2);
   });
 });

@@ -2,6 +2,20 @@
  * Entities: the people, organisations and places the articles name, one
  * canonical entity per real-world thing, each with every place it is named.
  *
+ * Two stages, so per-article work can be cached:
+ *
+ * - `extractMentions(article)` reads one article: the library's name spans,
+ *   cut into name pieces with the type evidence the article itself gives. Its
+ *   result depends on that article alone (text and front matter), is plain
+ *   JSON, and can be kept by the article's content hash.
+ * - `resolveEntities(perArticle, editor)` applies every rule that needs the
+ *   corpus or the editor file and builds the index. It is near-linear in the
+ *   number of mentions: every cross-article step is a map lookup.
+ *
+ * `findEntities(articles, editor)` is the two composed, with one compromise
+ * sentence cache for all the articles (a sentence repeated across articles,
+ * as in copies of a wire story, is tagged once).
+ *
  * Detection is an NLP library's (compromise by default; wink-nlp can be
  * chosen, for comparison: `node src/cli/eval-entities.ts` measures both
  * against hand-labelled gold). The library proposes spans, with a type where
@@ -40,7 +54,7 @@ import nlp from 'compromise';
 import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
 import type { ArticleEntities, Entity, EntityEditor, EntityEditorEntry, EntityIndex, EntityMention, EntityType } from './schema.ts';
-import { articleUnits, isTitleCase, sentences, type KnowledgeArticle, type TextUnit } from './text.ts';
+import { articleUnits, isTitleCase, sentences, type KnowledgeArticle } from './text.ts';
 
 /** A span a library proposes in a text, with its type when the library gives one. */
 export interface Candidate {
@@ -55,28 +69,118 @@ export type Recognizer = (text: string) => Candidate[];
 /** The libraries that can propose names. */
 export type RecognizerName = 'compromise' | 'wink';
 
+/** compromise's internal term: a word and the text around it. */
+interface CompromiseTerm {
+  pre: string;
+  text: string;
+  post: string;
+}
+
+const compromiseWorld = nlp.world() as unknown as {
+  methods: { one: { tokenize: { fromString: (text: string, world: unknown) => CompromiseTerm[][] } } };
+};
+
+type CompromiseView = ReturnType<ReturnType<typeof nlp>['match']>;
+
+/** The compromise views read, in this order: typed people, organisations and places, then untyped proper-noun runs and acronyms. */
+const COMPROMISE_VIEWS: readonly { type?: EntityType; find: (doc: ReturnType<typeof nlp>) => CompromiseView }[] = [
+  { type: 'person', find: (doc) => doc.people() },
+  { type: 'organisation', find: (doc) => doc.organizations() },
+  { type: 'place', find: (doc) => doc.places() },
+  { find: (doc) => doc.match('#ProperNoun+') },
+  { find: (doc) => doc.match('#Acronym') },
+];
+
+/** What compromise proposes in one sentence: its length once tagged, and per view (`COMPROMISE_VIEWS` order) its spans as [start, end] from the sentence's start. */
+export interface SentenceSpans {
+  length: number;
+  spans: [number, number][][];
+}
+
+/**
+ * compromise's spans by sentence (keyed by the sentence's terms), for
+ * `compromiseCandidates` to fill and read: a sentence written again (in
+ * another paragraph, in a copy of a wire story, in boilerplate) is tagged
+ * once. compromise tags each sentence on its own, so the candidates do not
+ * depend on what the cache holds; it only saves work.
+ */
+export type SentenceCache = Map<string, SentenceSpans>;
+
 /**
  * compromise: its people, organisations and places (typed), plus every run
  * of words it tags as a proper noun or acronym (untyped), so names outside
- * its lexicon still reach the rules.
+ * its lexicon still reach the rules. `result[i]` is exactly what
+ * `nlp(texts[i])` proposes: each text is split into sentences on its own, as
+ * compromise splits it; the sentences not yet in `cache` are tagged together
+ * as one document (compromise tags sentence by sentence, and its fixed cost
+ * per document is large next to a headline or a caption).
  */
-export function compromiseCandidates(text: string): Candidate[] {
-  const doc = nlp(text);
-  const out: Candidate[] = [];
-  const add = (view: ReturnType<typeof doc.match>, type?: EntityType): void => {
-    for (const m of view.json({ offset: true }) as { offset?: { start: number; length: number } }[]) {
+export function compromiseCandidates(texts: readonly string[], cache: SentenceCache = new Map()): Candidate[][] {
+  const { fromString } = compromiseWorld.methods.one.tokenize;
+  const parts = texts.map((text) => fromString(text, compromiseWorld).map((terms) => ({ terms, key: sentenceKey(terms) })));
+  const untagged = new Map<string, CompromiseTerm[]>();
+  for (const { terms, key } of parts.flat()) if (!cache.has(key)) untagged.set(key, terms);
+  if (untagged.size > 0) tagSentences(untagged, cache);
+  // Offsets count every term's pre, text and post from the text's start: a sentence starts where
+  // the ones before it in its text end.
+  return parts.map((sentences) =>
+    COMPROMISE_VIEWS.flatMap(({ type }, v) => {
+      const out: Candidate[] = [];
+      let at = 0;
+      for (const { key } of sentences) {
+        const found = cache.get(key)!;
+        for (const [start, end] of found.spans[v]!) out.push(type ? { start: at + start, end: at + end, type } : { start: at + start, end: at + end });
+        at += found.length;
+      }
+      return out;
+    }),
+  );
+}
+
+/** A sentence's terms as a key: their text run together, then where each term's pre, text and post end. */
+function sentenceKey(terms: readonly CompromiseTerm[]): string {
+  return `${terms.map((t) => t.pre + t.text + t.post).join('')}\u0000${terms.map((t) => `${t.pre.length},${t.text.length},${t.post.length}`).join(' ')}`;
+}
+
+/** Tags the sentences as one document and stores each one's spans in `cache` under its key. */
+function tagSentences(sentences: ReadonlyMap<string, CompromiseTerm[]>, cache: SentenceCache): void {
+  const keys = [...sentences.keys()];
+  const doc = nlp([...sentences.values()].map((terms) => ({ terms })) as unknown as string);
+  // Read once tagged: the tagger may split a term ("cannot"), which moves the offsets after it.
+  const tagged = doc.document as unknown as CompromiseTerm[][];
+  const firstTerm: number[] = [];
+  const base: number[] = [];
+  let terms = 0;
+  let chars = 0;
+  const found = tagged.map((sentence): SentenceSpans => {
+    firstTerm.push(terms);
+    base.push(chars);
+    terms += sentence.length;
+    const length = sentence.reduce((n, t) => n + t.pre.length + t.text.length + t.post.length, 0);
+    chars += length;
+    return { length, spans: COMPROMISE_VIEWS.map(() => []) };
+  });
+  COMPROMISE_VIEWS.forEach(({ find }, v) => {
+    for (const m of find(doc).json({ offset: true }) as { offset?: { index: number; start: number; length: number } }[]) {
       if (!m.offset || m.offset.length === 0) continue;
-      const c: Candidate = { start: m.offset.start, end: m.offset.start + m.offset.length };
-      if (type) c.type = type;
-      out.push(c);
+      const i = lastAtMost(firstTerm, m.offset.index);
+      const start = m.offset.start - base[i]!;
+      found[i]!.spans[v]!.push([start, start + m.offset.length]);
     }
-  };
-  add(doc.people(), 'person');
-  add(doc.organizations(), 'organisation');
-  add(doc.places(), 'place');
-  add(doc.match('#ProperNoun+'));
-  add(doc.match('#Acronym'));
-  return out;
+  });
+  keys.forEach((key, i) => cache.set(key, found[i]!));
+}
+
+/** The last index whose value is at most `x`, in ascending values: the sentence a document-wide term index falls in. */
+function lastAtMost(sorted: readonly number[], x: number): number {
+  let lo = 0;
+  let hi = sorted.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (sorted[mid]! <= x) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
 }
 
 let wink: ReturnType<typeof winkNLP> | undefined;
@@ -113,9 +217,6 @@ export function winkCandidates(text: string): Candidate[] {
   if (run) out.push(run);
   return out;
 }
-
-/** The recognisers by name. */
-export const RECOGNIZERS: Readonly<Record<RecognizerName, Recognizer>> = { compromise: compromiseCandidates, wink: winkCandidates };
 
 /** The library used unless the caller asks for another: the better one on `npm run eval:entities`. */
 export const DEFAULT_RECOGNIZER: RecognizerName = 'compromise';
@@ -299,8 +400,8 @@ function isAcronym(surface: string): boolean {
 // ---------------------------------------------------------------------------
 // From library spans to name pieces.
 
-/** A name found in a unit, before clustering. */
-interface Piece {
+/** A name found in a unit, before clustering: UTF-16 offsets into the unit's text. */
+export interface NamePiece {
   start: number;
   end: number;
   /** The words exactly as written. */
@@ -317,8 +418,9 @@ interface Piece {
   tablePlace?: string;
   /** True for a demonym ("North Korean"). */
   demonym?: boolean;
+  /** Written as an acronym ("KCNA", "U.S."). */
   acronym: boolean;
-  /** Index of the editor entry whose form this is. */
+  /** Index of the editor entry whose form this is (set only in `resolveEntities`). */
   editor?: number;
 }
 
@@ -431,7 +533,7 @@ function mergeCandidates(text: string, candidates: readonly Candidate[]): { star
  * lower-case words that are not connectors; drops sentence-initial function
  * words and titles (a title before a name makes it a person's).
  */
-function piecesOf(text: string, span: { start: number; end: number; parts: Candidate[] }, sentenceStarts: ReadonlySet<number>): Piece[] {
+function piecesOf(text: string, span: { start: number; end: number; parts: Candidate[] }, sentenceStarts: ReadonlySet<number>): NamePiece[] {
   const words = wordsIn(text, span.start, span.end);
   const groups: Word[][] = [];
   let current: Word[] = [];
@@ -456,7 +558,7 @@ function piecesOf(text: string, span: { start: number; end: number; parts: Candi
   });
   flush();
 
-  const out: Piece[] = [];
+  const out: NamePiece[] = [];
   for (let group of groups) {
     // Leading function words ("As Kim Jong Un…", "The Korean Central News Agency") are not part of the name.
     while (group.length > 0 && FUNCTION_WORDS.has(group[0]!.text.toLowerCase())) group = group.slice(1);
@@ -473,7 +575,7 @@ function piecesOf(text: string, span: { start: number; end: number; parts: Candi
         const prefixText = text.slice(prefix[0].start, lastPrefix.end);
         const table = PLACE_BY_KEY.get(foldName(prefixText));
         if (table) {
-          const p: Piece = { start: prefix[0].start, end: lastPrefix.end, text: prefixText, key: foldName(table.name), tablePlace: table.name, ruleType: 'place', acronym: isAcronym(prefixText) };
+          const p: NamePiece = { start: prefix[0].start, end: lastPrefix.end, text: prefixText, key: foldName(table.name), tablePlace: table.name, ruleType: 'place', acronym: isAcronym(prefixText) };
           if (table.demonym) p.demonym = true;
           out.push(p);
         }
@@ -495,7 +597,7 @@ function piecesOf(text: string, span: { start: number; end: number; parts: Candi
     }
     const start = first.start;
     const surface = text.slice(start, end);
-    const piece: Piece = { start, end, text: surface, key: foldName(surface), acronym: isAcronym(surface) };
+    const piece: NamePiece = { start, end, text: surface, key: foldName(surface), acronym: isAcronym(surface) };
     if (group.length === 1 && isSentenceInitial(text, start, sentenceStarts)) piece.sentenceInitial = true;
     // The library's type belongs to the piece that ends its span (its head): in "South Korea’s Defense
     // Ministry" the organisation is the ministry, not South Korea.
@@ -518,8 +620,8 @@ function piecesOf(text: string, span: { start: number; end: number; parts: Candi
 }
 
 /** Demonyms in the text, as place pieces, unless they open a longer capitalised name ("Korean Central News Agency"). */
-function demonymPieces(text: string): Piece[] {
-  const out: Piece[] = [];
+function demonymPieces(text: string): NamePiece[] {
+  const out: NamePiece[] = [];
   for (const m of text.matchAll(DEMONYM_PATTERN)) {
     // A demonym followed by capitalised words is part of a name, unless those words are a title
     // ("Russian Culture Minister Olga Lyubimova" names Russia; "Korean Central News Agency" does not).
@@ -537,11 +639,11 @@ function demonymPieces(text: string): Piece[] {
  * "Viktor Orbán" over "Orbán"); of pieces with the same span the editor's is
  * kept, with every other piece's type evidence.
  */
-function resolveOverlaps(pieces: Piece[]): Piece[] {
+function resolveOverlaps(pieces: NamePiece[]): NamePiece[] {
   const ordered = [...pieces].sort(
     (a, b) => b.end - b.start - (a.end - a.start) || Number(b.editor !== undefined) - Number(a.editor !== undefined) || a.start - b.start,
   );
-  const kept: Piece[] = [];
+  const kept: NamePiece[] = [];
   for (const p of ordered) {
     const same = kept.find((k) => k.start === p.start && k.end === p.end);
     if (same) {
@@ -555,8 +657,116 @@ function resolveOverlaps(pieces: Piece[]): Piece[] {
   return kept.sort((a, b) => a.start - b.start);
 }
 
+
 // ---------------------------------------------------------------------------
-// Clustering.
+// Per article.
+
+/** A capitalised word that may be a known person's first or last name written alone ("Macron said…"). */
+export interface NameWord {
+  start: number;
+  end: number;
+  text: string;
+  /** Folded key. */
+  key: string;
+}
+
+/** One text unit of an article, as `extractMentions` reads it. */
+export interface UnitMentions {
+  /** 1-based body block, or 0 for the headline, standfirst and captions (as `TextUnit.block`). */
+  block: number;
+  /** The unit's plain text: the editor's forms and names found elsewhere are looked up in it. */
+  text: string;
+  /** A headline in title case: the library does not read it; only names found elsewhere are looked up in it. */
+  titleCase?: true;
+  /** The library's names, cut into pieces, in text order; the corpus-wide rules have not yet filtered or typed them. */
+  detected: NamePiece[];
+  /** Names general rules find in the text: the agencies the ingest credited in this article, then demonyms. */
+  ruled: NamePiece[];
+  /** Capitalised words that are no function word, title or table country, each of which may be a lone name. */
+  words: NameWord[];
+}
+
+/**
+ * What one article contributes to entity detection, as `extractMentions`
+ * computes it. It depends on that article alone (its id, text and
+ * front matter; no other article, no editor file), so it can be cached by the
+ * article's content hash and handed to `resolveEntities` again. Plain JSON:
+ * `JSON.parse(JSON.stringify(x))` gives an equal record.
+ *
+ * The rules that need more than the article run in `resolveEntities`: the
+ * lower-case test for sentence-initial words and the credited-agency type
+ * use every article's `lowerWords` and `agencies`; the editor's forms are
+ * looked up in every unit's `text`.
+ */
+export interface ArticleMentions {
+  /** The article id. */
+  article: string;
+  /** The news agencies the ingest credited, distinct and sorted. */
+  agencies: string[];
+  /** The distinct words the article writes in lower case, sorted. */
+  lowerWords: string[];
+  /** The article's text units, in reading order (as `articleUnits`). */
+  units: UnitMentions[];
+}
+
+/** Options for `extractMentions` and `findEntities`. */
+export interface ExtractOptions {
+  /** Which library proposes names (or a recogniser function, e.g. a test stub); `DEFAULT_RECOGNIZER` unless given. */
+  recognizer?: RecognizerName | Recognizer;
+  /** compromise's spans by sentence, shared between calls to save work; the result does not depend on it. */
+  sentenceCache?: SentenceCache;
+}
+
+const LOWER_WORD = /(?<![\p{L}\p{N}])\p{Ll}[\p{L}’'-]*/gu;
+
+/**
+ * Reads one article: the library's names in every unit except a title-case
+ * headline, cut into pieces with the evidence the article itself gives
+ * (titles, role words, head nouns, the country table, its credited
+ * agencies), plus what the corpus-wide rules need from it. Depends on this
+ * article alone; see `ArticleMentions`.
+ */
+export function extractMentions(article: KnowledgeArticle, options: ExtractOptions = {}): ArticleMentions {
+  const recognizer = options.recognizer ?? DEFAULT_RECOGNIZER;
+  const recognize = (texts: readonly string[]): Candidate[][] =>
+    recognizer === 'compromise'
+      ? compromiseCandidates(texts, options.sentenceCache)
+      : texts.map(recognizer === 'wink' ? winkCandidates : recognizer);
+  const units = articleUnits(article);
+  const agencies = [...new Set(article.data.agencies.map((g) => g.name))].sort();
+  const agencyPatterns = agencies.map((name) => formPattern(name, false));
+  const lowerWords = [...new Set(units.flatMap((u) => u.text.match(LOWER_WORD) ?? []))].sort();
+  const titleCase = units.map((u) => u.kind === 'headline' && isTitleCase(u.text));
+  const read = units.filter((_, i) => !titleCase[i]).map((u) => u.text);
+  const candidates = recognize(read);
+  let next = 0;
+  return {
+    article: article.id,
+    agencies,
+    lowerWords,
+    units: units.map((unit, i): UnitMentions => {
+      const { block, text } = unit;
+      if (titleCase[i]) return { block, text, titleCase: true, detected: [], ruled: [], words: [] };
+      const starts = new Set(sentences(text).map((s) => s.start));
+      const detected = mergeCandidates(text, candidates[next++]!).flatMap((span) => piecesOf(text, span, starts));
+      // The news agencies the ingest credited in this article are organisations wherever the text names them.
+      const agencyPieces = agencyPatterns.flatMap((pattern) =>
+        [...text.matchAll(pattern)].map(
+          (m): NamePiece => ({ start: m.index, end: m.index + m[0].length, text: m[0], key: foldName(m[0]), ruleType: 'organisation', acronym: isAcronym(m[0]) }),
+        ),
+      );
+      const words = wordsIn(text, 0, text.length).flatMap((w): NameWord[] => {
+        if (!isCapitalised(w.text)) return [];
+        const key = foldName(w.text);
+        return FUNCTION_WORDS.has(key) || TITLES.has(key) || PLACE_BY_KEY.has(key) ? [] : [{ start: w.start, end: w.end, text: w.text, key }];
+      });
+      return { block, text, detected, ruled: [...agencyPieces, ...demonymPieces(text)], words };
+    }),
+  };
+}
+
+// ---------------------------------------------------------------------------
+// Across articles.
 
 class UnionFind {
   private parent = new Map<string, string>();
@@ -575,7 +785,7 @@ class UnionFind {
   }
 }
 
-interface Mention extends Piece {
+interface Mention extends NamePiece {
   article: string;
   block: number;
   unit: number;
@@ -595,107 +805,145 @@ function majority(types: readonly (EntityType | undefined)[]): EntityType | unde
   return best;
 }
 
-/** Options for `findEntities`. */
-export interface FindEntitiesOptions {
-  /** Which library proposes names (or a recogniser function, e.g. a test stub); `DEFAULT_RECOGNIZER` unless given. */
-  recognizer?: RecognizerName | Recognizer;
+/** The work `resolveEntities` did, for tests that keep it near-linear. */
+export interface ResolveStats {
+  /** Mentions, words and headline spans visited by the steps that look across units and articles. */
+  visits: number;
+}
+
+/** Options for `resolveEntities`. */
+export interface ResolveOptions {
+  /** Counts the work done into this object. */
+  stats?: ResolveStats;
 }
 
 /**
- * Finds the people, organisations and places the articles name, as one
- * canonical entity per real-world thing, with every mention by article and
- * block. `editor` (the parsed editor file) adds aliases, sets types, names
- * and descriptions, merges and hides entities; it wins over detection.
+ * Builds the entity index from every article's `extractMentions` record (in
+ * any order): the corpus-wide rules (sentence-initial words the corpus writes
+ * in lower case, credited agencies), the editor's forms, acronym and surname
+ * linking, the lone names and title-case headlines looked up from names found
+ * elsewhere, then types, canonical names and ids. `editor` (the parsed editor
+ * file) adds aliases, sets types, names and descriptions, merges and hides
+ * entities; it wins over detection. The records are not modified.
+ *
+ * Each step is a pass over the mentions with map lookups (by folded key, by
+ * unit, by article, by cluster), so the cost grows with the number of
+ * mentions, not with mentions × articles.
  */
-export function findEntities(articles: readonly KnowledgeArticle[], editor?: EntityEditor, options: FindEntitiesOptions = {}): EntityIndex {
-  const recognize = typeof options.recognizer === 'function' ? options.recognizer : RECOGNIZERS[options.recognizer ?? DEFAULT_RECOGNIZER];
+export function resolveEntities(perArticle: readonly ArticleMentions[], editor?: EntityEditor, options: ResolveOptions = {}): EntityIndex {
+  const visit = (n: number): void => {
+    if (options.stats) options.stats.visits += n;
+  };
   const entries = editor?.entities ?? [];
-  const agencyKeys = new Set(articles.flatMap((a) => a.data.agencies.map((g) => foldName(g.name))));
-  const sorted = [...articles].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-
-  const units: TextUnit[] = sorted.flatMap((a) => articleUnits(a));
+  const sorted = [...perArticle].sort((a, b) => (a.article < b.article ? -1 : a.article > b.article ? 1 : 0));
+  const agencyKeys = new Set(sorted.flatMap((a) => a.agencies.map(foldName)));
   // Words the corpus writes in lower case: the same word capitalised at a sentence's start is not a name.
-  const lowerWords = new Set(units.flatMap((u) => u.text.match(/(?<![\p{L}\p{N}])\p{Ll}[\p{L}’'-]*/gu) ?? []));
-  const mentions: Mention[] = [];
-  const titleUnits: number[] = [];
-  const editorForms = entries.map((e) => [e.name, ...(e.aliases ?? [])]);
-  const agencyNames = new Map(sorted.map((a) => [a.id, [...new Set(a.data.agencies.map((g) => g.name))].sort()]));
+  const lowerWords = new Set(sorted.flatMap((a) => a.lowerWords));
+  const editorPatterns = entries.map((e) => [e.name, ...(e.aliases ?? [])].map((form) => formPattern(form, true)));
 
+  const units = sorted.flatMap((a) => a.units.map((unit) => ({ ...unit, article: a.article })));
+  const mentions: Mention[] = [];
+  /** Per unit, its mentions in text order (then the ones the lookups below add). */
+  const unitMentions: Mention[][] = [];
+  const titleUnits: number[] = [];
   units.forEach((unit, u) => {
-    const editorPieces = editorPiecesIn(unit.text, editorForms);
-    if (unit.kind === 'headline' && isTitleCase(unit.text)) {
-      titleUnits.push(u);
-      for (const p of resolveOverlaps(editorPieces)) mentions.push({ ...p, article: unit.article, block: unit.block, unit: u, resolved: p.key });
-      return;
-    }
-    const starts = new Set(sentences(unit.text).map((s) => s.start));
-    const pieces = mergeCandidates(unit.text, recognize(unit.text))
-      .flatMap((span) => piecesOf(unit.text, span, starts))
-      .filter((p) => !(p.sentenceInitial && p.ruleType === undefined && lowerWords.has(p.text.toLowerCase())));
-    for (const p of pieces) if (p.ruleType === undefined && agencyKeys.has(p.key)) p.ruleType = 'organisation';
-    // The news agencies the ingest credited in this article are organisations wherever the text names them.
-    const agencyPieces = (agencyNames.get(unit.article) ?? []).flatMap((name) =>
-      [...unit.text.matchAll(formPattern(name, false))].map(
-        (m): Piece => ({ start: m.index, end: m.index + m[0].length, text: m[0], key: foldName(m[0]), ruleType: 'organisation', acronym: isAcronym(m[0]) }),
-      ),
-    );
-    for (const p of resolveOverlaps([...editorPieces, ...pieces, ...agencyPieces, ...demonymPieces(unit.text)])) {
-      mentions.push({ ...p, article: unit.article, block: unit.block, unit: u, resolved: p.key });
-    }
+    const editorPieces = editorPiecesIn(unit.text, editorPatterns);
+    if (unit.titleCase) titleUnits.push(u);
+    const pieces = unit.titleCase
+      ? editorPieces
+      : [
+          ...editorPieces,
+          ...unit.detected
+            .filter((p) => !(p.sentenceInitial && p.ruleType === undefined && lowerWords.has(p.text.toLowerCase())))
+            .map((p): NamePiece => (p.ruleType === undefined && agencyKeys.has(p.key) ? { ...p, ruleType: 'organisation' } : { ...p })),
+          ...unit.ruled.map((p) => ({ ...p })),
+        ];
+    const list = resolveOverlaps(pieces).map((p): Mention => ({ ...p, article: unit.article, block: unit.block, unit: u, resolved: p.key }));
+    unitMentions.push(list);
+    for (const m of list) mentions.push(m);
   });
 
   const uf = new UnionFind();
-  for (const m of mentions) uf.find(m.key);
   // "Long Name (ACR)": the acronym is the long name's.
-  const byUnit = new Map<number, Mention[]>();
-  for (const m of mentions) byUnit.set(m.unit, [...(byUnit.get(m.unit) ?? []), m]);
-  for (const [u, list] of byUnit) {
+  unitMentions.forEach((list, u) => {
     const text = units[u]!.text;
     list.forEach((m, i) => {
       const next = list[i + 1];
       if (next?.acronym && !m.acronym && text.slice(m.end, next.start) === ' (' && text[next.end] === ')') uf.union(m.key, next.key);
     });
-  }
+  });
   // An acronym is the one long name in the corpus with its initials.
-  const longKeys = [...new Set(mentions.filter((m) => !m.acronym && !m.demonym && m.key.includes(' ')).map((m) => m.key))].sort();
+  const longKeysByInitials = new Map<string, string[]>();
+  for (const key of new Set(mentions.filter((m) => !m.acronym && !m.demonym && m.key.includes(' ')).map((m) => m.key))) {
+    addTo(longKeysByInitials, initials(key), key);
+  }
   for (const acr of [...new Set(mentions.filter((m) => m.acronym && m.tablePlace === undefined).map((m) => m.key))].sort()) {
-    const roots = new Set(longKeys.filter((k) => initials(k) === acr).map((k) => uf.find(k)));
+    const roots = new Set((longKeysByInitials.get(acr) ?? []).map((k) => uf.find(k)));
     if (roots.size === 1) uf.union(acr, [...roots][0]!);
   }
-  // Editor entries: everything an entry names is one entity.
+
+  // Editor entries: everything an entry names is one entity. An entry hits the mentions whose key is
+  // one of its folded forms, the mentions of its own forms, and (with an id) the mentions whose slug is it.
+  const firstWithKey = new Map<string, number>();
+  const byEntry = new Map<number, number[]>();
+  const entryIds = new Set(entries.flatMap((e) => (e.id === undefined ? [] : [e.id])));
+  const bySlug = new Map<string, number[]>();
+  mentions.forEach((m, i) => {
+    if (!firstWithKey.has(m.key)) firstWithKey.set(m.key, i);
+    if (m.editor !== undefined) addTo(byEntry, m.editor, i);
+    if (entryIds.size > 0) {
+      const slug = slugify(m.text);
+      if (entryIds.has(slug)) addTo(bySlug, slug, i);
+    }
+  });
   const entryRoots = new Map<number, string>();
   entries.forEach((entry, i) => {
     const keys = [entry.name, entry.id ?? '', ...(entry.aliases ?? []), ...(entry.merge ?? [])].filter(Boolean).map(foldName);
-    const hit = mentions.filter((m) => keys.includes(m.key) || m.editor === i || (entry.id !== undefined && slugify(m.text) === entry.id));
-    for (const m of hit) uf.union(hit[0]!.key, m.key);
-    const first = hit[0];
-    if (first) entryRoots.set(i, first.key);
+    const hits = [
+      ...keys.flatMap((k) => (firstWithKey.has(k) ? [firstWithKey.get(k)!] : [])),
+      ...(byEntry.get(i) ?? []),
+      ...(entry.id === undefined ? [] : (bySlug.get(entry.id) ?? [])),
+    ];
+    if (hits.length === 0) return;
+    const first = mentions[hits.reduce((a, b) => Math.min(a, b))]!.key;
+    for (const h of hits) uf.union(first, mentions[h]!.key);
+    entryRoots.set(i, first);
   });
+  // The first entry that hits a cluster is its entry.
+  const entryOf = new Map<string, EntityEditorEntry>();
+  for (const [i, key] of entryRoots) {
+    const root = uf.find(key);
+    if (!entryOf.has(root)) entryOf.set(root, entries[i]!);
+  }
 
-  // Provisional types, for surname resolution.
-  const typeOfRoot = (root: string, list: readonly Mention[]): EntityType | undefined => {
-    const entry = entryFor(root, entries, entryRoots, uf);
+  /** A cluster's type from its mentions' evidence; mentions linked by the surname rule do not vote. */
+  const typeOf = (root: string, members: readonly Mention[]): EntityType | undefined => {
+    const entry = entryOf.get(root);
     if (entry?.type) return entry.type;
-    const inCluster = list.filter((m) => !m.linked && uf.find(m.resolved) === root);
-    return (
-      majority(inCluster.map((m) => m.ruleType)) ??
-      majority(inCluster.map((m) => m.libType)) ??
-      (inCluster.some((m) => m.acronym) ? 'organisation' : undefined)
-    );
+    visit(members.length);
+    const voters = members.filter((m) => !m.linked);
+    return majority(voters.map((m) => m.ruleType)) ?? majority(voters.map((m) => m.libType)) ?? (voters.some((m) => m.acronym) ? 'organisation' : undefined);
   };
+  // Provisional types, for surname resolution: a cluster's type as it stands when first asked for.
+  const byRoot = new Map<string, Mention[]>();
+  for (const m of mentions) addTo(byRoot, uf.find(m.key), m);
   const provisional = new Map<string, EntityType | undefined>();
   const rootType = (root: string): EntityType | undefined => {
-    if (!provisional.has(root)) provisional.set(root, typeOfRoot(root, mentions));
+    if (!provisional.has(root)) provisional.set(root, typeOf(root, byRoot.get(root) ?? []));
     return provisional.get(root);
   };
 
+  const byArticle = new Map<string, Mention[]>();
+  for (const m of mentions) addTo(byArticle, m.article, m);
+
   // A lone surname is the one full-name person with that first or last name: in the article, else in the corpus.
   const fullNames = (list: readonly Mention[]): Map<string, Set<string>> => {
+    visit(list.length);
     const byWord = new Map<string, Set<string>>();
     for (const m of list) {
       const parts = m.key.split(' ');
       if (parts.length < 2 || m.acronym || m.demonym || rootType(uf.find(m.key)) !== 'person') continue;
-      for (const w of [parts[0]!, parts.at(-1)!]) byWord.set(w, new Set([...(byWord.get(w) ?? []), uf.find(m.key)]));
+      for (const w of [parts[0]!, parts.at(-1)!]) addToSet(byWord, w, uf.find(m.key));
     }
     return byWord;
   };
@@ -704,7 +952,7 @@ export function findEntities(articles: readonly KnowledgeArticle[], editor?: Ent
   for (const m of mentions) {
     // A general rule's type (a country, an agency, an organisation's head noun) is never a surname.
     if (m.key.includes(' ') || m.acronym || m.demonym || m.editor !== undefined || (m.ruleType !== undefined && m.ruleType !== 'person')) continue;
-    if (!articleNames.has(m.article)) articleNames.set(m.article, fullNames(mentions.filter((x) => x.article === m.article)));
+    if (!articleNames.has(m.article)) articleNames.set(m.article, fullNames(byArticle.get(m.article) ?? []));
     const local = articleNames.get(m.article)!.get(m.key);
     const global = corpusNames.get(m.key);
     const target = local?.size === 1 ? [...local][0] : local === undefined && global?.size === 1 ? [...global][0] : undefined;
@@ -721,44 +969,49 @@ export function findEntities(articles: readonly KnowledgeArticle[], editor?: Ent
   // names a person in full, every capitalised occurrence of that person's first or last name is
   // theirs; in another article, every occurrence of the last name, when one person in the corpus
   // has it. Never when two people share the word, nor for a function word, title or country.
-  const owners = (article: string | undefined, which: 'first-and-last' | 'last'): Map<string, Set<string>> => {
+  // Words are looked up folded, so "Orban" finds "Viktor Orbán".
+  const owners = (list: readonly Mention[], which: 'first-and-last' | 'last'): Map<string, Set<string>> => {
+    visit(list.length);
     const byWord = new Map<string, Set<string>>();
-    for (const m of mentions) {
-      if ((article !== undefined && m.article !== article) || m.acronym || m.demonym || m.linked) continue;
+    for (const m of list) {
+      if (m.acronym || m.demonym || m.linked) continue;
       const root = uf.find(m.resolved);
       const words = m.text.split(/\s+/);
       if (words.length < 2 || rootType(root) !== 'person') continue;
-      for (const w of which === 'last' ? [words.at(-1)!] : [words[0]!, words.at(-1)!]) byWord.set(w, new Set([...(byWord.get(w) ?? []), root]));
+      for (const w of which === 'last' ? [words.at(-1)!] : [words[0]!, words.at(-1)!]) addToSet(byWord, w, root);
     }
     return byWord;
   };
-  const corpusOwners = owners(undefined, 'last');
-  for (const { id: article } of sorted) {
-    // Keyed by folded word, so "Orban" finds "Viktor Orbán".
-    const scan = new Map<string, Set<string>>();
-    const addOwners = (from: Map<string, Set<string>>, onlyNew: boolean): void => {
-      for (const [word, roots] of from) {
-        const key = foldName(word);
-        if (onlyNew && scan.has(key)) continue;
-        scan.set(key, new Set([...(scan.get(key) ?? []), ...roots]));
+  // Across the corpus, of the last names that fold alike, the first written stands for all of them.
+  const corpusOwners = new Map<string, Set<string>>();
+  for (const [word, roots] of owners(mentions, 'last')) {
+    const key = foldName(word);
+    if (!corpusOwners.has(key)) corpusOwners.set(key, roots);
+  }
+  let u = 0;
+  for (const { article, units: articleUnitList } of sorted) {
+    // In the article, the names that fold alike pool their people.
+    const local = new Map<string, Set<string>>();
+    for (const [word, roots] of owners(byArticle.get(article) ?? [], 'first-and-last')) for (const root of roots) addToSet(local, foldName(word), root);
+    for (const unit of articleUnitList) {
+      const list = unitMentions[u]!;
+      if (!unit.titleCase) {
+        // Title-case headlines are read below, from the forms found here and elsewhere.
+        for (const w of unit.words) {
+          const roots = local.get(w.key) ?? corpusOwners.get(w.key);
+          if (roots?.size !== 1) continue;
+          visit(list.length);
+          if (list.some((t) => w.start < t.end && t.start < w.end)) continue;
+          const m: Mention = { start: w.start, end: w.end, text: w.text, key: w.key, acronym: false, article, block: unit.block, unit: u, resolved: [...roots][0]!, linked: true };
+          list.push(m);
+          mentions.push(m);
+        }
       }
-    };
-    addOwners(owners(article, 'first-and-last'), false);
-    addOwners(corpusOwners, true);
-    units.forEach((unit, u) => {
-      // Title-case headlines are read below, from the forms found here and elsewhere.
-      if (unit.article !== article || titleUnits.includes(u)) return;
-      for (const w of wordsIn(unit.text, 0, unit.text.length)) {
-        const key = foldName(w.text);
-        const roots = scan.get(key);
-        if (roots?.size !== 1 || !isCapitalised(w.text) || FUNCTION_WORDS.has(key) || TITLES.has(key) || PLACE_BY_KEY.has(key)) continue;
-        if (mentions.some((t) => t.unit === u && w.start < t.end && t.start < w.end)) continue;
-        mentions.push({ start: w.start, end: w.end, text: w.text, key, acronym: false, article, block: unit.block, unit: u, resolved: [...roots][0]!, linked: true });
-      }
-    });
+      u += 1;
+    }
   }
 
-  // Headlines in title case: look up the names found elsewhere.
+  // Headlines in title case: look up the names found elsewhere, longest first.
   const forms = new Map<string, string>();
   for (const m of mentions) {
     if (m.editor !== undefined) continue;
@@ -767,27 +1020,23 @@ export function findEntities(articles: readonly KnowledgeArticle[], editor?: Ent
     forms.set(m.text, prior === undefined || prior === root ? root : '');
   }
   const formList = [...forms].filter(([, root]) => root !== '').sort(([a], [b]) => b.length - a.length || (a < b ? -1 : 1));
-  for (const u of titleUnits) {
-    const unit = units[u]!;
-    const taken = mentions.filter((m) => m.unit === u);
-    for (const [form, root] of formList) {
-      for (const hit of unit.text.matchAll(formPattern(form, false))) {
-        const start = hit.index;
-        const end = start + hit[0].length;
-        if (taken.some((t) => start < t.end && t.start < end)) continue;
-        const m: Mention = { start, end, text: hit[0], key: root, acronym: isAcronym(hit[0]), article: unit.article, block: unit.block, unit: u, resolved: root };
-        taken.push(m);
-        mentions.push(m);
-      }
+  const lookup = new FormLookup(formList.map(([form]) => form));
+  for (const t of titleUnits) {
+    const unit = units[t]!;
+    const taken = unitMentions[t]!;
+    for (const hit of lookup.find(unit.text, visit)) {
+      if (taken.some((m) => hit.start < m.end && m.start < hit.end)) continue;
+      const text = unit.text.slice(hit.start, hit.end);
+      const root = formList[hit.form]![1];
+      const m: Mention = { start: hit.start, end: hit.end, text, key: root, acronym: isAcronym(text), article: unit.article, block: unit.block, unit: t, resolved: root };
+      taken.push(m);
+      mentions.push(m);
     }
   }
 
   // Clusters.
   const clusters = new Map<string, Mention[]>();
-  for (const m of mentions) {
-    const root = uf.find(m.resolved);
-    clusters.set(root, [...(clusters.get(root) ?? []), m]);
-  }
+  for (const m of mentions) addTo(clusters, uf.find(m.resolved), m);
   const warnings: string[] = [];
   entries.forEach((entry, i) => {
     if (!entryRoots.has(i)) warnings.push(`editor entry "${entry.name}" matched no entity and none of its forms occur in the text`);
@@ -796,9 +1045,9 @@ export function findEntities(articles: readonly KnowledgeArticle[], editor?: Ent
   const built: { entity: Entity; perArticle: Map<string, number> }[] = [];
   const usedIds = new Set<string>();
   for (const [root, list] of [...clusters].sort(([a], [b]) => (a < b ? -1 : 1))) {
-    const entry = entryFor(root, entries, entryRoots, uf);
+    const entry = entryOf.get(root);
     if (entry?.hide) continue;
-    const type = typeOfRoot(root, mentions);
+    const type = typeOf(root, list);
     if (!type) {
       if (entry) warnings.push(`editor entry "${entry.name}" needs a type: detection gave none`);
       continue;
@@ -837,29 +1086,36 @@ export function findEntities(articles: readonly KnowledgeArticle[], editor?: Ent
   }
 
   built.sort((a, b) => b.entity.count - a.entity.count || (a.entity.id < b.entity.id ? -1 : 1));
-  const perArticle: ArticleEntities[] = sorted.map((a) => ({
-    article: a.id,
-    entities: built
-      .flatMap(({ entity, perArticle: counts }) => {
-        const count = counts.get(a.id);
-        return count ? [{ id: entity.id, count }] : [];
-      })
-      .sort((x, y) => y.count - x.count || (x.id < y.id ? -1 : 1)),
+  const named = new Map<string, { id: string; count: number }[]>();
+  for (const { entity, perArticle: counts } of built) {
+    for (const [article, count] of counts) addTo(named, article, { id: entity.id, count });
+  }
+  const articles: ArticleEntities[] = sorted.map((a) => ({
+    article: a.article,
+    entities: (named.get(a.article) ?? []).sort((x, y) => y.count - x.count || (x.id < y.id ? -1 : 1)),
   }));
-  return { entities: built.map((b) => b.entity), articles: perArticle, warnings: [...new Set(warnings)].sort() };
+  return { entities: built.map((b) => b.entity), articles, warnings: [...new Set(warnings)].sort() };
 }
 
-function entryFor(root: string, entries: readonly EntityEditorEntry[], entryRoots: ReadonlyMap<number, string>, uf: UnionFind): EntityEditorEntry | undefined {
-  for (const [i, key] of entryRoots) if (uf.find(key) === root) return entries[i];
-  return undefined;
+/**
+ * Finds the people, organisations and places the articles name, as one
+ * canonical entity per real-world thing, with every mention by article and
+ * block: `resolveEntities` over each article's `extractMentions`.
+ */
+export function findEntities(articles: readonly KnowledgeArticle[], editor?: EntityEditor, options: ExtractOptions = {}): EntityIndex {
+  const sentenceCache: SentenceCache = options.sentenceCache ?? new Map();
+  return resolveEntities(
+    articles.map((a) => extractMentions(a, { ...options, sentenceCache })),
+    editor,
+  );
 }
 
-/** Editor forms as they stand in a text. */
-function editorPiecesIn(text: string, forms: readonly (readonly string[])[]): Piece[] {
-  const out: Piece[] = [];
-  forms.forEach((list, i) => {
-    for (const form of list) {
-      for (const m of text.matchAll(formPattern(form, true))) {
+/** Editor forms as they stand in a text: `patterns[i]` are entry i's forms (`formPattern`, any case). */
+function editorPiecesIn(text: string, patterns: readonly (readonly RegExp[])[]): NamePiece[] {
+  const out: NamePiece[] = [];
+  patterns.forEach((list, i) => {
+    for (const pattern of list) {
+      for (const m of text.matchAll(pattern)) {
         out.push({ start: m.index, end: m.index + m[0].length, text: m[0], key: foldName(m[0]), acronym: isAcronym(m[0]), editor: i });
       }
     }
@@ -867,6 +1123,87 @@ function editorPiecesIn(text: string, forms: readonly (readonly string[])[]): Pi
   return out;
 }
 
+function addTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+function addToSet<K, V>(map: Map<K, Set<V>>, key: K, value: V): void {
+  const set = map.get(key);
+  if (set) set.add(value);
+  else map.set(key, new Set([value]));
+}
+
+/** Where a match of `formPattern` may start (no letter or digit right before) and end (none right after), as UTF-16 offsets in order. */
+function wordBoundaries(text: string): { starts: number[]; ends: number[] } {
+  const starts: number[] = [];
+  const ends: number[] = [];
+  let after = false;
+  for (let i = 0; i <= text.length; ) {
+    const cp = text.codePointAt(i);
+    const word = cp !== undefined && /^[\p{L}\p{N}]$/u.test(String.fromCodePoint(cp));
+    if (!after) starts.push(i);
+    if (!word) ends.push(i);
+    after = word;
+    i += cp !== undefined && cp > 0xffff ? 2 : 1;
+  }
+  return { starts, ends };
+}
+
+/** A form's shape: any apostrophe as "'", a hyphen or any space as " ". Two strings of one shape match the same `formPattern(…, false)`. */
+function shape(text: string): string {
+  return text.replace(/['’‘]/gu, "'").replace(/[-\s]/gu, ' ');
+}
+
+/**
+ * Finds many forms at once, as whole words, with what `formPattern(form,
+ * false)` matches: the same letters in the same case, any apostrophe for an
+ * apostrophe, a hyphen or any space for a hyphen or space. A text is read
+ * once per pair of word boundaries, however many forms there are.
+ */
+class FormLookup {
+  private readonly byShape = new Map<string, number[]>();
+  private readonly longest: number;
+  constructor(forms: readonly string[]) {
+    const trimmed = forms.map((form) => form.trim());
+    trimmed.forEach((form, i) => addTo(this.byShape, shape(form), i));
+    this.longest = trimmed.reduce((n, form) => Math.max(n, form.length), 0);
+  }
+
+  /**
+   * The forms' matches in `text`: form by form in list order, each form's
+   * left to right, without a match that overlaps the same form's previous
+   * one (what `matchAll` with each form's pattern, in turn, gives).
+   */
+  find(text: string, visit: (n: number) => void): { form: number; start: number; end: number }[] {
+    const shaped = shape(text);
+    const { starts, ends } = wordBoundaries(text);
+    const hits: { form: number; start: number; end: number }[] = [];
+    for (const start of starts) {
+      for (const end of ends) {
+        if (end <= start) continue;
+        if (end - start > this.longest) break;
+        visit(1);
+        for (const form of this.byShape.get(shaped.slice(start, end)) ?? []) hits.push({ form, start, end });
+      }
+    }
+    hits.sort((a, b) => a.form - b.form || a.start - b.start);
+    const out: typeof hits = [];
+    let form = -1;
+    let cursor = 0;
+    for (const hit of hits) {
+      if (hit.form !== form) {
+        form = hit.form;
+        cursor = 0;
+      }
+      if (hit.start < cursor) continue;
+      cursor = hit.end;
+      out.push(hit);
+    }
+    return out;
+  }
+}
 /**
  * The canonical name: a country's table name; else the fullest name written
  * (most words, not an acronym or demonym), then the most frequent, then the

@@ -6,7 +6,7 @@
  * `content/entities.yaml` apply on every re-run.
  */
 import { z } from 'zod';
-import { findEntities } from './entities.ts';
+import { extractMentions, resolveEntities, type SentenceCache } from './entities.ts';
 import { findFigures, groupFigures } from './figures.ts';
 import { findEvents, timelineEventSchema } from './events.ts';
 import { clusterStories, storyClusteringSchema, type TopicEditorEntry } from './stories.ts';
@@ -29,13 +29,31 @@ export const knowledgeSchema = z
   .strict();
 export type Knowledge = z.infer<typeof knowledgeSchema>;
 
+/**
+ * A store for work that depends on one article alone: `memo(kind, article,
+ * compute)` returns `compute()` or a value it returned before for the same
+ * kind and an article with the same id, data and body. The ingest passes one
+ * backed by its disk cache; without one, everything is computed.
+ */
+export type ArticleMemo = <T>(kind: string, article: KnowledgeArticle, compute: () => T) => T;
+
+const compute: ArticleMemo = (_kind, _article, f) => f();
+
 /** Articles in id order, so the result does not depend on the order they were read in. */
-export function buildKnowledge(articles: readonly KnowledgeArticle[], editor: { entities?: EntityEditor; topics?: readonly TopicEditorEntry[] } = {}): Knowledge {
+export function buildKnowledge(
+  articles: readonly KnowledgeArticle[],
+  editor: { entities?: EntityEditor; topics?: readonly TopicEditorEntry[] } = {},
+  memo: ArticleMemo = compute,
+): Knowledge {
   const sorted = [...articles].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  const entities = findEntities(sorted, editor.entities);
+  const sentenceCache: SentenceCache = new Map();
+  const entities = resolveEntities(
+    sorted.map((a) => memo('mentions', a, () => extractMentions(a, { sentenceCache }))),
+    editor.entities,
+  );
   // Events merge on shared entities as well as shared words.
   const mentions = entities.entities.flatMap((e) => e.mentions.filter((m) => m.block > 0).map((m) => ({ entity: e.id, article: m.article, block: m.block, text: m.text })));
-  const figures = findFigures(sorted);
+  const figures = sorted.flatMap((a) => memo('figures', a, () => findFigures([a])));
   return {
     entities,
     figures,

@@ -16,7 +16,12 @@
  *   0.3, or ≥ 60% of the shorter text). Copies are always one story,
  *   whatever their dates; the first is the earliest published (ties by id).
  * - A **topic** is stories linked by similarity alone, with no time limit:
- *   any two of their articles alike enough. Its name is generated from the
+ *   any two of their articles alike enough, of the pairs compared. Those are
+ *   every pair within the story window and, beyond it, pairs that share a
+ *   rare word or name, or one of an article's rarest with its nearest
+ *   articles in time (`topicCandidates`): in a corpus of more than
+ *   `TOPIC_NEIGHBOURS` + 1 articles, two far apart in time that share only
+ *   common words and names are not compared. Its name is generated from the
  *   proper names most of its articles share (`generated: true`) unless an
  *   editor entry names it, which wins.
  *
@@ -24,6 +29,12 @@
  * captions (headlines in title case say nothing about names), split at titles
  * ("President") and possessives; a place and its demonym ("Korea", "Korean")
  * and a lone surname beside its full name in the same article are one name.
+ *
+ * Cost: no stage compares every pair of articles. Stories score the pairs
+ * within the window, copies verify the pairs LSH proposes, topics add at
+ * most `TOPIC_NEIGHBOURS` pairs per word or name of an article, and each pair
+ * is scored once: the work grows with the articles and with how many are
+ * published a day, not with the square of the corpus.
  *
  * Pure and deterministic: no I/O, no clock, no randomness (the MinHash seeds
  * are fixed); output sorted.
@@ -155,6 +166,14 @@ export const STORY_WINDOW_DAYS = 4;
 export const STORY_SIMILARITY = 0.2;
 /** Article similarity at which two articles (at any distance in time) belong to one topic. */
 export const TOPIC_SIMILARITY = 0.15;
+/**
+ * Beyond the story window, articles sharing a word or name with at most this
+ * many others are all compared for topics, and past that each is compared
+ * with this many of them, the nearest in time (see `topicCandidates`).
+ */
+export const TOPIC_NEIGHBOURS = 16;
+/** How many of an article's rarest words and names it is compared through for topics, however common they are. */
+export const TOPIC_KEYS = 16;
 /** Jaccard index at or above which two texts are near-duplicates. */
 export const NEAR_DUPLICATE_JACCARD = 0.8;
 /** Jaccard index at or above which two texts are copies of one wire story. */
@@ -174,8 +193,14 @@ const MINHASH_ROWS = 2;
 
 const DAY_MS = 86_400_000;
 
+/** An inclusive range of day numbers (days since 1970-01-01, UTC). */
+interface DayRange {
+  from: number;
+  to: number;
+}
+
 /** First and last day number a publication date covers, or undefined when unknown. */
-function dayRange(date: string | undefined): { from: number; to: number } | undefined {
+function dayRange(date: string | undefined): DayRange | undefined {
   if (date === undefined) return undefined;
   const [y = 1970, m, d] = date.split('-').map(Number);
   const day = (yy: number, mm: number, dd: number): number => Math.round(Date.UTC(yy, mm - 1, dd) / DAY_MS);
@@ -184,12 +209,25 @@ function dayRange(date: string | undefined): { from: number; to: number } | unde
   return { from: day(y, m, d), to: day(y, m, d) };
 }
 
-/** True when two publication dates can be at most `window` days apart. */
-function withinWindow(a: string | undefined, b: string | undefined, window: number): boolean {
-  const ra = dayRange(a);
-  const rb = dayRange(b);
-  if (!ra || !rb) return false;
-  return Math.max(rb.from - ra.to, ra.from - rb.to) <= window;
+/**
+ * Every pair of dated articles (indices, lower first) whose publication
+ * dates can be at most `window` days apart, found by a sweep over the
+ * ranges sorted by their first day: work in proportion to the pairs found.
+ */
+function pairsWithinWindow(ranges: readonly (DayRange | undefined)[], window: number): [number, number][] {
+  const dated = ranges.flatMap((r, i) => (r ? [{ i, r }] : [])).sort((x, y) => x.r.from - y.r.from || x.i - y.i);
+  const out: [number, number][] = [];
+  for (let p = 0; p < dated.length; p++) {
+    const x = dated[p];
+    if (!x) continue;
+    // Later entries start no earlier than x, so only their start can be too far from x's end.
+    for (let q = p + 1; q < dated.length; q++) {
+      const y = dated[q];
+      if (!y || y.r.from - x.r.to > window) break;
+      out.push(x.i < y.i ? [x.i, y.i] : [y.i, x.i]);
+    }
+  }
+  return out;
 }
 
 function cmp(a: string, b: string): number {
@@ -226,13 +264,95 @@ export function shingles(text: string, k = SHINGLE_WORDS): Set<string> {
   return out;
 }
 
-/** 32-bit FNV-1a. */
-function fnv1a(text: string): number {
+/**
+ * The distinct shingles of a corpus (as `shingles` makes them), numbered as
+ * first seen. A shingle is looked up by its words' ids in an open-addressing
+ * table, so no string is made for it; each has the FNV-1a hash of its text
+ * (what MinHash seeds from).
+ */
+interface ShingleTable {
+  wordIds: Map<string, number>;
+  /** Per word id, the word. */
+  words: string[];
+  /** Per slot, the `SHINGLE_WORDS` word ids of its shingle (-1 past the end of a text shorter than that). */
+  keys: Int32Array;
+  /** Per slot, the id of its shingle, or -1 while empty. */
+  ids: Int32Array;
+  /** Per shingle id, the FNV-1a hash of its text. */
+  hashes: number[];
+}
+
+function shingleTable(slots = 1 << 16): ShingleTable {
+  return { wordIds: new Map(), words: [], keys: new Int32Array(slots * SHINGLE_WORDS), ids: new Int32Array(slots).fill(-1), hashes: [] };
+}
+
+/** The ids of lowercased words in the table (new ones added). */
+function wordIdsOf(ws: readonly string[], table: ShingleTable): Int32Array {
+  return Int32Array.from(ws, (w) => {
+    let id = table.wordIds.get(w);
+    if (id === undefined) {
+      id = table.words.length;
+      table.wordIds.set(w, id);
+      table.words.push(w);
+    }
+    return id;
+  });
+}
+
+/** The slot holding the shingle whose word ids are `key[at…]`, or the empty slot where it belongs. */
+function slotOf(table: ShingleTable, key: Int32Array, at: number): number {
+  const mask = table.ids.length - 1;
   let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
+  for (let j = 0; j < SHINGLE_WORDS; j++) h = Math.imul(h ^ (key[at + j] ?? 0), 0x01000193);
+  for (let slot = fmix32(h) & mask; ; slot = (slot + 1) & mask) {
+    if ((table.ids[slot] ?? -1) < 0) return slot;
+    let same = true;
+    for (let j = 0; j < SHINGLE_WORDS && same; j++) same = table.keys[slot * SHINGLE_WORDS + j] === key[at + j];
+    if (same) return slot;
   }
+}
+
+/** Puts shingle `id`, whose word ids are `key[at…]`, in its slot. */
+function place(table: ShingleTable, key: Int32Array, at: number, id: number): void {
+  const slot = slotOf(table, key, at);
+  table.ids[slot] = id;
+  table.keys.set(key.subarray(at, at + SHINGLE_WORDS), slot * SHINGLE_WORDS);
+}
+
+/** The distinct shingles of a text, given as the ids of its lowercased words, as ids in the table (new ones added), ascending. */
+function shingleIds(words: Int32Array, table: ShingleTable): Int32Array {
+  const key = new Int32Array(Math.max(words.length, SHINGLE_WORDS)).fill(-1);
+  key.set(words);
+  const own = new Set<number>();
+  const count = words.length < SHINGLE_WORDS ? Math.min(words.length, 1) : words.length - SHINGLE_WORDS + 1;
+  for (let i = 0; i < count; i++) {
+    let id = table.ids[slotOf(table, key, i)] ?? -1;
+    if (id < 0) {
+      id = table.hashes.length;
+      table.hashes.push(fnv1a(Array.from(words.subarray(i, i + SHINGLE_WORDS), (w) => table.words[w] ?? '')));
+      place(table, key, i, id);
+      // Kept at most half full, so that a lookup probes few slots.
+      if (table.hashes.length * 2 > table.ids.length) {
+        const { keys, ids } = table;
+        table.keys = new Int32Array(keys.length * 2);
+        table.ids = new Int32Array(ids.length * 2).fill(-1);
+        ids.forEach((old, slot) => {
+          if (old >= 0) place(table, keys, slot * SHINGLE_WORDS, old);
+        });
+      }
+    }
+    own.add(id);
+  }
+  return Int32Array.from(own).sort();
+}
+
+/** 32-bit FNV-1a of words joined by single spaces. */
+function fnv1a(words: readonly string[]): number {
+  let h = 0x811c9dc5;
+  words.forEach((w, n) => {
+    if (n) h = Math.imul(h ^ 0x20, 0x01000193);
+    for (let i = 0; i < w.length; i++) h = Math.imul(h ^ w.charCodeAt(i), 0x01000193);
+  });
   return h >>> 0;
 }
 
@@ -249,11 +369,17 @@ function fmix32(x: number): number {
 
 /** The MinHash signature of a shingle set: per seeded hash, the least value over its shingles. */
 export function minhash(set: ReadonlySet<string>, hashes = MINHASH_BANDS * MINHASH_ROWS): number[] {
-  const sig: number[] = new Array<number>(hashes).fill(0xffffffff);
-  for (const s of set) {
-    const base = fnv1a(s);
+  return signature(Array.from(set, (s) => fnv1a([s])), hashes);
+}
+
+/** `minhash` from the shingles' FNV-1a hashes. */
+function signature(bases: ArrayLike<number>, hashes = MINHASH_BANDS * MINHASH_ROWS): number[] {
+  const sig = new Array<number>(hashes).fill(0xffffffff);
+  const seeds = Array.from({ length: hashes }, (_, i) => Math.imul(i + 1, 0x9e3779b1));
+  for (let k = 0; k < bases.length; k++) {
+    const base = bases[k] ?? 0;
     for (let i = 0; i < hashes; i++) {
-      const v = fmix32(base ^ Math.imul(i + 1, 0x9e3779b1));
+      const v = fmix32(base ^ (seeds[i] ?? 0));
       if (v < (sig[i] ?? 0xffffffff)) sig[i] = v;
     }
   }
@@ -269,43 +395,109 @@ export function overlap(a: ReadonlySet<string>, b: ReadonlySet<string>): { jacca
   return { jaccard: union ? shared / union : 0, containment: small.size ? shared / small.size : 0 };
 }
 
+/** The Jaccard index of two sets of `a` and `b` elements sharing `shared`, as `overlap` measures it. */
+function jaccardOf(shared: number, a: number, b: number): number {
+  const union = a + b - shared;
+  return union ? shared / union : 0;
+}
+
+/** The containment of two sets of `a` and `b` elements sharing `shared`, as `overlap` measures it. */
+function containmentOf(shared: number, a: number, b: number): number {
+  const smaller = Math.min(a, b);
+  return smaller ? shared / smaller : 0;
+}
+
+/** What kind of copy two texts with these shingle overlaps are, if any. */
+function copyKind(jaccard: number, containment: number): Duplicate['kind'] | undefined {
+  return jaccard >= NEAR_DUPLICATE_JACCARD ? 'near-duplicate' : jaccard >= WIRE_JACCARD || containment >= WIRE_CONTAINMENT ? 'wire-copy' : undefined;
+}
+
+/** How many shingles a count checks at a time before asking whether the rest could still make a copy. */
+const COUNT_STRIDE = 64;
+
 /**
- * Copies among the articles. LSH over MinHash bands (32 bands of 2 rows:
- * pairs with a Jaccard index near 0.2 or more almost always share a band)
- * proposes pairs; the exact overlap of their shingle sets decides.
+ * Copies among the articles (`sets[i]` holds the shingle ids of `ids[i]`,
+ * ids in order; `hashes` each shingle's FNV-1a hash). LSH over MinHash bands
+ * (32 bands of 2 rows: pairs with a Jaccard index near 0.2 or more almost
+ * always share a band) proposes pairs; the exact overlap of their shingle
+ * sets decides. Pairs come out in id order.
  */
-function findDuplicates(ids: readonly string[], sets: ReadonlyMap<string, Set<string>>, order: (a: string, b: string) => number): Duplicate[] {
-  const buckets = new Map<string, string[]>();
-  for (const id of ids) {
-    const set = sets.get(id);
-    if (!set || set.size === 0) continue;
-    const sig = minhash(set);
+function findDuplicates(
+  ids: readonly string[],
+  sets: readonly Int32Array[],
+  hashes: readonly number[],
+  order: (a: string, b: string) => number,
+): { duplicates: Duplicate[]; compared: number } {
+  const buckets = new Map<string, number[]>();
+  const bucketsOf = sets.map((set, i) => {
+    if (set.length === 0) return [];
+    const sig = signature(Array.from(set, (s) => hashes[s] ?? 0));
+    const own: number[][] = [];
     for (let b = 0; b < MINHASH_BANDS; b++) {
       const key = `${b}:${sig.slice(b * MINHASH_ROWS, (b + 1) * MINHASH_ROWS).join(',')}`;
-      const list = buckets.get(key) ?? [];
-      list.push(id);
-      buckets.set(key, list);
+      let list = buckets.get(key);
+      if (!list) {
+        list = [];
+        buckets.set(key, list);
+      }
+      list.push(i);
+      own.push(list);
     }
-  }
-  const proposed = new Set<string>();
-  for (const list of buckets.values()) {
-    for (let i = 0; i < list.length; i++) {
-      for (let j = i + 1; j < list.length; j++) {
-        const [a, b] = [list[i] ?? '', list[j] ?? ''].sort(cmp);
-        proposed.add(`${a}\u0000${b}`);
+    return own;
+  });
+
+  const found: { i: number; j: number; duplicate: Duplicate }[] = [];
+  let compared = 0;
+  const seenBy = new Int32Array(ids.length).fill(-1);
+  // The shingles of the article whose partners are being counted, one bit each: small enough to stay in cache, read in ascending order.
+  const marked = new Uint32Array((hashes.length >>> 5) + 1);
+  // Each pair is counted from its larger set (then its later article), over the smaller set's shingles.
+  const larger = (x: number, y: number): boolean => {
+    const d = (sets[x]?.length ?? 0) - (sets[y]?.length ?? 0);
+    return d > 0 || (d === 0 && x > y);
+  };
+  bucketsOf.forEach((own, i) => {
+    const partners: number[] = [];
+    for (const list of own) {
+      for (const j of list) {
+        if (seenBy[j] === i || !larger(i, j)) continue;
+        seenBy[j] = i;
+        partners.push(j);
       }
     }
-  }
-  const out: Duplicate[] = [];
-  for (const pair of [...proposed].sort(cmp)) {
-    const [a = '', b = ''] = pair.split('\u0000');
-    const { jaccard, containment } = overlap(sets.get(a) ?? new Set(), sets.get(b) ?? new Set());
-    const kind = jaccard >= NEAR_DUPLICATE_JACCARD ? 'near-duplicate' : jaccard >= WIRE_JACCARD || containment >= WIRE_CONTAINMENT ? 'wire-copy' : undefined;
-    if (!kind) continue;
-    const [first, copy] = [a, b].sort(order) as [string, string];
-    out.push({ first, copy, jaccard: round(jaccard), containment: round(containment), kind });
-  }
-  return out;
+    const mine = sets[i];
+    if (!partners.length || !mine) return;
+    for (let k = 0; k < mine.length; k++) {
+      const s = mine[k] ?? 0;
+      marked[s >>> 5] = (marked[s >>> 5] ?? 0) | (1 << (s & 31));
+    }
+    for (const j of partners) {
+      compared += 1;
+      const theirs = sets[j] ?? new Int32Array();
+      const a = mine.length;
+      const b = theirs.length;
+      // Counted in strides; a pair stops as soon as even sharing every shingle left would not make it a copy (both measures grow with what is shared).
+      let shared = 0;
+      for (let start = 0; start < b; start += COUNT_STRIDE) {
+        const end = Math.min(start + COUNT_STRIDE, b);
+        for (let k = start; k < end; k++) {
+          const s = theirs[k] ?? 0;
+          shared += ((marked[s >>> 5] ?? 0) >>> (s & 31)) & 1;
+        }
+        const most = shared + b - end;
+        if (!copyKind(jaccardOf(most, a, b), containmentOf(most, a, b))) break;
+      }
+      const jaccard = jaccardOf(shared, a, b);
+      const containment = containmentOf(shared, a, b);
+      const kind = copyKind(jaccard, containment);
+      if (!kind) continue;
+      const [first, copy] = [ids[i] ?? '', ids[j] ?? ''].sort(order) as [string, string];
+      found.push({ i: Math.min(i, j), j: Math.max(i, j), duplicate: { first, copy, jaccard: round(jaccard), containment: round(containment), kind } });
+    }
+    for (let k = 0; k < mine.length; k++) marked[(mine[k] ?? 0) >>> 5] = 0;
+  });
+  const out = found.sort((x, y) => x.i - y.i || x.j - y.j).map((f) => f.duplicate);
+  return { duplicates: out, compared };
 }
 
 function round(x: number): number {
@@ -350,11 +542,17 @@ function nameKey(surface: string): string {
  * is not a name.
  */
 export function nameRuns(text: string, capitalisedElsewhere: ReadonlySet<string>): NameMention[] {
+  return sentenceNameRuns(splitSentences(text), capitalisedElsewhere);
+}
+
+/** `nameRuns` over a text already split into sentences. */
+function sentenceNameRuns(sentences: readonly string[], capitalisedElsewhere: ReadonlySet<string>): NameMention[] {
   const out: NameMention[] = [];
-  for (const sentence of splitSentences(text)) {
+  for (const sentence of sentences) {
     const tokens = [...sentence.matchAll(/[\p{L}][\p{L}\p{M}’'-]*|[^\s\p{L}]+/gu)].map((m) => ({ text: m[0], index: m.index }));
     let run: { text: string; index: number }[] = [];
     const flush = (): void => {
+      if (!run.length) return;
       // Drop titles and stop words ("The", "As", "While") at the start, and one-letter words ("U.S." reads as U, S).
       while (run.length && (TITLES.has(run[0]?.text.toLowerCase() ?? '') || isStopWord(run[0]?.text ?? ''))) run.shift();
       run = run.filter((t) => t.text.length > 1);
@@ -402,7 +600,8 @@ interface ArticleText {
   names: Map<string, number>;
   /** Every surface form written for each name key, with counts. */
   surfaces: Map<string, Map<string, number>>;
-  shingles: Set<string>;
+  /** Ids of its body's distinct shingles in the corpus's `ShingleTable`. */
+  shingles: Int32Array;
 }
 
 /** The headline's words: title case hides which are names, so a word whose common stem the body uses is read as common, else as a name. */
@@ -415,29 +614,109 @@ function headlineTerms(headline: string, bodyStems: ReadonlySet<string>): string
     });
 }
 
-function readArticle(a: EventArticle, capitalisedElsewhere: ReadonlySet<string>): ArticleText {
-  const paragraphs = bodyParagraphs(a.body);
-  const extras = [...a.data.standfirst.map((s) => s.text), ...a.data.captions.map((c) => c.text)];
-  const body = [...extras, ...paragraphs];
-  const terms = new Map<string, number>();
-  const bodyTerms = body.flatMap((t) => contentWords(t));
-  const bodyStems = new Set(body.flatMap((t) => rawWords(t).filter((w) => /^\p{Ll}/u.test(w)).map(stemWord)));
-  const head = headlineTerms(a.data.headline, bodyStems);
-  for (const t of [...head, ...bodyTerms]) terms.set(t, (terms.get(t) ?? 0) + 1);
-  const lede = new Map<string, number>();
-  const ledeText = [...a.data.standfirst.map((s) => s.text), ...paragraphs.slice(0, LEDE_PARAGRAPHS)];
-  for (const t of [...head, ...ledeText.flatMap((x) => contentWords(x))]) lede.set(t, (lede.get(t) ?? 0) + 1);
+/**
+ * One text (a standfirst, caption or body paragraph), read once however many
+ * articles repeat it (copies do): its sentences, and what the first article
+ * to use it reads from its words (kept compact, for a corpus holds many).
+ */
+interface TextReading {
+  text: string;
+  sentences: string[];
+  words?: TextWords;
+}
 
-  const mentions = body.flatMap((t) => nameRuns(t, capitalisedElsewhere));
+/** What a text's words give. */
+interface TextWords {
+  /** `contentWords`. */
+  content: string[];
+  /** `stemWord` of each word written in lower case. */
+  commonStems: string[];
+  /** `nameRuns`. */
+  names: NameMention[];
+  /** Its words lowercased, as ids in the shingle table. */
+  shingleWords: Int32Array;
+}
+
+/** An article's texts, standfirst, captions then body paragraphs, each read through `cache`. */
+function readTexts(a: EventArticle, cache: Map<string, TextReading>): TextReading[] {
+  const texts = [...a.data.standfirst.map((s) => s.text), ...a.data.captions.map((c) => c.text), ...bodyParagraphs(a.body)];
+  return texts.map((text) => {
+    let r = cache.get(text);
+    if (!r) {
+      r = { text, sentences: splitSentences(text) };
+      cache.set(text, r);
+    }
+    return r;
+  });
+}
+
+/** A function of a word, remembered: over a corpus most words recur, and stemming them is the costly part of reading. */
+function remembered<T>(f: (word: string) => T): (word: string) => T {
+  const known = new Map<string, T>();
+  return (word) => {
+    let v = known.get(word);
+    if (v === undefined) {
+      v = f(word);
+      known.set(word, v);
+    }
+    return v;
+  };
+}
+
+/** What reading an article needs from the rest of the corpus. */
+interface CorpusReader {
+  /** Words written capitalised somewhere other than at a sentence's start. */
+  capitalisedElsewhere: ReadonlySet<string>;
+  /** `stemWord`, remembered. */
+  stem: (word: string) => string;
+  /** `contentWords` of one word, remembered: `contentWords` of a text is that of each of its `rawWords` in turn. */
+  content: (word: string) => string[];
+  shingles: ShingleTable;
+}
+
+/** What a text's words give, read once. */
+function readWords(r: TextReading, reader: CorpusReader): TextWords {
+  if (!r.words) {
+    const words = rawWords(r.text);
+    r.words = {
+      content: words.flatMap(reader.content),
+      commonStems: words.filter((w) => /^\p{Ll}/u.test(w)).map(reader.stem),
+      names: sentenceNameRuns(r.sentences, reader.capitalisedElsewhere),
+      shingleWords: wordIdsOf(words.map((w) => w.toLowerCase()), reader.shingles),
+    };
+  }
+  return r.words;
+}
+
+function readArticle(a: EventArticle, texts: readonly TextReading[], reader: CorpusReader): ArticleText {
+  const read = texts.map((r) => readWords(r, reader));
+  const standfirst = a.data.standfirst.length;
+  const extras = standfirst + a.data.captions.length;
+  const wordsOf = read.map((r) => r.content);
+  const terms = new Map<string, number>();
+  const head = headlineTerms(a.data.headline, new Set(read.flatMap((r) => r.commonStems)));
+  for (const t of [...head, ...wordsOf.flat()]) terms.set(t, (terms.get(t) ?? 0) + 1);
+  const lede = new Map<string, number>();
+  const ledeWords = [...wordsOf.slice(0, standfirst), ...wordsOf.slice(extras, extras + LEDE_PARAGRAPHS)].flat();
+  for (const t of [...head, ...ledeWords]) lede.set(t, (lede.get(t) ?? 0) + 1);
+
   const names = new Map<string, number>();
   const surfaces = new Map<string, Map<string, number>>();
-  for (const m of mentions) {
+  for (const m of read.flatMap((r) => r.names)) {
     names.set(m.key, (names.get(m.key) ?? 0) + 1);
     const forms = surfaces.get(m.key) ?? new Map<string, number>();
     forms.set(m.surface, (forms.get(m.surface) ?? 0) + 1);
     surfaces.set(m.key, forms);
   }
-  return { id: a.id, date: a.data.published.date, terms, lede, names, surfaces, shingles: shingles(paragraphs.join('\n')) };
+  // The body paragraphs' words, as `shingles` would split them joined: no word spans two paragraphs.
+  const body = read.slice(extras).map((r) => r.shingleWords);
+  const paragraphWords = new Int32Array(body.reduce((n, w) => n + w.length, 0));
+  let at = 0;
+  for (const w of body) {
+    paragraphWords.set(w, at);
+    at += w.length;
+  }
+  return { id: a.id, date: a.data.published.date, terms, lede, names, surfaces, shingles: shingleIds(paragraphWords, reader.shingles) };
 }
 
 /** Words as written and the keys of the multi-word names whose first or last space-separated word they are ("Kim" → `kim jong un`). */
@@ -488,39 +767,67 @@ function foldShortNames(texts: ArticleText[]): void {
   }
 }
 
-/** TF-IDF vectors of one field (log-scaled counts, smoothed IDF over the articles' whole texts), unit length. */
-function tfidf(texts: readonly ArticleText[], field: 'terms' | 'lede'): Map<string, Map<string, number>> {
-  const df = new Map<string, number>();
-  for (const t of texts) for (const w of t.terms.keys()) df.set(w, (df.get(w) ?? 0) + 1);
-  const n = texts.length;
-  const out = new Map<string, Map<string, number>>();
-  for (const t of texts) {
-    const v = new Map<string, number>();
-    let norm = 0;
-    for (const [w, c] of t[field]) {
-      const x = (1 + Math.log(c)) * (Math.log((1 + n) / (1 + (df.get(w) ?? 0))) + 1);
-      v.set(w, x);
-      norm += x * x;
-    }
-    const len = Math.sqrt(norm) || 1;
-    for (const [w, x] of v) v.set(w, x / len);
-    out.set(t.id, v);
-  }
-  return out;
+/** A unit vector over term ids, its entries in the order the article first uses each term: the order its dot products sum in. */
+interface SparseVector {
+  ids: Int32Array;
+  weights: Float64Array;
 }
 
-function dot(a: ReadonlyMap<string, number>, b: ReadonlyMap<string, number>): number {
-  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+/** In how many articles each term occurs. */
+function documentFrequencies(texts: readonly ArticleText[]): Map<string, number> {
+  const df = new Map<string, number>();
+  for (const t of texts) for (const w of t.terms.keys()) df.set(w, (df.get(w) ?? 0) + 1);
+  return df;
+}
+
+/** TF-IDF vectors of one field (log-scaled counts, smoothed IDF over the articles' whole texts), unit length, over the vocabulary's ids. */
+function tfidf(texts: readonly ArticleText[], field: 'terms' | 'lede', df: ReadonlyMap<string, number>, vocabulary: ReadonlyMap<string, number>): SparseVector[] {
+  const n = texts.length;
+  return texts.map((t) => {
+    const entries = [...t[field]];
+    const ids = new Int32Array(entries.length);
+    const weights = new Float64Array(entries.length);
+    let norm = 0;
+    entries.forEach(([w, c], k) => {
+      const x = (1 + Math.log(c)) * (Math.log((1 + n) / (1 + (df.get(w) ?? 0))) + 1);
+      ids[k] = vocabulary.get(w) ?? 0;
+      weights[k] = x;
+      norm += x * x;
+    });
+    const len = Math.sqrt(norm) || 1;
+    for (let k = 0; k < weights.length; k++) weights[k] = (weights[k] ?? 0) / len;
+    return { ids, weights };
+  });
+}
+
+/**
+ * Dot product of two vectors, summed in the entry order of the one with
+ * fewer entries (the first on a tie). `scratch` is all zeros, one slot per
+ * vocabulary id, and is left so.
+ */
+function dot(a: SparseVector, b: SparseVector, scratch: Float64Array): number {
+  const [small, large] = a.ids.length <= b.ids.length ? [a, b] : [b, a];
+  for (let k = 0; k < large.ids.length; k++) scratch[large.ids[k] ?? 0] = large.weights[k] ?? 0;
   let s = 0;
-  for (const [w, x] of small) s += x * (large.get(w) ?? 0);
+  for (let k = 0; k < small.ids.length; k++) s += (small.weights[k] ?? 0) * (scratch[small.ids[k] ?? 0] ?? 0);
+  for (let k = 0; k < large.ids.length; k++) scratch[large.ids[k] ?? 0] = 0;
   return s;
 }
 
-/** Jaccard index of two articles' name sets. */
-function nameJaccard(a: ArticleText, b: ArticleText): number {
+/** Jaccard index of two sorted sets of name ids. */
+function nameJaccard(a: Int32Array, b: Int32Array): number {
   let shared = 0;
-  for (const k of a.names.keys()) if (b.names.has(k)) shared += 1;
-  const union = a.names.size + b.names.size - shared;
+  for (let i = 0, j = 0; i < a.length && j < b.length; ) {
+    const x = a[i] ?? 0;
+    const y = b[j] ?? 0;
+    if (x === y) {
+      shared += 1;
+      i += 1;
+      j += 1;
+    } else if (x < y) i += 1;
+    else j += 1;
+  }
+  const union = a.length + b.length - shared;
   return union ? shared / union : 0;
 }
 
@@ -530,42 +837,92 @@ export const NAME_WEIGHT = 0.3;
 // ---------------------------------------------------------------------------
 // Clustering
 
-/** Shared reading of the corpus: each article's words, names and shingles, and the similarity of two articles. */
+/** What two articles are compared on. */
+interface Features {
+  terms: SparseVector;
+  lede: SparseVector;
+  /** Name ids, ascending. */
+  names: Int32Array;
+}
+
+/** The parts of a pair's similarity (see `ArticleSimilarity`). */
+interface SimilarityParts {
+  words: number;
+  lede: number;
+  names: number;
+}
+
+function combined(p: SimilarityParts): number {
+  return ((1 - NAME_WEIGHT) / 2) * (p.words + p.lede) + NAME_WEIGHT * p.names;
+}
+
+/**
+ * The corpus read once. Articles are numbered in id order; `score(i, j)`
+ * is the similarity of articles i and j, computed once per pair (per order
+ * of the pair when that can change the last bits of a sum), and `scored()`
+ * counts the computations.
+ */
 function prepare(articles: readonly EventArticle[]) {
   const sorted = [...articles].sort((a, b) => cmp(a.id, b.id));
   const ids = sorted.map((a) => a.id);
   const dates = new Map(sorted.map((a) => [a.id, a.data.published.date]));
   const order = byPublication(dates);
+  const ranges = sorted.map((a) => dayRange(a.data.published.date));
 
-  // Words written capitalised somewhere other than at a sentence's start, over the corpus.
+  const cache = new Map<string, TextReading>();
+  const read = sorted.map((a) => ({ a, texts: readTexts(a, cache) }));
   const capitalisedElsewhere = new Set<string>();
-  for (const a of sorted) {
-    for (const p of [...bodyParagraphs(a.body), ...a.data.standfirst.map((s) => s.text), ...a.data.captions.map((c) => c.text)]) {
-      for (const s of splitSentences(p)) {
-        for (const m of s.matchAll(/(?<=\s)\p{Lu}[\p{L}-]*/gu)) capitalisedElsewhere.add(m[0].replace(/['’]s$/, ''));
-      }
+  for (const { sentences } of cache.values()) {
+    for (const s of sentences) {
+      for (const m of s.matchAll(/(?<=\s)\p{Lu}[\p{L}-]*/gu)) capitalisedElsewhere.add(m[0].replace(/['’]s$/, ''));
     }
   }
-  const texts = sorted.map((a) => readArticle(a, capitalisedElsewhere));
+  const reader: CorpusReader = { capitalisedElsewhere, stem: remembered(stemWord), content: remembered(contentWords), shingles: shingleTable() };
+  const texts = read.map(({ a, texts }) => readArticle(a, texts, reader));
   foldShortNames(texts);
   const byId = new Map(texts.map((t) => [t.id, t]));
-  const vectors = tfidf(texts, 'terms');
-  const ledes = tfidf(texts, 'lede');
-  const parts = (a: string, b: string): { words: number; lede: number; names: number } => {
-    const ta = byId.get(a);
-    const tb = byId.get(b);
-    if (!ta || !tb) return { words: 0, lede: 0, names: 0 };
-    return {
-      words: dot(vectors.get(a) ?? new Map(), vectors.get(b) ?? new Map()),
-      lede: dot(ledes.get(a) ?? new Map(), ledes.get(b) ?? new Map()),
-      names: nameJaccard(ta, tb),
-    };
+
+  const vocabulary = new Map<string, number>();
+  const nameIds = new Map<string, number>();
+  for (const t of texts) {
+    for (const w of [...t.terms.keys(), ...t.lede.keys()]) if (!vocabulary.has(w)) vocabulary.set(w, vocabulary.size);
+    for (const k of t.names.keys()) if (!nameIds.has(k)) nameIds.set(k, nameIds.size);
+  }
+  const df = documentFrequencies(texts);
+  const terms = tfidf(texts, 'terms', df, vocabulary);
+  const ledes = tfidf(texts, 'lede', df, vocabulary);
+  const features: Features[] = texts.map((t, i) => ({
+    terms: terms[i] ?? { ids: new Int32Array(), weights: new Float64Array() },
+    lede: ledes[i] ?? { ids: new Int32Array(), weights: new Float64Array() },
+    names: Int32Array.from(t.names.keys(), (k) => nameIds.get(k) ?? 0).sort(),
+  }));
+
+  const scratch = new Float64Array(vocabulary.size);
+  const parts = (i: number, j: number): SimilarityParts => {
+    const fa = features[i];
+    const fb = features[j];
+    if (!fa || !fb) return { words: 0, lede: 0, names: 0 };
+    return { words: dot(fa.terms, fb.terms, scratch), lede: dot(fa.lede, fb.lede, scratch), names: nameJaccard(fa.names, fb.names) };
   };
-  const sim = (a: string, b: string): number => {
-    const p = parts(a, b);
-    return ((1 - NAME_WEIGHT) / 2) * (p.words + p.lede) + NAME_WEIGHT * p.names;
+  // Scores by first article, then second.
+  const memo = ids.map(() => new Map<number, number>());
+  let scored = 0;
+  // A dot product sums in the shorter vector's order, the first's on a tie: (i, j) scores as (j, i) unless two of their vectors tie in length.
+  const symmetric = (i: number, j: number): boolean => {
+    const fa = features[i];
+    const fb = features[j];
+    return !!fa && !!fb && fa.terms.ids.length !== fb.terms.ids.length && fa.lede.ids.length !== fb.lede.ids.length;
   };
-  return { sorted, ids, dates, order, texts, byId, sim, parts };
+  const score = (i: number, j: number): number => {
+    let s = memo[i]?.get(j) ?? (symmetric(i, j) ? memo[j]?.get(i) : undefined);
+    if (s === undefined) {
+      s = combined(parts(i, j));
+      memo[i]?.set(j, s);
+      scored += 1;
+    }
+    return s;
+  };
+  return { sorted, ids, dates, ranges, order, texts, byId, features, shingleHashes: reader.shingles.hashes, parts, score, scored: (): number => scored };
 }
 
 /** One pair of articles and how alike they are. */
@@ -582,73 +939,166 @@ export interface ArticleSimilarity {
   score: number;
 }
 
-/** Every pair of articles (ids in order) with its similarity, for review and tests. */
-export function articleSimilarities(articles: readonly EventArticle[]): ArticleSimilarity[] {
-  const { ids, sim, parts } = prepare(articles);
-  const out: ArticleSimilarity[] = [];
-  for (let i = 0; i < ids.length; i++) {
-    for (let j = i + 1; j < ids.length; j++) {
-      const a = ids[i] ?? '';
-      const b = ids[j] ?? '';
+/**
+ * The pairs of articles the clustering compares, ids in order, with their
+ * similarity, for review and tests: every pair within the story window, and
+ * the pairs `topicCandidates` proposes (in a corpus of at most
+ * `TOPIC_NEIGHBOURS` + 1 articles, every pair that shares a word or name).
+ */
+export function articleSimilarities(articles: readonly EventArticle[], options: StoryOptions = {}): ArticleSimilarity[] {
+  const { ids, ranges, features, parts } = prepare(articles);
+  const n = ids.length;
+  const keys = new Set<number>();
+  for (const [a, b] of [...pairsWithinWindow(ranges, options.windowDays ?? STORY_WINDOW_DAYS), ...topicCandidates(features, ranges)]) keys.add(a * n + b);
+  return [...keys]
+    .sort((x, y) => x - y)
+    .map((key) => {
+      const a = Math.floor(key / n);
+      const b = key % n;
       const p = parts(a, b);
-      out.push({ a, b, words: round(p.words), lede: round(p.lede), names: round(p.names), score: round(sim(a, b)) });
-    }
-  }
-  return out;
+      return { a: ids[a] ?? '', b: ids[b] ?? '', words: round(p.words), lede: round(p.lede), names: round(p.names), score: round(combined(p)) };
+    });
 }
 
+/** The days a story's dated articles span, and whether it has an undated one. */
+interface StorySpan {
+  maxFrom: number;
+  minTo: number;
+  undated: boolean;
+}
+
+/** True when every article of one story is within `window` days of every article of the other (never with an undated one). */
+function spansWithin(a: StorySpan, b: StorySpan, window: number): boolean {
+  return !a.undated && !b.undated && b.maxFrom - a.minTo <= window && a.maxFrom - b.minTo <= window;
+}
+
+/**
+ * Pairs of articles (indices, lower first; a pair may come more than once)
+ * compared for topics beyond those within the story window. An article's
+ * features are its words and names. A feature shared by at most
+ * `TOPIC_NEIGHBOURS` + 1 articles pairs them all; a commoner one pairs each
+ * article that counts it among its `TOPIC_KEYS` rarest features with the
+ * `TOPIC_NEIGHBOURS` articles sharing it nearest in publication order, half
+ * on either side. So a corpus of at most `TOPIC_NEIGHBOURS` + 1 articles has
+ * every pair that shares anything compared (and a pair that shares nothing
+ * scores 0), while a larger one has pairs in proportion to its articles, not
+ * their square. What a larger one leaves out are pairs far apart in time that
+ * share only common words and names: a running subject still links up as a
+ * chain of articles close in time that share its rarer ones.
+ */
+function* topicCandidates(features: readonly Features[], ranges: readonly (DayRange | undefined)[]): Generator<[number, number]> {
+  // Words and names as one feature space: words first, then names.
+  let words = 0;
+  for (const f of features) for (const id of f.terms.ids) words = Math.max(words, id + 1);
+  const own = features.map((f) => [...f.terms.ids, ...Array.from(f.names, (k) => words + k)]);
+  const postings: number[][] = [];
+  own.forEach((fs, i) => {
+    for (const x of fs) (postings[x] ??= []).push(i);
+  });
+  const day = (i: number): number => ranges[i]?.from ?? Infinity;
+  const df = (x: number): number => postings[x]?.length ?? 0;
+  const rarer = (x: number, y: number): number => df(x) - df(y) || x - y;
+  const lastKey = own.map((fs) => [...fs].sort(rarer)[Math.min(TOPIC_KEYS, fs.length) - 1]);
+  const half = TOPIC_NEIGHBOURS / 2;
+  for (const [x, list] of postings.entries()) {
+    if (!list) continue;
+    if (list.length <= TOPIC_NEIGHBOURS + 1) {
+      for (let p = 0; p < list.length; p++) for (let q = p + 1; q < list.length; q++) yield pair(list[p] ?? 0, list[q] ?? 0);
+      continue;
+    }
+    list.sort((a, b) => day(a) - day(b) || a - b);
+    for (let p = 0; p < list.length; p++) {
+      const a = list[p] ?? 0;
+      const key = lastKey[a];
+      if (key === undefined || rarer(x, key) > 0) continue;
+      for (let q = Math.max(0, p - half); q <= Math.min(list.length - 1, p + half); q++) if (q !== p) yield pair(a, list[q] ?? 0);
+    }
+  }
+}
+
+function pair(a: number, b: number): [number, number] {
+  return a < b ? [a, b] : [b, a];
+}
+
+/** How much work a clustering took, for tests that guard its scaling. */
+export interface StoryStats {
+  /** Ordered article pairs whose similarity was computed. */
+  pairsScored: number;
+  /** Article pairs whose shingle sets were compared as possible copies. */
+  copiesCompared: number;
+}
 
 /**
  * Clusters articles into stories and stories into topics (see the module
- * comment for the rules). Stories form agglomeratively: article pairs from
- * most to least similar, two stories joining when the pair is similar enough
- * and every pair across them lies within the window; copies join first, as
- * one story whatever their dates.
+ * comment for the rules). Stories form agglomeratively: article pairs within
+ * the window from most to least similar, two stories joining when the pair is
+ * similar enough, every pair across them lies within the window and they are
+ * alike on average; copies join first, as one story whatever their dates.
  */
 export function clusterStories(articles: readonly EventArticle[], options: StoryOptions = {}): StoryClustering {
+  return clusterStoriesWithStats(articles, options).clustering;
+}
+
+/** `clusterStories`, with how many pairs it compared. */
+export function clusterStoriesWithStats(articles: readonly EventArticle[], options: StoryOptions = {}): { clustering: StoryClustering; stats: StoryStats } {
   const window = options.windowDays ?? STORY_WINDOW_DAYS;
-  const { sorted, ids, dates, order, texts, byId, sim } = prepare(articles);
+  const corpus = prepare(articles);
+  const { sorted, ids, dates, ranges, order, texts, byId, score } = corpus;
+  const indexOf = new Map(ids.map((id, i) => [id, i]));
+  const at = (id: string): number => indexOf.get(id) ?? -1;
 
-  const duplicates = findDuplicates(ids, new Map(texts.map((t) => [t.id, t.shingles])), order);
+  const { duplicates, compared } = findDuplicates(ids, texts.map((t) => t.shingles), corpus.shingleHashes, order);
 
-  // Stories.
-  const storyOf = new Map(ids.map((id) => [id, id]));
-  const storyMembers = new Map(ids.map((id) => [id, [id]]));
-  const join = (a: string, b: string): void => {
-    const sa = storyOf.get(a) ?? a;
-    const sb = storyOf.get(b) ?? b;
+  // Stories: each keyed by its lowest article index, members in the order they joined (the order average similarities sum in).
+  const storyOf = ids.map((_, i) => i);
+  const members = ids.map((_, i) => [i]);
+  const spans: StorySpan[] = ranges.map((r) => (r ? { maxFrom: r.from, minTo: r.to, undated: false } : { maxFrom: -Infinity, minTo: Infinity, undated: true }));
+  const join = (a: number, b: number): void => {
+    const sa = storyOf[a] ?? a;
+    const sb = storyOf[b] ?? b;
     if (sa === sb) return;
-    const [keep, drop] = cmp(sa, sb) <= 0 ? [sa, sb] : [sb, sa];
-    const moved = storyMembers.get(drop) ?? [];
-    storyMembers.set(keep, [...(storyMembers.get(keep) ?? []), ...moved]);
-    storyMembers.delete(drop);
-    for (const m of moved) storyOf.set(m, keep);
+    const [keep, drop] = sa < sb ? [sa, sb] : [sb, sa];
+    const moved = members[drop] ?? [];
+    members[keep] = [...(members[keep] ?? []), ...moved];
+    members[drop] = [];
+    for (const m of moved) storyOf[m] = keep;
+    const k = spans[keep];
+    const d = spans[drop];
+    if (k && d) spans[keep] = { maxFrom: Math.max(k.maxFrom, d.maxFrom), minTo: Math.min(k.minTo, d.minTo), undated: k.undated || d.undated };
   };
-  for (const d of duplicates) join(d.first, d.copy);
-  const pairs: { a: string; b: string; s: number }[] = [];
-  for (let i = 0; i < ids.length; i++) {
-    for (let j = i + 1; j < ids.length; j++) {
-      const a = ids[i] ?? '';
-      const b = ids[j] ?? '';
-      pairs.push({ a, b, s: sim(a, b) });
-    }
-  }
-  pairs.sort((x, y) => y.s - x.s || cmp(x.a, y.a) || cmp(x.b, y.b));
-  for (const { a, b, s } of pairs) {
-    if (s < STORY_SIMILARITY) break;
-    const ma = storyMembers.get(storyOf.get(a) ?? a) ?? [];
-    const mb = storyMembers.get(storyOf.get(b) ?? b) ?? [];
-    if (ma === mb) continue;
+  for (const d of duplicates) join(at(d.first), at(d.copy));
+  // Only articles within the window of each other can join, so only those pairs are scored.
+  const inWindow = pairsWithinWindow(ranges, window);
+  const pairs = inWindow
+    .map(([a, b]) => ({ a, b, s: score(a, b) }))
+    .filter((p) => p.s >= STORY_SIMILARITY)
+    .sort((x, y) => y.s - x.s || x.a - y.a || x.b - y.b);
+  for (const { a, b } of pairs) {
+    const ka = storyOf[a] ?? a;
+    const kb = storyOf[b] ?? b;
+    if (ka === kb) continue;
     // Complete linkage in time, average linkage in text: no chain of pairwise-similar articles drifts off the story.
-    const cross = ma.flatMap((x) => mb.map((y) => ({ x, y })));
-    const inWindow = cross.every(({ x, y }) => withinWindow(dates.get(x), dates.get(y), window));
-    const mean = cross.reduce((acc, { x, y }) => acc + sim(x, y), 0) / (cross.length || 1);
-    if (inWindow && mean >= STORY_SIMILARITY) join(a, b);
+    const sa = spans[ka];
+    const sb = spans[kb];
+    if (!sa || !sb || !spansWithin(sa, sb, window)) continue;
+    const ma = members[ka] ?? [];
+    const mb = members[kb] ?? [];
+    let total = 0;
+    for (const x of ma) for (const y of mb) total += score(x, y);
+    if (total / (ma.length * mb.length || 1) >= STORY_SIMILARITY) join(a, b);
   }
 
+  const duplicatesOf = new Map<number, Duplicate[]>();
+  for (const d of duplicates) {
+    const k = storyOf[at(d.first)] ?? -1;
+    const list = duplicatesOf.get(k);
+    if (list) list.push(d);
+    else duplicatesOf.set(k, [d]);
+  }
   const stories: Story[] = [];
-  const drafts = [...storyMembers.values()].map((members) => {
-    const list = [...members].sort(order);
+  const drafts = members.flatMap((m, key) => {
+    if (!m.length) return [];
+    const list = m.map((i) => ids[i] ?? '').sort(order);
     const dated = list.map((id) => dates.get(id)).filter((d): d is string => d !== undefined).sort(cmp);
     const wire = new Map<string, string[]>();
     // Copies within the story, grouped by connected pairs.
@@ -658,8 +1108,7 @@ export function clusterStories(articles: readonly EventArticle[], options: Story
       while (groupOf.has(r) && groupOf.get(r) !== r) r = groupOf.get(r) ?? r;
       return r;
     };
-    for (const d of duplicates) {
-      if (!list.includes(d.first)) continue;
+    for (const d of duplicatesOf.get(key) ?? []) {
       const ra = root(d.first);
       const rb = root(d.copy);
       groupOf.set(ra, ra);
@@ -676,13 +1125,15 @@ export function clusterStories(articles: readonly EventArticle[], options: Story
       span.from = dated[0] ?? '';
       span.to = dated[dated.length - 1] ?? '';
     }
-    return {
-      articles: list,
-      firstReport: first,
-      wireGroups: [...wire.values()].map((g) => [...g].sort(order)).sort((x, y) => order(x[0] ?? '', y[0] ?? '')),
-      span,
-      generatedName: sorted.find((a) => a.id === first)?.data.headline ?? first,
-    };
+    return [
+      {
+        articles: list,
+        firstReport: first,
+        wireGroups: [...wire.values()].map((g) => [...g].sort(order)).sort((x, y) => order(x[0] ?? '', y[0] ?? '')),
+        span,
+        generatedName: sorted[at(first)]?.data.headline ?? first,
+      },
+    ];
   });
   const storyBase = (d: (typeof drafts)[number]): string => slugify(`${d.span.from ?? 'undated'} ${d.generatedName}`);
   const storyIds = assignSlugs(drafts, storyBase, (d) => `${d.span.from ?? '9999'} ${d.firstReport}`);
@@ -690,32 +1141,39 @@ export function clusterStories(articles: readonly EventArticle[], options: Story
   const storyOrder = (a: Story, b: Story): number => order(a.firstReport, b.firstReport);
   stories.sort(storyOrder);
 
-  // Topics: stories linked by any pair of their articles alike enough.
-  const topicOf = new Map(stories.map((s) => [s.id, s.id]));
-  const topicRoot = (x: string): string => {
+  // Topics: stories linked by any pair of their articles alike enough, the pair scored as (earlier story's article, later one's).
+  const position = new Int32Array(ids.length);
+  stories.forEach((s, p) => {
+    for (const a of s.articles) position[at(a)] = p;
+  });
+  const topicOf = stories.map((_, p) => p);
+  const topicRoot = (x: number): number => {
     let r = x;
-    while (topicOf.get(r) !== r) r = topicOf.get(r) ?? r;
+    while (topicOf[r] !== r) {
+      const up = topicOf[r] ?? r;
+      topicOf[r] = topicOf[up] ?? up;
+      r = up;
+    }
     return r;
   };
-  for (let i = 0; i < stories.length; i++) {
-    for (let j = i + 1; j < stories.length; j++) {
-      const si = stories[i];
-      const sj = stories[j];
-      if (!si || !sj) continue;
-      const linked = si.articles.some((a) => sj.articles.some((b) => sim(a, b) >= TOPIC_SIMILARITY));
-      if (!linked) continue;
-      const ri = topicRoot(si.id);
-      const rj = topicRoot(sj.id);
-      if (ri !== rj) topicOf.set(cmp(ri, rj) <= 0 ? rj : ri, cmp(ri, rj) <= 0 ? ri : rj);
-    }
+  // The pairs within the window first: they are scored already, and most links are among them.
+  for (const [x, y] of [...inWindow, ...topicCandidates(corpus.features, ranges)]) {
+    const px = position[x] ?? 0;
+    const py = position[y] ?? 0;
+    const rx = topicRoot(px);
+    const ry = topicRoot(py);
+    if (rx === ry) continue;
+    if ((px < py ? score(x, y) : score(y, x)) >= TOPIC_SIMILARITY) topicOf[Math.max(rx, ry)] = Math.min(rx, ry);
   }
   const storyById = new Map(stories.map((s) => [s.id, s]));
   const storyOfArticle = new Map(stories.flatMap((s) => s.articles.map((a) => [a, s.id] as const)));
-  const groups = new Map<string, string[]>();
-  for (const s of stories) {
-    const r = topicRoot(s.id);
-    groups.set(r, [...(groups.get(r) ?? []), s.id]);
-  }
+  const groups = new Map<number, string[]>();
+  stories.forEach((s, p) => {
+    const r = topicRoot(p);
+    const group = groups.get(r);
+    if (group) group.push(s.id);
+    else groups.set(r, [s.id]);
+  });
 
   // Editor entries: their articles leave the generated topics.
   const warnings: string[] = [];
@@ -749,11 +1207,8 @@ export function clusterStories(articles: readonly EventArticle[], options: Story
     topicDrafts.push({ name: topicName(articlesOfTopic.map((a) => byId.get(a)).filter((t): t is ArticleText => t !== undefined)), generated: true, articles: articlesOfTopic });
   }
   const topicBase = (t: TopicDraft): string => t.id ?? slugify(t.name);
-  const generatedIds = assignSlugs(
-    topicDrafts,
-    topicBase,
-    (t) => `${t.articles.map((a) => dates.get(a) ?? '9999').sort()[0] ?? ''} ${[...t.articles].sort(order)[0] ?? ''}`,
-  );
+  const topicKeys = new Map(topicDrafts.map((t) => [t, `${t.articles.map((a) => dates.get(a) ?? '9999').sort()[0] ?? ''} ${[...t.articles].sort(order)[0] ?? ''}`]));
+  const generatedIds = assignSlugs(topicDrafts, topicBase, (t) => topicKeys.get(t) ?? '');
   for (const t of topicDrafts) t.id = generatedIds.get(t) ?? topicBase(t);
   for (const e of editor) {
     const own = (e.articles ?? []).filter((a) => claimed.get(a) === e.slug);
@@ -794,7 +1249,7 @@ export function clusterStories(articles: readonly EventArticle[], options: Story
     if (fa === undefined || fb === undefined) return Number(fa === undefined) - Number(fb === undefined) || cmp(a.id, b.id);
     return order(fa, fb) || cmp(a.id, b.id);
   });
-  return storyClusteringSchema.parse({ stories, topics, duplicates, warnings });
+  return { clustering: storyClusteringSchema.parse({ stories, topics, duplicates, warnings }), stats: { pairsScored: corpus.scored(), copiesCompared: compared } };
 }
 
 /** How many names a generated topic name joins. */

@@ -54,18 +54,66 @@ export function publisherName(p: Publisher): string {
   return p.name ?? 'Unknown publisher';
 }
 
+/** A block of a Markdown body as plain text. */
+export interface TextBlock {
+  kind: 'paragraph' | 'heading';
+  text: string;
+}
+
+/** Characters that can make a line read as more (or less) than its own text. */
+const INLINE_SPECIAL = /[\\&<>`*_[\]#\0\r]/;
+/** Line starts that can open a block reaching past a blank line (lists, quotes, fences, HTML, definitions, breaks) or indented code. */
+const BLOCK_START = /^(?:[-+*>`~<[_|=]|\d{1,9}[.)])/;
+
+/**
+ * The body's blocks as the Markdown parser reads them (paragraphs and
+ * headings, as plain text), fast. Bodies are one-line blocks between blank
+ * lines, most of them plain text: those are taken as they are, blocks with
+ * a character Markdown may read are parsed one by one, and a body with any
+ * block that could reach into another (a list, a quote, a fence, a line
+ * break inside a block) is parsed whole, so the result is always the
+ * parser's. With `untilParagraph`, stops after the first paragraph.
+ */
+export function markdownBlocks(markdown: string, untilParagraph = false): TextBlock[] {
+  const chunks = markdown.split(/\n(?:[ \t]*\n)+/);
+  const last = chunks.length - 1;
+  if (chunks[last]?.endsWith('\n')) chunks[last] = chunks[last]!.slice(0, -1);
+  const simple = chunks.every((c, i) => (c === '' && (i === 0 || i === last)) || (!c.includes('\n') && c === c.trim() && c !== '' && !BLOCK_START.test(c)));
+  const parse = (text: string): TextBlock[] =>
+    fromMarkdown(text).children.flatMap((node): TextBlock[] => (node.type === 'paragraph' || node.type === 'heading' ? [{ kind: node.type, text: toString(node) }] : []));
+  if (!simple) {
+    const all = parse(markdown);
+    if (!untilParagraph) return all;
+    const at = all.findIndex((b) => b.kind === 'paragraph');
+    return at < 0 ? all : all.slice(0, at + 1);
+  }
+  const out: TextBlock[] = [];
+  for (const chunk of chunks) {
+    if (chunk === '') continue;
+    const blocks = INLINE_SPECIAL.test(chunk) ? parse(chunk) : [{ kind: 'paragraph' as const, text: chunk }];
+    for (const b of blocks) {
+      out.push(b);
+      if (untilParagraph && b.kind === 'paragraph') return out;
+    }
+  }
+  return out;
+}
+
 /** Plain text of the first paragraph of a Markdown body. */
 export function firstParagraph(markdown: string | undefined): string {
   if (!markdown) return '';
-  const node = fromMarkdown(markdown).children.find((n) => n.type === 'paragraph');
-  return node ? toString(node) : '';
+  return markdownBlocks(markdown, true).find((b) => b.kind === 'paragraph')?.text ?? '';
+}
+
+/** Text cut to about `maxWords` words. */
+export function cutWords(text: string, maxWords: number): string {
+  const ws = text.split(/\s+/).filter(Boolean);
+  return ws.length <= maxWords ? text : `${ws.slice(0, maxWords).join(' ')}…`;
 }
 
 /** The line a list shows under a headline: the standfirst, else the opening paragraph, cut to about 40 words. */
 export function teaser(entry: ArticleEntry, maxWords = 40): string {
-  const text = entry.data.standfirst[0]?.text ?? firstParagraph(entry.body);
-  const ws = text.split(/\s+/).filter(Boolean);
-  return ws.length <= maxWords ? text : `${ws.slice(0, maxWords).join(' ')}…`;
+  return cutWords(entry.data.standfirst[0]?.text ?? firstParagraph(entry.body), maxWords);
 }
 
 /** Minutes to read the body at 230 words a minute, at least one. */
@@ -94,9 +142,7 @@ export interface BodyBlock {
  */
 export function bodyBlocks(markdown: string | undefined, lines: readonly (readonly [number, number])[]): BodyBlock[] {
   if (!markdown) return [];
-  return fromMarkdown(markdown)
-    .children.filter((node) => node.type === 'paragraph' || node.type === 'heading')
-    .map((node, i) => ({ kind: node.type === 'heading' ? 'heading' : 'paragraph', text: toString(node), n: i + 1, lines: lines[i] }));
+  return markdownBlocks(markdown).map((b, i) => ({ kind: b.kind, text: b.text, n: i + 1, lines: lines[i] }));
 }
 
 /** "line 4" or "lines 4–9". */

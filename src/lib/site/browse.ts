@@ -1,16 +1,22 @@
 /**
  * What the browsing pages show, computed from plain arrays (content entries
  * and the knowledge layer), so each is tested without Astro: a topic's
- * timeline grouped by month and day, publishers, the monthly archive, an
- * article's story and neighbours, an entity's articles and events.
+ * timeline grouped by month and day and cut into pages, publishers, the
+ * monthly archive, an article's story and neighbours, an entity's articles
+ * and events. Every lookup a page makes per article, story, topic or entity
+ * goes through an index built once (`siteIndex`, `indexKnowledge`), and every
+ * list a page shows is bounded, so no page's cost or size grows with the
+ * corpus.
  */
 import type { Knowledge } from '../knowledge/knowledge.ts';
 import type { TimelineEvent } from '../knowledge/events.ts';
 import type { Story, Topic } from '../knowledge/stories.ts';
+import type { FigureGroup } from '../knowledge/schema.ts';
 import type { Article } from '../schema.ts';
 import { formatPublished, publisherName, sortNewestFirst } from './articles.ts';
+import { indexKnowledge, type KnowledgeIndex } from './knowledge.ts';
 
-/** Articles per page on lists that grow with the corpus (archive months, publishers, entities). */
+/** Articles per page on lists that grow with the corpus (archive months, publishers, topics, entities, stories). */
 export const PAGE_SIZE = 50;
 
 export interface Entry {
@@ -82,19 +88,87 @@ export function topicTimeline(events: readonly TimelineEvent[], entries: readonl
 
 /** The topic an article belongs to, and the story. */
 export function placeOf(knowledge: Knowledge, article: string): { topic: Topic | undefined; story: Story | undefined } {
-  return {
-    topic: knowledge.stories.topics.find((t) => t.articles.includes(article)),
-    story: knowledge.stories.stories.find((s) => s.articles.includes(article)),
-  };
+  const index = indexKnowledge(knowledge);
+  return { topic: index.topicsOf(article)[0], story: index.storiesOf(article)[0] };
 }
 
 /** The articles before and after this one in its topic, by publication date. */
-export function neighbours(knowledge: Knowledge, entries: readonly Entry[], article: string): { previous: Entry | undefined; next: Entry | undefined } {
-  const topic = placeOf(knowledge, article).topic;
-  if (!topic) return { previous: undefined, next: undefined };
-  const ordered = sortNewestFirst(entries.filter((e) => topic.articles.includes(e.id))).reverse();
-  const at = ordered.findIndex((e) => e.id === article);
-  return { previous: at > 0 ? ordered[at - 1] : undefined, next: at >= 0 ? ordered[at + 1] : undefined };
+export function neighbours<E extends Entry>(knowledge: Knowledge, entries: readonly E[], article: string): { previous: E | undefined; next: E | undefined } {
+  return siteIndex(knowledge, entries).neighbours(article);
+}
+
+/**
+ * Lookups over the content entries and the knowledge layer together, built
+ * once for a pair of them: each article page, story, topic or entity asks in
+ * constant (or its own size's) time instead of scanning the corpus.
+ */
+export interface SiteIndex<E extends Entry> {
+  knowledge: KnowledgeIndex;
+  entries: readonly E[];
+  byId: ReadonlyMap<string, E>;
+  /** Every entry, newest first (`sortNewestFirst`). */
+  newest: readonly E[];
+  /** The entries with these ids, in the order given; unknown ids are skipped. */
+  resolve(ids: Iterable<string>): E[];
+  topicOf(article: string): Topic | undefined;
+  storyOf(article: string): Story | undefined;
+  /** The articles before and after this one in its topic, by publication date. */
+  neighbours(article: string): { previous: E | undefined; next: E | undefined };
+}
+
+const siteIndexes = new WeakMap<Knowledge, WeakMap<readonly Entry[], SiteIndex<Entry>>>();
+
+/** The index of these entries with this knowledge layer, built on first use and kept while both live. */
+export function siteIndex<E extends Entry>(knowledge: Knowledge, entries: readonly E[]): SiteIndex<E> {
+  let byEntries = siteIndexes.get(knowledge);
+  if (!byEntries) siteIndexes.set(knowledge, (byEntries = new WeakMap()));
+  const cached = byEntries.get(entries);
+  if (cached) return cached as unknown as SiteIndex<E>;
+  const index = indexKnowledge(knowledge);
+  const byId = new Map<string, E>();
+  for (const e of entries) if (!byId.has(e.id)) byId.set(e.id, e);
+  const resolve = (ids: Iterable<string>): E[] => {
+    const out: E[] = [];
+    for (const id of ids) {
+      const e = byId.get(id);
+      if (e) out.push(e);
+    }
+    return out;
+  };
+  let newest: E[] | undefined;
+  const ordered = new Map<Topic, { list: E[]; at: Map<string, number> }>();
+  const orderOf = (topic: Topic): { list: E[]; at: Map<string, number> } => {
+    let o = ordered.get(topic);
+    if (!o) {
+      // A topic's entries oldest first (`sortNewestFirst` reversed). The order is total (date,
+      // headline, id), so sorting the topic's own entries gives what sorting a scan of all would.
+      const list = sortNewestFirst(resolve(new Set(topic.articles))).reverse();
+      o = { list, at: new Map(list.map((e, i) => [e.id, i] as const).reverse()) };
+      ordered.set(topic, o);
+    }
+    return o;
+  };
+  const site: SiteIndex<E> = {
+    knowledge: index,
+    entries,
+    byId,
+    get newest() {
+      return (newest ??= sortNewestFirst(entries));
+    },
+    resolve,
+    topicOf: (article) => index.topicsOf(article)[0],
+    storyOf: (article) => index.storiesOf(article)[0],
+    neighbours(article) {
+      const topic = index.topicsOf(article)[0];
+      if (!topic) return { previous: undefined, next: undefined };
+      const { list, at } = orderOf(topic);
+      const i = at.get(article);
+      if (i === undefined) return { previous: undefined, next: undefined };
+      return { previous: i > 0 ? list[i - 1] : undefined, next: list[i + 1] };
+    },
+  };
+  byEntries.set(entries, site as unknown as SiteIndex<Entry>);
+  return site;
 }
 
 export function slugOf(name: string): string {
@@ -139,7 +213,9 @@ export function archive(entries: readonly Entry[]): { key: string; label: string
   for (const entry of sortNewestFirst(entries)) {
     const date = entry.data.published.date;
     const key = date && date.length >= 7 ? date.slice(0, 7) : date ? date : 'undated';
-    groups.set(key, [...(groups.get(key) ?? []), entry]);
+    const list = groups.get(key);
+    if (list) list.push(entry);
+    else groups.set(key, [entry]);
   }
   return [...groups].map(([key, list]) => ({ key, label: key === 'undated' ? 'Date unknown' : formatDate(key), entries: list }));
 }
@@ -152,8 +228,155 @@ export function eventsCiting(events: readonly TimelineEvent[], articles: readonl
 
 /** Events whose citations fall in paragraphs where the entity is named. */
 export function eventsNaming(knowledge: Knowledge, entityId: string): TimelineEvent[] {
-  const entity = knowledge.entities.entities.find((e) => e.id === entityId);
-  if (!entity) return [];
-  const places = new Set(entity.mentions.map((m) => `${m.article}#${m.block}`));
-  return knowledge.events.filter((e) => e.citations.some((c) => places.has(`${c.article}#${c.paragraph}`)));
+  return indexKnowledge(knowledge).eventsNaming(entityId);
+}
+
+/**
+ * Text with every article id in it replaced by a name for the article (event
+ * notes name articles by id; readers know them by publisher). Only whole
+ * ids are replaced, found word by word, so the cost is the text's length,
+ * not the corpus's, and one id inside another ("x" in "x-2") is left alone.
+ */
+export function nameArticleIds(text: string, nameOf: (id: string) => string | undefined): string {
+  return text.replace(/[\p{L}\p{N}_]+(?:-[\p{L}\p{N}_]+)*/gu, (token) => nameOf(token) ?? token);
+}
+
+/** Timeline items per page of a topic's timeline. */
+export const TIMELINE_PAGE_SIZE = 50;
+
+/**
+ * A topic's timeline cut into pages of at most `size` items, the latest page
+ * first (each page reads oldest first, like the whole). Pages end between
+ * days where that keeps them at least half full; a day with more items than
+ * that is split, its heading repeated on each page. Always at least one page.
+ */
+export function paginateTimeline(months: readonly TimelineMonth[], size = TIMELINE_PAGE_SIZE): TimelineMonth[][] {
+  if (size < 1) throw new RangeError('page size must be at least 1');
+  type Day = { month: TimelineMonth; day: TimelineMonth['days'][number] };
+  const days: Day[] = months.flatMap((month) => month.days.map((day) => ({ month, day })));
+  // Fill pages from the latest day backwards, so the first page holds the latest items.
+  const pages: Day[][] = [];
+  let page: Day[] = [];
+  let count = 0;
+  const close = (): void => {
+    if (page.length > 0) pages.push(page.reverse());
+    page = [];
+    count = 0;
+  };
+  for (let i = days.length - 1; i >= 0; i--) {
+    const { month, day } = days[i]!;
+    let items = day.items;
+    if (count > 0 && count + items.length > size && count >= size / 2) close();
+    while (count + items.length > size) {
+      // The latest items of the day stay with the later page.
+      const room = size - count;
+      page.push({ month, day: { ...day, items: items.slice(items.length - room) } });
+      items = items.slice(0, items.length - room);
+      count = size;
+      close();
+    }
+    if (items.length > 0) {
+      page.push({ month, day: { ...day, items } });
+      count += items.length;
+    }
+    if (count >= size) close();
+  }
+  close();
+  if (pages.length === 0) return [[]];
+  return pages.map((list) => {
+    const out: TimelineMonth[] = [];
+    for (const { month, day } of list) {
+      const last = out.at(-1);
+      if (last?.key === month.key) last.days.push(day);
+      else out.push({ ...month, days: [day] });
+    }
+    return out;
+  });
+}
+
+/** Items of a timeline (or of one of its pages) by kind. */
+export function timelineCounts(months: readonly TimelineMonth[]): { events: number; articles: number } {
+  let events = 0;
+  let articles = 0;
+  for (const m of months) {
+    for (const d of m.days) {
+      for (const i of d.items) {
+        if (i.kind === 'event') events++;
+        else articles++;
+      }
+    }
+  }
+  return { events, articles };
+}
+
+/** A topic's stories, latest first (by their last publication date; undated last), at most `limit`, and how many there are. */
+export function storiesOfTopic(knowledge: Knowledge, topic: Pick<Topic, 'stories'>, limit: number): { stories: Story[]; total: number } {
+  const index = indexKnowledge(knowledge);
+  const all = [...new Set(topic.stories)].flatMap((id) => index.story(id) ?? []);
+  // Stable: stories of the same last date keep the knowledge layer's order (earliest first).
+  const latest = all.map((s, i) => ({ s, i })).sort((a, b) => {
+    const x = a.s.span.to ?? '';
+    const y = b.s.span.to ?? '';
+    return x === y ? a.i - b.i : x === '' ? 1 : y === '' ? -1 : x < y ? 1 : -1;
+  });
+  return { stories: latest.slice(0, limit).map(({ s }) => s), total: all.length };
+}
+
+/** A claim of "what the sources say", narrowed to some articles. */
+export interface FiguresClaim {
+  label: string;
+  /** How many of the articles make it. */
+  articles: number;
+  /** Whom these articles attribute it to, sorted, at most the links limit. */
+  attributions: string[];
+  /** Where they make it, at most the links limit, in article and block order. */
+  figures: { article: string; block: number }[];
+  /** Places left out by the links limit. */
+  more: number;
+}
+
+/**
+ * The figure claims that these articles make, by measure, each narrowed to
+ * these articles (its count, places and attributions): at most `claims`
+ * claims a measure, the most made first, and `links` places and attributions
+ * a claim, so the panel stays the same size however many articles make a
+ * claim. Measure `other` is left out, as on the pages.
+ */
+export function figuresFor(groups: readonly FigureGroup[], articles: Iterable<string>, limits: { claims: number; links: number }): { measure: string; claims: FiguresClaim[]; total: number }[] {
+  const members = new Set(articles);
+  const out: { measure: string; claims: FiguresClaim[]; total: number }[] = [];
+  for (const g of groups) {
+    if (g.measure === 'other') continue;
+    const claims: FiguresClaim[] = [];
+    for (const c of g.claims) {
+      const made = c.articles.filter((a) => members.has(a));
+      if (made.length === 0) continue;
+      const figures = c.figures.filter((f) => members.has(f.article));
+      const attributions = [...new Set(figures.flatMap((f) => f.attribution ?? []))].sort().slice(0, limits.links);
+      claims.push({ label: c.label, articles: made.length, attributions, figures: figures.slice(0, limits.links).map((f) => ({ article: f.article, block: f.block })), more: Math.max(0, figures.length - limits.links) });
+    }
+    // Most made here first; the knowledge layer's order breaks ties (the sort is stable).
+    claims.sort((a, b) => b.articles - a.articles);
+    if (claims.length > 0) out.push({ measure: g.measure, claims: claims.slice(0, limits.claims), total: claims.length });
+  }
+  return out;
+}
+
+/**
+ * The badge each of a story's articles carries on the story page: "First
+ * report", or which other articles it is a copy of (at most `names` of them
+ * by headline, then how many more), or none.
+ */
+export function coverageBadges(story: Pick<Story, 'firstReport' | 'wireGroups'>, headlineOf: (id: string) => string | undefined, names = 3): (id: string) => string | undefined {
+  const groupOf = new Map<string, readonly string[]>();
+  for (const g of story.wireGroups) for (const id of g) if (!groupOf.has(id)) groupOf.set(id, g);
+  return (id) => {
+    if (id === story.firstReport) return 'First report';
+    const group = groupOf.get(id);
+    if (!group) return undefined;
+    const others = group.filter((x) => x !== id);
+    const listed = others.slice(0, names).map((x) => headlineOf(x) ?? x);
+    const more = others.length - listed.length;
+    return `Copy of the same text as ${listed.join(', ')}${more > 0 ? ` and ${more} more` : ''}`;
+  };
 }

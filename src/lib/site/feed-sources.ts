@@ -1,28 +1,37 @@
 /**
  * What each feed route serves: the site's feeds carry every article, a
  * topic's feeds carry the topic's articles. Routes call `feedFor` and only
- * choose the format.
+ * choose the format. Each feed's entries are made once and shared by its
+ * three formats, and each article's entry once for every feed it is in.
  */
-import { getCollection } from 'astro:content';
 import { feedEntries, type FeedEntry, type FeedMeta } from './feeds.ts';
 import { absoluteUrl, siteConfig } from './config.ts';
-import { knowledge } from './knowledge-data.ts';
-import { entitiesOf } from './knowledge.ts';
+import { site as siteData } from './site-data.ts';
 
 export type FeedFormat = 'rss.xml' | 'atom.xml' | 'feed.json';
 
+const made = new Map<string, Promise<FeedEntry[]>>();
+const perArticle = new Map<string, FeedEntry>();
+
 export async function feedFor(topicId: string | undefined, format: FeedFormat, site: string): Promise<{ meta: FeedMeta; entries: FeedEntry[] }> {
   const base = import.meta.env.BASE_URL;
-  const all = await getCollection('articles');
-  const topic = topicId ? knowledge.stories.topics.find((t) => t.id === topicId) : undefined;
-  const entries = topic ? all.filter((e) => topic.articles.includes(e.id)) : all;
+  const index = await siteData();
+  const topic = topicId ? index.knowledge.topic(topicId) : undefined;
   const home = topic ? `topics/${topic.id}/` : '';
   const tagsOf = (id: string): string[] => [
-    ...knowledge.stories.topics.filter((t) => t.articles.includes(id)).map((t) => t.name),
-    ...entitiesOf(knowledge, id)
+    ...index.knowledge.topicsOf(id).map((t) => t.name),
+    ...index.knowledge
+      .entitiesOf(id)
       .slice(0, 6)
       .map(({ entity }) => entity.name),
   ];
+  const key = `${site}\n${base}\n${topic?.id ?? ''}`;
+  let entries = made.get(key);
+  if (!entries || import.meta.env.DEV) {
+    const cache = import.meta.env.DEV ? new Map<string, FeedEntry>() : perArticle;
+    entries = Promise.resolve(feedEntries(topic ? index.resolve(new Set(topic.articles)) : index.entries, site, base, tagsOf, cache));
+    made.set(key, entries);
+  }
   return {
     meta: {
       title: topic ? `${topic.name} · ${siteConfig.title}` : siteConfig.title,
@@ -31,6 +40,6 @@ export async function feedFor(topicId: string | undefined, format: FeedFormat, s
       feedUrl: absoluteUrl(site, base, `${home}${format}`),
       lang: siteConfig.lang,
     },
-    entries: feedEntries(entries, site, base, tagsOf),
+    entries: await entries,
   };
 }

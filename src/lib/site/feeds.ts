@@ -50,37 +50,45 @@ function timestampOf(date: string | undefined): string | undefined {
   return `${y}-${m}-${d}T00:00:00Z`;
 }
 
+/**
+ * The newest `FEED_LIMIT` entries as feed entries. `cache`, keyed by the
+ * entry's URL, lets feeds that share articles make each article's entry once.
+ */
 export function feedEntries(
   entries: readonly { id: string; data: Article; body?: string | undefined }[],
   site: string,
   base: string,
   tagsOf: (id: string) => string[] = () => [],
+  cache?: Map<string, FeedEntry>,
 ): FeedEntry[] {
-  return sortNewestFirst(entries)
-    .slice(0, FEED_LIMIT)
-    .map((entry) => {
-      const { data } = entry;
-      const blocks = bodyBlocks(entry.body, data.blocks);
-      const publisher = publisherName(data.publisher);
-      const provenance = `Published by ${publisher} (${basisLabel(data.publisher)}), ${formatPublished(data.published)} (date ${basisLabel(data.published)}).${data.url ? ` Original: ${data.url.href}` : ''}`;
-      const paragraphs = blocks.map((b) => (b.kind === 'heading' ? `<h2>${escapeHtml(b.text)}</h2>` : `<p>${escapeHtml(b.text)}</p>`));
-      const standfirst = data.standfirst.map((s) => `<p><strong>${escapeHtml(s.text)}</strong></p>`);
-      return {
-        url: absoluteUrl(site, base, `articles/${entry.id}/`),
-        title: data.headline,
-        summary: data.standfirst[0]?.text,
-        published: data.published.date,
-        timestamp: timestampOf(data.published.date),
-        precision: data.published.precision,
-        dateBasis: basisLabel(data.published),
-        publisher,
-        publisherBasis: basisLabel(data.publisher),
-        originalUrl: data.url?.href,
-        tags: tagsOf(entry.id),
-        html: [...standfirst, ...paragraphs, `<p><em>${escapeHtml(provenance)}</em></p>`].join('\n'),
-        text: [...data.standfirst.map((s) => s.text), ...blocks.map((b) => b.text), provenance].join('\n\n'),
-      };
-    });
+  return sortNewestFirst(entries).slice(0, FEED_LIMIT).map((entry) => {
+    const url = absoluteUrl(site, base, `articles/${entry.id}/`);
+    const known = cache?.get(url);
+    if (known) return known;
+    const { data } = entry;
+    const blocks = bodyBlocks(entry.body, data.blocks);
+    const publisher = publisherName(data.publisher);
+    const provenance = `Published by ${publisher} (${basisLabel(data.publisher)}), ${formatPublished(data.published)} (date ${basisLabel(data.published)}).${data.url ? ` Original: ${data.url.href}` : ''}`;
+    const paragraphs = blocks.map((b) => (b.kind === 'heading' ? `<h2>${escapeHtml(b.text)}</h2>` : `<p>${escapeHtml(b.text)}</p>`));
+    const standfirst = data.standfirst.map((s) => `<p><strong>${escapeHtml(s.text)}</strong></p>`);
+    const made: FeedEntry = {
+      url,
+      title: data.headline,
+      summary: data.standfirst[0]?.text,
+      published: data.published.date,
+      timestamp: timestampOf(data.published.date),
+      precision: data.published.precision,
+      dateBasis: basisLabel(data.published),
+      publisher,
+      publisherBasis: basisLabel(data.publisher),
+      originalUrl: data.url?.href,
+      tags: tagsOf(entry.id),
+      html: [...standfirst, ...paragraphs, `<p><em>${escapeHtml(provenance)}</em></p>`].join('\n'),
+      text: [...data.standfirst.map((s) => s.text), ...blocks.map((b) => b.text), provenance].join('\n\n'),
+    };
+    cache?.set(url, made);
+    return made;
+  });
 }
 
 const xml = (text: string): string => escapeHtml(text);

@@ -20,6 +20,9 @@ export function scriptHash(source: string): string {
   return `'sha256-${createHash('sha256').update(source, 'utf8').digest('base64')}'`;
 }
 
+/** The inline scripts' hashes, computed once (every page's head carries the policy). */
+const INLINE_HASHES = `${scriptHash(SEARCH_KEY_SCRIPT)} ${scriptHash(HIGHLIGHT_SCRIPT)}`;
+
 /**
  * The site's Content-Security-Policy: everything from the site itself, scripts
  * only from files or the inline scripts above, WebAssembly for Pagefind, no
@@ -29,7 +32,7 @@ export function scriptHash(source: string): string {
 export function contentSecurityPolicy(asHeader: boolean): string {
   return [
     "default-src 'self'",
-    `script-src 'self' 'wasm-unsafe-eval' ${scriptHash(SEARCH_KEY_SCRIPT)} ${scriptHash(HIGHLIGHT_SCRIPT)}`,
+    `script-src 'self' 'wasm-unsafe-eval' ${INLINE_HASHES}`,
     "style-src 'self'",
     "img-src 'self' data:",
     "connect-src 'self'",

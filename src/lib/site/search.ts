@@ -63,6 +63,27 @@ export function orderFacetValues(facet: string, counts: Record<string, number>):
   return entries.sort(([a, x], [b, y]) => y - x || a.localeCompare(b, 'en'));
 }
 
+/** Values a facet lists until the reader asks for all of them. */
+export const FACET_VALUES_SHOWN = 10;
+
+/**
+ * The values a facet lists, in reading order: all of them when expanded,
+ * else the first `limit` and any selected value beyond them, so the filter
+ * pane stays short however many people, places or stories the corpus names.
+ * `hidden` counts the values left out.
+ */
+export function facetValuesShown(
+  ordered: readonly (readonly [string, number])[],
+  selected: readonly string[],
+  expanded: boolean,
+  limit = FACET_VALUES_SHOWN,
+): { shown: [string, number][]; hidden: number } {
+  if (expanded || ordered.length <= limit) return { shown: ordered.map(([v, n]) => [v, n]), hidden: 0 };
+  const chosen = new Set(selected);
+  const shown = ordered.filter(([v], i) => i < limit || chosen.has(v)).map(([v, n]): [string, number] => [v, n]);
+  return { shown, hidden: ordered.length - shown.length };
+}
+
 const STOP = new Set(
   [
     ...'a an the of in on at to for by with from and or but as is are was were be been has have had it its this that who which he she they after before over under into as says said not no new his her their than more'.split(' '),

@@ -4,13 +4,13 @@
  * check the clean article against what was scraped.
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { getCollection } from 'astro:content';
+import { articles } from '../../lib/site/site-data.ts';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { rawPathFor } from '../../lib/site/articles.ts';
 
 export const getStaticPaths = (async () => {
-  const entries = await getCollection('articles');
+  const entries = await articles();
   return entries.map((entry) => ({
     params: { path: rawPathFor(entry.data.source.path).slice('raw/'.length) },
     props: { seed: entry.data.source.path },
