@@ -870,10 +870,39 @@ function chosen(proposals: readonly Proposal[]): readonly Proposal[] {
 
 /** The `n` most similar proposals, ties taken in the order given (a stable sort's first `n`), in the order given. */
 function mostSimilar(proposals: readonly Proposal[], n: number): Proposal[] {
-  const sims = Float64Array.from(proposals, (p) => p.sim).sort();
-  const cut = sims[sims.length - n] ?? -Infinity;
-  let ties = n - sims.filter((x) => x > cut).length;
+  if (proposals.length <= n) return [...proposals];
+  const sims = new Float64Array(proposals.length);
+  proposals.forEach((p, k) => {
+    sims[k] = p.sim;
+  });
+  const cut = kthSmallest(sims, proposals.length - n);
+  let ties = n - proposals.filter((p) => p.sim > cut).length;
   return proposals.filter((p) => p.sim > cut || (p.sim === cut && ties-- > 0));
+}
+
+/** The k-th smallest of `values` (from 0), found by Hoare's selection, which reorders them. */
+function kthSmallest(values: Float64Array, k: number): number {
+  let lo = 0;
+  let hi = values.length - 1;
+  while (lo < hi) {
+    const pivot = values[(lo + hi) >> 1] ?? 0;
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while ((values[i] ?? 0) < pivot) i += 1;
+      while ((values[j] ?? 0) > pivot) j -= 1;
+      if (i > j) break;
+      const swap = values[i] ?? 0;
+      values[i] = values[j] ?? 0;
+      values[j] = swap;
+      i += 1;
+      j -= 1;
+    }
+    if (k <= j) hi = j;
+    else if (k >= i) lo = i;
+    else break;
+  }
+  return values[k] ?? 0;
 }
 
 /**
@@ -1292,14 +1321,14 @@ function mergeOrder(pairs: Pairs, count: number): Uint32Array {
   pass(pairs.i, count);
   // A similarity's bits, 16 at a time from the lowest: for numbers ≥ 0 they order as the numbers do, and flipped, the most similar comes first.
   const view = new DataView(new ArrayBuffer(8));
-  const bits = Array.from({ length: 4 }, () => new Uint16Array(n));
-  pairs.sim.forEach((sim, k) => {
-    view.setFloat64(0, sim);
-    bits.forEach((digit, w) => {
-      digit[k] = 0xffff - view.getUint16(6 - 2 * w);
-    });
-  });
-  for (const digit of bits) pass(digit, 0x10000);
+  const bits = [6, 4, 2, 0].map((offset) => ({ offset, digit: new Uint16Array(n) }));
+  for (const { offset, digit } of bits) {
+    for (let k = 0; k < n; k++) {
+      view.setFloat64(0, pairs.sim[k] ?? 0);
+      digit[k] = 0xffff - view.getUint16(offset);
+    }
+    pass(digit, 0x10000);
+  }
   return order;
 }
 
