@@ -921,23 +921,25 @@ async function main(): Promise<number> {
   const site = values.site ? await benchSite(values.browser) : undefined;
   const results: SizeResult[] = [];
   const options: Options = { runs, timeoutMs: timeout * 1000, seed, baseline: values.baseline, browser: values.browser, events: values.events, keep: values.keep };
-  for (const size of sizes) results.push(await benchSize(size, options));
-
-  if (results.length > 0) {
+  const out = values.out === undefined ? join(ROOT, 'bench-results', `bench-${started.toISOString().replace(/[:.]/g, '-')}.json`) : resolve(values.out);
+  const machine = { cpus: cpus().length, cpu: cpus()[0]?.model, totalMemory: totalmem(), freeMemoryAtStart: freemem(), node: process.version };
+  const versions = { astro: await versionOf('astro'), pagefind: await versionOf('pagefind') };
+  // The table and the JSON file are written after every size, so a long run that is stopped keeps what it measured.
+  for (const size of sizes) {
+    results.push(await benchSize(size, options));
     console.log(`Generated corpora (${cpus().length} cores, ${mb(totalmem())} memory, Node ${process.version}; steps under 10 s are medians of up to ${runs} runs)`);
     printTable(results);
+    const report = {
+      date: started.toISOString(),
+      machine,
+      versions,
+      options: { sizes, runs, timeoutSeconds: timeout, seed: seed ?? 'default', events: values.events },
+      ...(site ? { site } : {}),
+      sizes: results.map((r) => ({ ...r, budgets: budgets(r) })),
+    };
+    await mkdir(dirname(out), { recursive: true });
+    await writeFile(out, `${JSON.stringify(report, null, 2)}\n`);
   }
-  const report = {
-    date: started.toISOString(),
-    machine: { cpus: cpus().length, cpu: cpus()[0]?.model, totalMemory: totalmem(), freeMemoryAtStart: freemem(), node: process.version },
-    versions: { astro: await versionOf('astro'), pagefind: await versionOf('pagefind') },
-    options: { sizes, runs, timeoutSeconds: timeout, seed: seed ?? 'default', events: values.events },
-    ...(site ? { site } : {}),
-    sizes: results.map((r) => ({ ...r, budgets: budgets(r) })),
-  };
-  const out = values.out === undefined ? join(ROOT, 'bench-results', `bench-${started.toISOString().replace(/[:.]/g, '-')}.json`) : resolve(values.out);
-  await mkdir(dirname(out), { recursive: true });
-  await writeFile(out, `${JSON.stringify(report, null, 2)}\n`);
   const shown = relative(process.cwd(), out);
   console.log(`\nwrote ${shown.startsWith('..') ? out : shown}`);
   return 0;
