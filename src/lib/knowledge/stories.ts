@@ -274,16 +274,17 @@ interface ShingleTable {
   wordIds: Map<string, number>;
   /** Per word id, the word. */
   words: string[];
-  /** Per slot, the `SHINGLE_WORDS` word ids of its shingle (-1 past the end of a text shorter than that). */
+  /** Per shingle id, its `SHINGLE_WORDS` word ids (-1 past the end of a text shorter than that). */
   keys: Int32Array;
-  /** Per slot, the id of its shingle, or -1 while empty. */
-  ids: Int32Array;
   /** Per shingle id, the FNV-1a hash of its text. */
   hashes: number[];
+  /** Per slot, the id of the shingle in it (-1 while empty) and the hash of its word ids. */
+  slots: Int32Array;
+  slotHashes: Int32Array;
 }
 
 function shingleTable(slots = 1 << 16): ShingleTable {
-  return { wordIds: new Map(), words: [], keys: new Int32Array(slots * SHINGLE_WORDS), ids: new Int32Array(slots).fill(-1), hashes: [] };
+  return { wordIds: new Map(), words: [], keys: new Int32Array(slots * SHINGLE_WORDS), hashes: [], slots: new Int32Array(slots).fill(-1), slotHashes: new Int32Array(slots) };
 }
 
 /** The ids of lowercased words in the table (new ones added). */
@@ -299,51 +300,70 @@ function wordIdsOf(ws: readonly string[], table: ShingleTable): Int32Array {
   });
 }
 
-/** The slot holding the shingle whose word ids are `key[at…]`, or the empty slot where it belongs. */
-function slotOf(table: ShingleTable, key: Int32Array, at: number): number {
-  const mask = table.ids.length - 1;
+/** Mixes the `SHINGLE_WORDS` word ids at `key[at…]`. */
+function tupleHash(key: Int32Array, at: number): number {
   let h = 0x811c9dc5;
   for (let j = 0; j < SHINGLE_WORDS; j++) h = Math.imul(h ^ (key[at + j] ?? 0), 0x01000193);
-  for (let slot = fmix32(h) & mask; ; slot = (slot + 1) & mask) {
-    if ((table.ids[slot] ?? -1) < 0) return slot;
+  return fmix32(h) | 0;
+}
+
+/** The id of the shingle whose word ids are `key[at…]` (hashed `h`), or -1 - the empty slot where it belongs. */
+function findShingle(table: ShingleTable, key: Int32Array, at: number, h: number): number {
+  const mask = table.slots.length - 1;
+  for (let slot = h & mask; ; slot = (slot + 1) & mask) {
+    const id = table.slots[slot] ?? -1;
+    if (id < 0) return -1 - slot;
+    if (table.slotHashes[slot] !== h) continue;
     let same = true;
-    for (let j = 0; j < SHINGLE_WORDS && same; j++) same = table.keys[slot * SHINGLE_WORDS + j] === key[at + j];
-    if (same) return slot;
+    for (let j = 0; j < SHINGLE_WORDS && same; j++) same = table.keys[id * SHINGLE_WORDS + j] === key[at + j];
+    if (same) return id;
   }
 }
 
-/** Puts shingle `id`, whose word ids are `key[at…]`, in its slot. */
-function place(table: ShingleTable, key: Int32Array, at: number, id: number): void {
-  const slot = slotOf(table, key, at);
-  table.ids[slot] = id;
-  table.keys.set(key.subarray(at, at + SHINGLE_WORDS), slot * SHINGLE_WORDS);
+/** Adds the shingle whose word ids are `key[at…]` (hashed `h`) in `slot`; returns its id. */
+function addShingle(table: ShingleTable, key: Int32Array, at: number, h: number, slot: number): number {
+  const id = table.hashes.length;
+  if ((id + 1) * SHINGLE_WORDS > table.keys.length) {
+    const keys = new Int32Array(table.keys.length * 2);
+    keys.set(table.keys);
+    table.keys = keys;
+  }
+  table.keys.set(key.subarray(at, at + SHINGLE_WORDS), id * SHINGLE_WORDS);
+  const text: string[] = [];
+  for (let j = 0; j < SHINGLE_WORDS && (key[at + j] ?? -1) >= 0; j++) text.push(table.words[key[at + j] ?? 0] ?? '');
+  table.hashes.push(fnv1a(text));
+  table.slots[slot] = id;
+  table.slotHashes[slot] = h;
+  // Kept at most half full, so that a lookup probes few slots.
+  if (table.hashes.length * 2 > table.slots.length) {
+    const { slots, slotHashes } = table;
+    table.slots = new Int32Array(slots.length * 2).fill(-1);
+    table.slotHashes = new Int32Array(slots.length * 2);
+    const mask = table.slots.length - 1;
+    slots.forEach((s, old) => {
+      if (s < 0) return;
+      let free = (slotHashes[old] ?? 0) & mask;
+      while ((table.slots[free] ?? -1) >= 0) free = (free + 1) & mask;
+      table.slots[free] = s;
+      table.slotHashes[free] = slotHashes[old] ?? 0;
+    });
+  }
+  return id;
 }
 
 /** The distinct shingles of a text, given as the ids of its lowercased words, as ids in the table (new ones added), ascending. */
 function shingleIds(words: Int32Array, table: ShingleTable): Int32Array {
   const key = new Int32Array(Math.max(words.length, SHINGLE_WORDS)).fill(-1);
   key.set(words);
-  const own = new Set<number>();
   const count = words.length < SHINGLE_WORDS ? Math.min(words.length, 1) : words.length - SHINGLE_WORDS + 1;
+  const ids = new Int32Array(count);
   for (let i = 0; i < count; i++) {
-    let id = table.ids[slotOf(table, key, i)] ?? -1;
-    if (id < 0) {
-      id = table.hashes.length;
-      table.hashes.push(fnv1a(Array.from(words.subarray(i, i + SHINGLE_WORDS), (w) => table.words[w] ?? '')));
-      place(table, key, i, id);
-      // Kept at most half full, so that a lookup probes few slots.
-      if (table.hashes.length * 2 > table.ids.length) {
-        const { keys, ids } = table;
-        table.keys = new Int32Array(keys.length * 2);
-        table.ids = new Int32Array(ids.length * 2).fill(-1);
-        ids.forEach((old, slot) => {
-          if (old >= 0) place(table, keys, slot * SHINGLE_WORDS, old);
-        });
-      }
-    }
-    own.add(id);
+    const h = tupleHash(key, i);
+    const found = findShingle(table, key, i, h);
+    ids[i] = found >= 0 ? found : addShingle(table, key, i, h, -1 - found);
   }
-  return Int32Array.from(own).sort();
+  ids.sort();
+  return ids.filter((id, i) => i === 0 || id !== ids[i - 1]);
 }
 
 /** 32-bit FNV-1a of words joined by single spaces. */
@@ -417,7 +437,7 @@ const COUNT_STRIDE = 64;
 
 /**
  * Copies among the articles (`sets[i]` holds the shingle ids of `ids[i]`,
- * ids in order; `hashes` each shingle's FNV-1a hash). LSH over MinHash bands
+ * ascending, and `hashes` each shingle's FNV-1a hash). LSH over MinHash bands
  * (32 bands of 2 rows: pairs with a Jaccard index near 0.2 or more almost
  * always share a band) proposes pairs; the exact overlap of their shingle
  * sets decides. Pairs come out in id order.
@@ -428,76 +448,78 @@ function findDuplicates(
   hashes: readonly number[],
   order: (a: string, b: string) => number,
 ): { duplicates: Duplicate[]; compared: number } {
-  const buckets = new Map<string, number[]>();
+  // Buckets, one per band and value of its rows, numbered as made; each article's bucket in every band (none with no shingles).
+  const numbered = new Map<string, number>();
+  const buckets: number[][] = [];
   const bucketsOf = sets.map((set, i) => {
-    if (set.length === 0) return [];
+    if (set.length === 0) return new Int32Array();
     const sig = signature(Array.from(set, (s) => hashes[s] ?? 0));
-    const own: number[][] = [];
-    for (let b = 0; b < MINHASH_BANDS; b++) {
+    return Int32Array.from({ length: MINHASH_BANDS }, (_, b) => {
       const key = `${b}:${sig.slice(b * MINHASH_ROWS, (b + 1) * MINHASH_ROWS).join(',')}`;
-      let list = buckets.get(key);
-      if (!list) {
-        list = [];
-        buckets.set(key, list);
+      let bucket = numbered.get(key);
+      if (bucket === undefined) {
+        bucket = buckets.length;
+        numbered.set(key, bucket);
+        buckets.push([]);
       }
-      list.push(i);
-      own.push(list);
-    }
-    return own;
+      buckets[bucket]?.push(i);
+      return bucket;
+    });
   });
+  // A pair is counted in the first bucket its articles share.
+  const sharedBefore = (x: Int32Array, y: Int32Array, bucket: number): boolean => {
+    for (let b = 0; b < x.length; b++) if (x[b] === y[b] && (x[b] ?? 0) < bucket) return true;
+    return false;
+  };
 
   const found: { i: number; j: number; duplicate: Duplicate }[] = [];
   let compared = 0;
-  const seenBy = new Int32Array(ids.length).fill(-1);
-  // The shingles of the article whose partners are being counted, one bit each: small enough to stay in cache, read in ascending order.
+  // The shingles of the article being counted against, one bit each: small enough to stay in cache, read in ascending order.
   const marked = new Uint32Array((hashes.length >>> 5) + 1);
-  // Each pair is counted from its larger set (then its later article), over the smaller set's shingles.
-  const larger = (x: number, y: number): boolean => {
-    const d = (sets[x]?.length ?? 0) - (sets[y]?.length ?? 0);
-    return d > 0 || (d === 0 && x > y);
-  };
-  bucketsOf.forEach((own, i) => {
-    const partners: number[] = [];
-    for (const list of own) {
-      for (const j of list) {
-        if (seenBy[j] === i || !larger(i, j)) continue;
-        seenBy[j] = i;
-        partners.push(j);
-      }
-    }
-    const mine = sets[i];
-    if (!partners.length || !mine) return;
-    for (let k = 0; k < mine.length; k++) {
-      const s = mine[k] ?? 0;
-      marked[s >>> 5] = (marked[s >>> 5] ?? 0) | (1 << (s & 31));
-    }
-    for (const j of partners) {
-      compared += 1;
-      const theirs = sets[j] ?? new Int32Array();
-      const a = mine.length;
-      const b = theirs.length;
-      // Counted in strides; a pair stops as soon as even sharing every shingle left would not make it a copy (both measures grow with what is shared).
-      let shared = 0;
-      for (let start = 0; start < b; start += COUNT_STRIDE) {
-        const end = Math.min(start + COUNT_STRIDE, b);
-        for (let k = start; k < end; k++) {
-          const s = theirs[k] ?? 0;
-          shared += ((marked[s >>> 5] ?? 0) >>> (s & 31)) & 1;
+  const size = (x: number): number => sets[x]?.length ?? 0;
+  // Bucket by bucket, so that the sets being counted stay in cache; in each, every pair from its larger set (then later article), over the smaller's shingles.
+  buckets.forEach((members, bucket) => {
+    const larger = [...members].sort((x, y) => size(y) - size(x) || y - x);
+    larger.forEach((i, p) => {
+      const mine = sets[i] ?? new Int32Array();
+      const mineIn = bucketsOf[i] ?? new Int32Array();
+      let isMarked = false;
+      for (let q = p + 1; q < larger.length; q++) {
+        const j = larger[q] ?? 0;
+        if (sharedBefore(mineIn, bucketsOf[j] ?? mineIn, bucket)) continue;
+        if (!isMarked) {
+          for (let k = 0; k < mine.length; k++) {
+            const s = mine[k] ?? 0;
+            marked[s >>> 5] = (marked[s >>> 5] ?? 0) | (1 << (s & 31));
+          }
+          isMarked = true;
         }
-        const most = shared + b - end;
-        if (!copyKind(jaccardOf(most, a, b), containmentOf(most, a, b))) break;
+        compared += 1;
+        const theirs = sets[j] ?? new Int32Array();
+        const a = mine.length;
+        const b = theirs.length;
+        // Counted in strides; a pair stops as soon as even sharing every shingle left would not make it a copy (both measures grow with what is shared).
+        let shared = 0;
+        for (let start = 0; start < b; start += COUNT_STRIDE) {
+          const end = Math.min(start + COUNT_STRIDE, b);
+          for (let k = start; k < end; k++) {
+            const s = theirs[k] ?? 0;
+            shared += ((marked[s >>> 5] ?? 0) >>> (s & 31)) & 1;
+          }
+          const most = shared + b - end;
+          if (!copyKind(jaccardOf(most, a, b), containmentOf(most, a, b))) break;
+        }
+        const jaccard = jaccardOf(shared, a, b);
+        const containment = containmentOf(shared, a, b);
+        const kind = copyKind(jaccard, containment);
+        if (!kind) continue;
+        const [first, copy] = [ids[i] ?? '', ids[j] ?? ''].sort(order) as [string, string];
+        found.push({ i: Math.min(i, j), j: Math.max(i, j), duplicate: { first, copy, jaccard: round(jaccard), containment: round(containment), kind } });
       }
-      const jaccard = jaccardOf(shared, a, b);
-      const containment = containmentOf(shared, a, b);
-      const kind = copyKind(jaccard, containment);
-      if (!kind) continue;
-      const [first, copy] = [ids[i] ?? '', ids[j] ?? ''].sort(order) as [string, string];
-      found.push({ i: Math.min(i, j), j: Math.max(i, j), duplicate: { first, copy, jaccard: round(jaccard), containment: round(containment), kind } });
-    }
-    for (let k = 0; k < mine.length; k++) marked[(mine[k] ?? 0) >>> 5] = 0;
+      if (isMarked) for (let k = 0; k < mine.length; k++) marked[(mine[k] ?? 0) >>> 5] = 0;
+    });
   });
-  const out = found.sort((x, y) => x.i - y.i || x.j - y.j).map((f) => f.duplicate);
-  return { duplicates: out, compared };
+  return { duplicates: found.sort((x, y) => x.i - y.i || x.j - y.j).map((f) => f.duplicate), compared };
 }
 
 function round(x: number): number {
@@ -545,11 +567,16 @@ export function nameRuns(text: string, capitalisedElsewhere: ReadonlySet<string>
   return sentenceNameRuns(splitSentences(text), capitalisedElsewhere);
 }
 
+/** A word or a run of other non-space characters; an apostrophe-s ending; a closing apostrophe; a capital first letter. */
+const TOKEN = /[\p{L}][\p{L}\p{M}’'-]*|[^\s\p{L}]+/gu;
+const POSSESSIVE = /['’]s$/;
+const CLOSING_APOSTROPHE = /['’]$/;
+const CAPITALISED = /^\p{Lu}/u;
+
 /** `nameRuns` over a text already split into sentences. */
 function sentenceNameRuns(sentences: readonly string[], capitalisedElsewhere: ReadonlySet<string>): NameMention[] {
   const out: NameMention[] = [];
   for (const sentence of sentences) {
-    const tokens = [...sentence.matchAll(/[\p{L}][\p{L}\p{M}’'-]*|[^\s\p{L}]+/gu)].map((m) => ({ text: m[0], index: m.index }));
     let run: { text: string; index: number }[] = [];
     const flush = (): void => {
       if (!run.length) return;
@@ -568,14 +595,14 @@ function sentenceNameRuns(sentences: readonly string[], capitalisedElsewhere: Re
       }
       run = [];
     };
-    for (const t of tokens) {
-      const possessive = /['’]s$/.test(t.text);
-      const word = possessive ? t.text.slice(0, -2) : t.text.replace(/['’]$/, '');
-      if (/^\p{Lu}/u.test(word)) {
+    for (const t of sentence.matchAll(TOKEN)) {
+      const possessive = POSSESSIVE.test(t[0]);
+      const word = possessive ? t[0].slice(0, -2) : t[0].replace(CLOSING_APOSTROPHE, '');
+      if (CAPITALISED.test(word)) {
         if (TITLES.has(word.toLowerCase()) && run.length) flush();
         run.push({ text: word, index: t.index });
         if (possessive) flush();
-      } else if (/^of$/.test(word) && run.length && !TITLES.has(run[run.length - 1]?.text.toLowerCase() ?? '')) {
+      } else if (word === 'of' && run.length && !TITLES.has(run[run.length - 1]?.text.toLowerCase() ?? '')) {
         // "Ministry of Defence": keep going only if a capitalised word follows (checked at the next token).
         run.push({ text: word, index: t.index });
       } else {
@@ -1022,6 +1049,8 @@ function pair(a: number, b: number): [number, number] {
 
 /** How much work a clustering took, for tests that guard its scaling. */
 export interface StoryStats {
+  /** Article pairs looked at: those within the window, and those proposed for topics (a pair proposed twice counts twice). */
+  pairsConsidered: number;
   /** Ordered article pairs whose similarity was computed. */
   pairsScored: number;
   /** Article pairs whose shingle sets were compared as possible copies. */
@@ -1156,14 +1185,20 @@ export function clusterStoriesWithStats(articles: readonly EventArticle[], optio
     }
     return r;
   };
-  // The pairs within the window first: they are scored already, and most links are among them.
-  for (const [x, y] of [...inWindow, ...topicCandidates(corpus.features, ranges)]) {
+  const link = ([x, y]: [number, number]): void => {
     const px = position[x] ?? 0;
     const py = position[y] ?? 0;
     const rx = topicRoot(px);
     const ry = topicRoot(py);
-    if (rx === ry) continue;
+    if (rx === ry) return;
     if ((px < py ? score(x, y) : score(y, x)) >= TOPIC_SIMILARITY) topicOf[Math.max(rx, ry)] = Math.min(rx, ry);
+  };
+  // The pairs within the window first: they are scored already, and most links are among them.
+  inWindow.forEach(link);
+  let proposed = 0;
+  for (const p of topicCandidates(corpus.features, ranges)) {
+    proposed += 1;
+    link(p);
   }
   const storyById = new Map(stories.map((s) => [s.id, s]));
   const storyOfArticle = new Map(stories.flatMap((s) => s.articles.map((a) => [a, s.id] as const)));
@@ -1249,7 +1284,7 @@ export function clusterStoriesWithStats(articles: readonly EventArticle[], optio
     if (fa === undefined || fb === undefined) return Number(fa === undefined) - Number(fb === undefined) || cmp(a.id, b.id);
     return order(fa, fb) || cmp(a.id, b.id);
   });
-  return { clustering: storyClusteringSchema.parse({ stories, topics, duplicates, warnings }), stats: { pairsScored: corpus.scored(), copiesCompared: compared } };
+  return { clustering: storyClusteringSchema.parse({ stories, topics, duplicates, warnings }), stats: { pairsConsidered: inWindow.length + proposed, pairsScored: corpus.scored(), copiesCompared: compared } };
 }
 
 /** How many names a generated topic name joins. */
