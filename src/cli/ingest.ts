@@ -262,6 +262,8 @@ async function ingest(run: Run): Promise<number> {
   if (topics) corpusMessages.push(...topics.messages);
   const knowledgePath = join(outDir, KNOWLEDGE_NAME);
   let knowledgeText: string | undefined;
+  const oldKnowledge = await readFile(knowledgePath, 'utf8').catch(() => undefined);
+  const knowledgeWarnings: Diagnostic[] = [];
   try {
     const entries = [];
     // This run's entries as the pipeline made them; only entries kept from an earlier run are parsed.
@@ -276,27 +278,37 @@ async function ingest(run: Run): Promise<number> {
       }
     }
     // Per-article work (names, figures) is cached by the entry's bytes, which hold its id, data and body.
-    const entryHash = new Map([...wanted].map(([name, content]) => [name.replace(/\.md$/, ''), createHash('sha256').update(content).digest('hex')]));
+    const entryHash = new Map([...wanted].map(([name, content]) => [name.replace(/\.md$/, ''), sha256(content)]));
     const cache = run.cache;
-    const memo: ArticleMemo | undefined = cache
-      ? <T>(kind: string, article: KnowledgeArticle, compute: () => T): T => {
-          const key = createHash('sha256').update(`${code}\n${kind}\n${article.id}\n${entryHash.get(article.id) ?? ''}`).digest('hex');
-          const hit = cache.get<T>(kind, key);
-          if (hit !== undefined) return hit;
-          const value = compute();
-          cache.set(kind, key, value);
-          return value;
-        }
-      : undefined;
-    const knowledge = buildKnowledge(entries, { ...(editor?.editor ? { entities: editor.editor } : {}), ...(topics?.editor ? { topics: topics.editor } : {}) }, memo);
-    for (const warning of knowledge.entities.warnings) corpusMessages.push({ file: shown(editorPath), severity: 'warning', code: 'SL503', message: warning });
-    for (const warning of knowledge.stories.warnings) corpusMessages.push({ file: shown(topicsPath), severity: 'warning', code: 'SL503', message: warning });
-    knowledgeText = `${JSON.stringify(knowledgeSchema.parse(knowledge), null, 2)}\n`;
+    // The layer depends only on the code, the editor files and the entries (its warnings also on the paths shown): when
+    // none changed, the file on disk is still right if it is the one this cache saw made (same digest).
+    const knowledgeKey = sha256([code, shown(editorPath), editorText ?? '', shown(topicsPath), topicsText ?? '', ...entries.map((e) => `${e.id} ${entryHash.get(e.id) ?? ''}`).sort()].join('\n'));
+    const known = cache?.get<KnownKnowledge>('knowledge', knowledgeKey);
+    if (known && oldKnowledge !== undefined && sha256(oldKnowledge) === known.digest) {
+      knowledgeText = oldKnowledge;
+      knowledgeWarnings.push(...known.warnings);
+    } else {
+      const memo: ArticleMemo | undefined = cache
+        ? <T>(kind: string, article: KnowledgeArticle, compute: () => T): T => {
+            const key = sha256(`${code}\n${kind}\n${article.id}\n${entryHash.get(article.id) ?? ''}`);
+            const hit = cache.get<T>(kind, key);
+            if (hit !== undefined) return hit;
+            const value = compute();
+            cache.set(kind, key, value);
+            return value;
+          }
+        : undefined;
+      const knowledge = buildKnowledge(entries, { ...(editor?.editor ? { entities: editor.editor } : {}), ...(topics?.editor ? { topics: topics.editor } : {}) }, memo);
+      for (const warning of knowledge.entities.warnings) knowledgeWarnings.push({ file: shown(editorPath), severity: 'warning', code: 'SL503', message: warning });
+      for (const warning of knowledge.stories.warnings) knowledgeWarnings.push({ file: shown(topicsPath), severity: 'warning', code: 'SL503', message: warning });
+      knowledgeText = `${JSON.stringify(knowledgeSchema.parse(knowledge), null, 2)}\n`;
+      cache?.set('knowledge', knowledgeKey, { digest: sha256(knowledgeText), warnings: knowledgeWarnings } satisfies KnownKnowledge);
+    }
+    corpusMessages.push(...knowledgeWarnings);
   } catch (error) {
     const what = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
     corpusMessages.push({ file: shown(knowledgePath), severity: 'error', code: 'SL904', message: `internal: the knowledge layer could not be built (${what.split('\n')[0]}); it was left as it was; please report it` });
   }
-  const oldKnowledge = await readFile(knowledgePath, 'utf8').catch(() => undefined);
 
   const ingestReport = buildReport(
     corpus,
@@ -345,6 +357,16 @@ async function ingest(run: Run): Promise<number> {
   }
   summarize(ingestReport, all, run, changed.length + stale.length);
   return exitCode(all, run.strict);
+}
+
+/** What the cache keeps of a knowledge layer it saw written: the file's digest and the warnings that came with it. */
+interface KnownKnowledge {
+  digest: string;
+  warnings: Diagnostic[];
+}
+
+function sha256(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
 }
 
 /** Seeds and their sidecars (not yet read), sorted by path; undefined when the folder cannot be read. */

@@ -55,6 +55,38 @@ describe('the incremental ingest', () => {
     expect(readTree(join(dir, 'fresh'))).toEqual(readTree(join(dir, 'content')));
   });
 
+  it('reuses the knowledge layer only while its entries, editor files and file on disk are unchanged', async () => {
+    const dir = corpus('knowledge', 6);
+    const knowledge = join(dir, 'content', 'knowledge.json');
+    const first = await runCli(dir, ['--json', '--cache', 'cache']);
+    expect(summary(first.lines).cache?.['knowledge']).toEqual({ hits: 0, misses: 1 });
+    const made = readFileSync(knowledge, 'utf8');
+
+    const again = await runCli(dir, ['--json', '--cache', 'cache']);
+    expect(summary(again.lines)).toMatchObject({ written: 0, cache: { knowledge: { hits: 1, misses: 0 } } });
+
+    // A hand-edited knowledge.json is not what the cache saw made: it is rebuilt.
+    writeFileSync(knowledge, made.replace('"entities"', '"entities" '));
+    const edited = await runCli(dir, ['--json', '--cache', 'cache']);
+    expect(summary(edited.lines).cache?.['mentions']?.hits).toBeGreaterThan(0);
+    expect(readFileSync(knowledge, 'utf8')).toBe(made);
+
+    // An editor file is part of the key.
+    writeFileSync(join(dir, 'content', 'entities.yaml'), 'entities:\n  - name: Example Council\n    type: organisation\n');
+    const editor = await runCli(dir, ['--json', '--cache', 'cache']);
+    expect(summary(editor.lines).cache?.['knowledge']).toEqual({ hits: 0, misses: 1 });
+
+    // One changed seed is a new layer, the same as a run without the cache.
+    writeFileSync(join(dir, 'seeds', 'a002.txt'), tinyArticle('two, revised'));
+    const changed = await runCli(dir, ['--json', '--cache', 'cache']);
+    expect(summary(changed.lines).cache?.['knowledge']).toEqual({ hits: 0, misses: 1 });
+    mkdirSync(join(dir, 'fresh'));
+    writeFileSync(join(dir, 'fresh', 'entities.yaml'), readFileSync(join(dir, 'content', 'entities.yaml')));
+    const fresh = await runCli(dir, ['--out', 'fresh', '--no-cache']);
+    expect(fresh.code).toBe(0);
+    expect(readFileSync(join(dir, 'fresh', 'knowledge.json'), 'utf8')).toBe(readFileSync(knowledge, 'utf8'));
+  });
+
   it('keys on the sidecar and the day: a changed sidecar is a miss', async () => {
     const dir = corpus('sidecar', 4);
     await runCli(dir, ['--cache', 'cache']);

@@ -14,7 +14,8 @@ import type { Knowledge } from '../../src/lib/knowledge/knowledge.ts';
 import type { FigureGroup } from '../../src/lib/knowledge/schema.ts';
 import { bodyToMarkdown } from '../../src/lib/ingest/markdown.ts';
 import type { Article } from '../../src/lib/schema.ts';
-import { bodyBlocks, firstParagraph, markdownBlocks, sortNewestFirst } from '../../src/lib/site/articles.ts';
+import { bodyBlocks, firstParagraph, sortNewestFirst } from '../../src/lib/site/articles.ts';
+import { markdownBlocks } from '../../src/lib/markdown-blocks.ts';
 import {
   coverageBadges,
   eventsCiting,

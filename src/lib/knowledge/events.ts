@@ -36,8 +36,7 @@
  * events in the same order.
  */
 import { z } from 'zod';
-import { fromMarkdown } from 'mdast-util-from-markdown';
-import { toString } from 'mdast-util-to-string';
+import { markdownBlocks } from '../markdown-blocks.ts';
 import { DATE_PATTERN, precisionOf, type Article, type Temporal } from '../schema.ts';
 import { assignSlugs, slugify } from '../ingest/slug.ts';
 
@@ -180,9 +179,7 @@ export interface EventOptions {
 
 /** The text of each top-level paragraph or heading of a Markdown body, in order (index n-1 is `#p-n`). */
 export function bodyParagraphs(body: string): string[] {
-  return fromMarkdown(body)
-    .children.filter((n) => n.type === 'paragraph' || n.type === 'heading')
-    .map((n) => toString(n));
+  return markdownBlocks(body).map((b) => b.text);
 }
 
 /** A general English stop list, plus calendar words (the temporal carries the date). */

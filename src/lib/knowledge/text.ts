@@ -6,8 +6,7 @@
  * as `#p-n`. The headline, the standfirst and the captions are front matter,
  * not body: they are read too, as block 0.
  */
-import { fromMarkdown } from 'mdast-util-from-markdown';
-import { toString } from 'mdast-util-to-string';
+import { markdownBlocks } from '../markdown-blocks.ts';
 import type { Article } from '../schema.ts';
 
 /** An article as the knowledge stages take it: the shape of an Astro content entry. */
@@ -41,12 +40,7 @@ export function articleUnits(article: KnowledgeArticle): TextUnit[] {
   const units: TextUnit[] = [{ article: article.id, block: 0, kind: 'headline', text: article.data.headline }];
   for (const s of article.data.standfirst) units.push({ article: article.id, block: 0, kind: 'standfirst', text: s.text });
   for (const c of article.data.captions) units.push({ article: article.id, block: 0, kind: 'caption', text: c.text });
-  let n = 0;
-  for (const node of fromMarkdown(article.body).children) {
-    if (node.type !== 'paragraph' && node.type !== 'heading') continue;
-    n += 1;
-    units.push({ article: article.id, block: n, kind: node.type, text: toString(node) });
-  }
+  markdownBlocks(article.body).forEach((b, i) => units.push({ article: article.id, block: i + 1, kind: b.kind, text: b.text }));
   return units;
 }
 
