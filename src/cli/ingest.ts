@@ -25,16 +25,16 @@
  * was edited by hand (nothing was written).
  */
 import { createHash } from 'node:crypto';
-import type { Dirent } from 'node:fs';
+import { readFileSync, statSync, type Dirent } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { formatDiagnostic, sortDiagnostics, type Diagnostic } from '../lib/diagnostics.ts';
 import { assembleCorpus, buildReport, ingestSeedSafely, seedCacheKey, type CachedSeedResult, type SeedInput, type SeedResult } from '../lib/ingest/pipeline.ts';
 import { articleSchema, isRealCalendarDate, type IngestReport } from '../lib/schema.ts';
-import { buildKnowledge, knowledgeSchema, type ArticleMemo } from '../lib/knowledge/knowledge.ts';
+import { buildKnowledge, knowledgeSchema, type ArticleMemo, type Knowledge } from '../lib/knowledge/knowledge.ts';
 import type { KnowledgeArticle } from '../lib/knowledge/text.ts';
 import { ENTITY_EDITOR_FILE, TOPIC_EDITOR_FILE, parseEntityEditor, parseTopicEditor } from '../lib/knowledge/editor.ts';
 import { readContentFile } from '../lib/ingest/markdown.ts';
@@ -261,8 +261,11 @@ async function ingest(run: Run): Promise<number> {
   const topics = topicsText === undefined ? undefined : parseTopicEditor(topicsText, shown(topicsPath));
   if (topics) corpusMessages.push(...topics.messages);
   const knowledgePath = join(outDir, KNOWLEDGE_NAME);
-  let knowledgeText: string | undefined;
-  const oldKnowledge = await readFile(knowledgePath, 'utf8').catch(() => undefined);
+  // The layer is compared by digest, not held twice: at 10,000 articles its text is over 150 MB.
+  const oldKnowledge = await readFile(knowledgePath)
+    .then(sha256)
+    .catch(() => undefined);
+  let knowledge: { digest: string; text?: string } | undefined;
   const knowledgeWarnings: Diagnostic[] = [];
   try {
     const entries = [];
@@ -284,8 +287,8 @@ async function ingest(run: Run): Promise<number> {
     // none changed, the file on disk is still right if it is the one this cache saw made (same digest).
     const knowledgeKey = sha256([code, shown(editorPath), editorText ?? '', shown(topicsPath), topicsText ?? '', ...entries.map((e) => `${e.id} ${entryHash.get(e.id) ?? ''}`).sort()].join('\n'));
     const known = cache?.get<KnownKnowledge>('knowledge', knowledgeKey);
-    if (known && oldKnowledge !== undefined && sha256(oldKnowledge) === known.digest) {
-      knowledgeText = oldKnowledge;
+    if (known && oldKnowledge === known.digest) {
+      knowledge = { digest: known.digest };
       knowledgeWarnings.push(...known.warnings);
     } else {
       const memo: ArticleMemo | undefined = cache
@@ -298,11 +301,15 @@ async function ingest(run: Run): Promise<number> {
             return value;
           }
         : undefined;
-      const knowledge = buildKnowledge(entries, { ...(editor?.editor ? { entities: editor.editor } : {}), ...(topics?.editor ? { topics: topics.editor } : {}) }, memo);
-      for (const warning of knowledge.entities.warnings) knowledgeWarnings.push({ file: shown(editorPath), severity: 'warning', code: 'SL503', message: warning });
-      for (const warning of knowledge.stories.warnings) knowledgeWarnings.push({ file: shown(topicsPath), severity: 'warning', code: 'SL503', message: warning });
-      knowledgeText = `${JSON.stringify(knowledgeSchema.parse(knowledge), null, 2)}\n`;
-      cache?.set('knowledge', knowledgeKey, { digest: sha256(knowledgeText), warnings: knowledgeWarnings } satisfies KnownKnowledge);
+      let built: Knowledge | undefined = buildKnowledge(entries, { ...(editor?.editor ? { entities: editor.editor } : {}), ...(topics?.editor ? { topics: topics.editor } : {}) }, memo);
+      for (const warning of built.entities.warnings) knowledgeWarnings.push({ file: shown(editorPath), severity: 'warning', code: 'SL503', message: warning });
+      for (const warning of built.stories.warnings) knowledgeWarnings.push({ file: shown(topicsPath), severity: 'warning', code: 'SL503', message: warning });
+      const checked = knowledgeSchema.parse(built);
+      // Only the checked copy is needed from here: the original can be collected before the text is made.
+      built = undefined;
+      const text = `${JSON.stringify(checked, null, 2)}\n`;
+      knowledge = { digest: sha256(text), text };
+      cache?.set('knowledge', knowledgeKey, { digest: knowledge.digest, warnings: knowledgeWarnings } satisfies KnownKnowledge);
     }
     corpusMessages.push(...knowledgeWarnings);
   } catch (error) {
@@ -331,7 +338,7 @@ async function ingest(run: Run): Promise<number> {
       ...changed.map((n) => `${shown(join(articlesDir, n))}: ${existing.has(n) ? 'out of date' : 'missing'}`),
       ...stale.map((n) => `${shown(join(articlesDir, n))}: no seed produces it any more`),
       ...(oldReport === reportText ? [] : [`${shown(reportPath)}: out of date`]),
-      ...(knowledgeText === undefined || oldKnowledge === knowledgeText ? [] : [`${shown(knowledgePath)}: out of date`]),
+      ...(knowledge === undefined || oldKnowledge === knowledge.digest ? [] : [`${shown(knowledgePath)}: out of date`]),
       ...leftovers.map((p) => `${shown(p)}: left by an interrupted ingest`),
     ];
     summarize(ingestReport, unwritten, run, 0);
@@ -348,7 +355,7 @@ async function ingest(run: Run): Promise<number> {
     for (const name of changed) await writeAtomic(join(articlesDir, name), wanted.get(name)!);
     for (const name of stale) await rm(join(articlesDir, name), { force: true });
     if (oldReport !== reportText) await writeAtomic(reportPath, reportText);
-    if (knowledgeText !== undefined && oldKnowledge !== knowledgeText) await writeAtomic(knowledgePath, knowledgeText);
+    if (knowledge?.text !== undefined && oldKnowledge !== knowledge.digest) await writeAtomic(knowledgePath, knowledge.text);
   } catch (error) {
     const e = error as NodeJS.ErrnoException;
     summarize(ingestReport, all, run, 0);
@@ -365,7 +372,7 @@ interface KnownKnowledge {
   warnings: Diagnostic[];
 }
 
-function sha256(text: string): string {
+function sha256(text: string | Uint8Array): string {
   return createHash('sha256').update(text).digest('hex');
 }
 
@@ -441,8 +448,8 @@ interface FoundSeed {
  */
 async function readSeed(seed: FoundSeed, shown: (p: string) => string, messages: Diagnostic[]): Promise<SeedInput | undefined> {
   try {
-    const input: SeedInput = { path: seed.path, file: shown(seed.abs), ...(await readLimited(seed.abs)) };
-    if (seed.sidecar) input.sidecar = { path: seed.sidecar.path, file: shown(seed.sidecar.abs), ...(await readLimited(seed.sidecar.abs)) };
+    const input: SeedInput = { path: seed.path, file: shown(seed.abs), ...readLimited(seed.abs) };
+    if (seed.sidecar) input.sidecar = { path: seed.sidecar.path, file: shown(seed.sidecar.abs), ...readLimited(seed.sidecar.abs) };
     return input;
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
@@ -451,11 +458,15 @@ async function readSeed(seed: FoundSeed, shown: (p: string) => string, messages:
   }
 }
 
-/** A file's bytes, or only its size when it is too large to read (the pipeline refuses it on its size). */
-async function readLimited(path: string): Promise<{ bytes: Uint8Array; size?: number }> {
-  const { size } = await stat(path);
+/**
+ * A file's bytes, or only its size when it is too large to read (the pipeline refuses it on its size).
+ * Read synchronously: seeds are small regular files, and a thread-pool round trip per file was half
+ * the time of a re-ingest with nothing to do.
+ */
+function readLimited(path: string): { bytes: Uint8Array; size?: number } {
+  const { size } = statSync(path);
   if (size > MAX_SEED_BYTES) return { bytes: new Uint8Array(0), size };
-  return { bytes: await readFile(path) };
+  return { bytes: readFileSync(path) };
 }
 
 interface ExistingEntry {
@@ -473,7 +484,8 @@ async function readExisting(dir: string): Promise<Map<string, ExistingEntry>> {
     return map;
   }
   for (const name of names) {
-    const content = await readFile(join(dir, name), 'utf8');
+    // Synchronously, as `readLimited` reads seeds.
+    const content = readFileSync(join(dir, name), 'utf8');
     const seed = (): string | undefined => {
       try {
         const source = readContentFile(content).data['source'] as { path?: unknown } | undefined;
