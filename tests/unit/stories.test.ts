@@ -12,6 +12,7 @@ import {
   shingles,
   storyClusteringSchema,
   TOPIC_NEIGHBOURS,
+  topicEditorEntrySchema,
 } from '../../src/lib/knowledge/stories.ts';
 
 /** A valid entry with the given paragraphs as its body (and standfirst and captions, when given). */
@@ -144,6 +145,13 @@ describe('clusterStories on invented articles', () => {
       'topic spanish-football: no article no-such-article',
       'topic nothing: matches no generated topic and lists no articles of its own, ignored',
     ]);
+  });
+
+  it('refuses an editor topic slug that is a bare number, which would share an address with a page of the topics list', () => {
+    const refused = topicEditorEntrySchema.safeParse({ slug: '2', name: 'Two' });
+    expect(refused.success).toBe(false);
+    expect(refused.error?.issues[0]?.message).toMatch(/bare number/);
+    expect(topicEditorEntrySchema.safeParse({ slug: '2024-vote', name: 'The 2024 vote' }).success).toBe(true);
   });
 
   it('is deterministic whatever the input order, and valid', () => {

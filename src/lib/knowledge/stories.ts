@@ -117,8 +117,8 @@ export type Duplicate = z.infer<typeof duplicateSchema>;
 /** An editor's topic: names (and optionally fixes the membership of) a topic. */
 export const topicEditorEntrySchema = z
   .object({
-    /** The topic's slug: a generated topic's id to rename it, or a new one. */
-    slug: slugSchema,
+    /** The topic's slug: a generated topic's id to rename it, or a new one. Not a bare number: `topics/2/` is a page of the topics list. */
+    slug: slugSchema.refine((slug) => !/^\d+$/.test(slug), { message: 'a topic slug cannot be a bare number (topics/2/ is the second page of the topics list); add a word' }),
     /** The name readers see. */
     name: z.string().trim().min(1),
     /** A description readers see. */
@@ -1241,7 +1241,8 @@ export function clusterStoriesWithStats(articles: readonly EventArticle[], optio
     if (!articlesOfTopic.length) continue;
     topicDrafts.push({ name: topicName(articlesOfTopic.map((a) => byId.get(a)).filter((t): t is ArticleText => t !== undefined)), generated: true, articles: articlesOfTopic });
   }
-  const topicBase = (t: TopicDraft): string => t.id ?? slugify(t.name);
+  // A bare number would share its address with a page of the topics list (`topics/2/`).
+  const topicBase = (t: TopicDraft): string => t.id ?? slugify(t.name).replace(/^\d+$/, 'topic-$&');
   const topicKeys = new Map(topicDrafts.map((t) => [t, `${t.articles.map((a) => dates.get(a) ?? '9999').sort()[0] ?? ''} ${[...t.articles].sort(order)[0] ?? ''}`]));
   const generatedIds = assignSlugs(topicDrafts, topicBase, (t) => topicKeys.get(t) ?? '');
   for (const t of topicDrafts) t.id = generatedIds.get(t) ?? topicBase(t);
