@@ -99,6 +99,18 @@ describe('findEntities on invented articles', () => {
     ]);
   });
 
+  it('does not link a name to an acronym it does not spell, nor two names that spell one acronym', () => {
+    const farmers = article('f', 'Farmers Warn of Poor Harvest', ['BALTIMORE (AFP) — The National Farmers Union (NFU) said the harvest had failed.', 'The NFU asked for aid.']);
+    const firefighters = article('g', 'Firefighters Strike Over Pay', ['ANTWERP (AFP) — The National Firefighters Union (NFU) called a strike on Monday.', 'AFP reported that the NFU would meet again.']);
+    const found = findEntities([farmers, firefighters]);
+    const holding = (text: string) => found.entities.filter((e) => e.mentions.some((m) => m.text === text)).map((e) => e.id);
+    // Each long name and the ambiguous acronym stay apart, and the datelines' cities stay apart from the agency.
+    expect(holding('National Farmers Union')).not.toEqual(holding('National Firefighters Union'));
+    expect(holding('NFU')).not.toContain(holding('National Farmers Union')[0]);
+    expect(holding('AFP')).toHaveLength(1);
+    for (const city of ['BALTIMORE', 'ANTWERP']) expect(holding(city)).not.toContain(holding('AFP')[0]);
+  });
+
   it('folds possessives, demonyms and diacritics', () => {
     expect(entity(index, 'russia').mentions).toEqual([{ article: 'a', block: 2, text: 'Russia' }]);
     expect(entity(index, 'south-korea').mentions).toEqual([{ article: 'a', block: 3, text: 'South Korea' }]);

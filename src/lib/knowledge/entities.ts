@@ -393,6 +393,16 @@ function initials(key: string): string {
     .join('');
 }
 
+/** True when an acronym's letters are initials of a name's words, in order, the first word's first (both folded). */
+function spellsInitials(acronym: string, name: string): boolean {
+  const letters = acronym.replace(/[^\p{L}\p{N}]/gu, '');
+  const firsts = name.split(' ').filter(Boolean).map((w) => w[0]);
+  if (letters === '' || letters[0] !== firsts[0]) return false;
+  let at = 0;
+  for (const f of firsts) if (f === letters[at]) at += 1;
+  return at === letters.length;
+}
+
 function isAcronym(surface: string): boolean {
   return /^(?:(?:\p{Lu}\.){2,}|\p{Lu}[\p{Lu}\d]{1,5})$/u.test(surface);
 }
@@ -864,14 +874,20 @@ export function resolveEntities(perArticle: readonly ArticleMentions[], editor?:
   });
 
   const uf = new UnionFind();
-  // "Long Name (ACR)": the acronym is the long name's.
+  // "Long Name (ACR)", the acronym spelling the name's initials: the acronym is the long name's, unless the corpus
+  // spells out one acronym as two names ("National Farmers Union (NFU)", "National Firefighters Union (NFU)"),
+  // which would make the two one entity. A dateline's "BALTIMORE (AFP)" spells nothing, and links nothing.
+  const definitions = new Map<string, Set<string>>();
   unitMentions.forEach((list, u) => {
     const text = units[u]!.text;
     list.forEach((m, i) => {
       const next = list[i + 1];
-      if (next?.acronym && !m.acronym && text.slice(m.end, next.start) === ' (' && text[next.end] === ')') uf.union(m.key, next.key);
+      if (next?.acronym && !m.acronym && text.slice(m.end, next.start) === ' (' && text[next.end] === ')' && spellsInitials(next.key, m.key)) {
+        addToSet(definitions, next.key, m.key);
+      }
     });
   });
+  for (const [acronym, longs] of definitions) if (longs.size === 1) uf.union([...longs][0]!, acronym);
   // An acronym is the one long name in the corpus with its initials.
   const longKeysByInitials = new Map<string, string[]>();
   for (const key of new Set(mentions.filter((m) => !m.acronym && !m.demonym && m.key.includes(' ')).map((m) => m.key))) {
