@@ -273,7 +273,7 @@ const BUILD_MARKS: Record<string, RegExp> = {
   synced: /\[content\] Synced content/,
   routesStart: /generating static routes/,
   routesDone: /^\d\d:\d\d:\d\d ✓ Completed in/,
-  indexed: /\[storyline:pagefind\] indexed \d+ pages/,
+  indexed: /\[storyline:pagefind\] indexed \d+ (?:article )?pages/,
   complete: /\[build\] Complete!/,
 };
 
@@ -315,6 +315,8 @@ interface DistStats {
   articleGzipMaxBytes?: number;
   /** Article pages that load a script file (the budget says none may). */
   articlePagesWithScriptFiles: number;
+  /** The heaviest HTML page of any kind (lists, topics, stories, entities), gzipped, and its path: no page may grow with the corpus. */
+  largestPage?: { path: string; gzipBytes: number };
 }
 
 /** Sizes of a built site; an article page's weight is its HTML plus the stylesheets it links, each gzipped. */
@@ -341,8 +343,15 @@ async function measureDist(dist: string): Promise<DistStats> {
     weights.push(w.bytes);
     if (w.scripts) withScripts++;
   }
+  // Every page, gzipped alone: the largest is where a list or an event grew with the corpus.
+  let largestPage: DistStats['largestPage'];
+  for (const p of all.filter((f) => f.endsWith('.html') && !f.startsWith(join(dist, 'pagefind') + sep))) {
+    const bytes = gzipSync(await readFile(p)).length;
+    if (!largestPage || bytes > largestPage.gzipBytes) largestPage = { path: relative(dist, p), gzipBytes: bytes };
+  }
   const home = join(dist, 'index.html');
   return {
+    ...(largestPage ? { largestPage } : {}),
     pages: all.filter((p) => p.endsWith('.html')).length,
     distBytes: await totalBytes(all),
     indexBytes: await totalBytes(index),
@@ -808,6 +817,7 @@ function printTable(results: readonly SizeResult[]): void {
     ['search index (baseline)', (r) => `${opt(r.dist?.indexBytes, mb)} (${opt(r.baseline?.dist?.indexBytes, mb)})`],
     ['home page, HTML+CSS gzipped', (r) => opt(r.dist?.homeGzipBytes, kb)],
     ['article page gzipped: median / largest', (r) => (r.dist?.articleGzipMedianBytes === undefined ? '—' : `${kb(r.dist.articleGzipMedianBytes)} / ${kb(r.dist.articleGzipMaxBytes!)}`)],
+    ['largest page of any kind, HTML gzipped', (r) => (r.dist?.largestPage ? `${kb(r.dist.largestPage.gzipBytes)} ${r.dist.largestPage.path}` : '—')],
     ['first search: bytes (requests)', (r) => (r.search ? `${kb(r.search.bytes)} (${r.search.requests}) "${r.search.query}"` : '—')],
   ];
   const table: string[][] = [['', ...results.map((r) => r.size.toLocaleString('en-US'))], ...rows.map(([label, f]) => [label, ...results.map(f)])];

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { contentEntries } from '../content-entries.ts';
-import { archive, eventsNaming, formatDate, neighbours, placeOf, publishers, slugOf, topicTimeline } from '../../src/lib/site/browse.ts';
+import { archive, eventsNaming, firstOf, formatDate, neighbours, placeOf, publishers, slugOf, topicTimeline } from '../../src/lib/site/browse.ts';
 import { parseKnowledge } from '../../src/lib/site/knowledge.ts';
 
 const entries = contentEntries();
@@ -57,5 +57,13 @@ describe('eventsNaming', () => {
     const events = eventsNaming(knowledge, putin.id);
     expect(events.length).toBeGreaterThan(0);
     expect(eventsNaming(knowledge, 'no-such-entity')).toEqual([]);
+  });
+});
+
+describe('firstOf', () => {
+  it('keeps the first items and counts the rest, so a list on a page stays bounded', () => {
+    expect(firstOf([1, 2, 3, 4, 5], 3)).toEqual({ shown: [1, 2, 3], more: 2 });
+    expect(firstOf([1, 2], 3)).toEqual({ shown: [1, 2], more: 0 });
+    expect(firstOf([], 3)).toEqual({ shown: [], more: 0 });
   });
 });

@@ -288,6 +288,17 @@ describe('findEvents on invented articles', () => {
     expect(events[1]).toMatchObject({ date: '2025-06-08', conflict: false });
   });
 
+  it('keeps the note of an event told by many reports short, naming the first few of each date and counting the rest', () => {
+    const reports = Array.from({ length: 40 }, (_, k) =>
+      article(`r${String(k).padStart(2, '0')}`, '2024-10-03', ['Rebels captured the northern town of Kalo on Tuesday after heavy fighting.'], [
+        { block: 0, text: 'Tuesday', date: k % 2 ? '2024-10-01' : '2024-09-30', rule: 'relative-to-published' },
+      ]),
+    );
+    const [event] = findEvents(reports);
+    expect(event?.citations).toHaveLength(40);
+    expect(event?.note).toBe('The reports disagree on the date: 2024-09-30 (r00 ¶1, r02 ¶1, r04 ¶1 and 17 more) vs 2024-10-01 (r01 ¶1, r03 ¶1, r05 ¶1 and 17 more); only 2024 is common to them.');
+  });
+
   it('merges differently named mentions of one entity when the entity stage says so', () => {
     const a = article('a', '2024-05-02', ['Pyongyang ratified the accord with Moscow in April.'], [{ block: 0, text: 'April', date: '2024-04' }]);
     const b = article('b', '2024-05-20', ['North Korea’s parliament approved the deal with the Kremlin in April.'], [{ block: 0, text: 'April', date: '2024-04' }]);

@@ -4,6 +4,7 @@ import { readContentFile } from '../../src/lib/ingest/markdown.ts';
 import { articleSchema } from '../../src/lib/schema.ts';
 import { parseKnowledge, storyFacets } from '../../src/lib/site/knowledge.ts';
 import { escapeHtml, topicTimeline } from '../../src/lib/site/timeline.ts';
+import { EVENT_CITATIONS_SHOWN } from '../../src/lib/site/browse.ts';
 
 const knowledge = parseKnowledge(JSON.parse(readFileSync('content/knowledge.json', 'utf8')));
 const articles = readdirSync('content/articles').map((f) => ({ id: f.replace(/\.md$/, ''), data: articleSchema.parse(readContentFile(readFileSync(`content/articles/${f}`, 'utf8')).data) }));
@@ -38,6 +39,13 @@ describe('topicTimeline', () => {
     expect(timeline.events.filter((e) => e.group === 'Articles')).toHaveLength(articles.filter((a) => a.data.published.date).length);
     expect(events.every((e) => /href="\/articles\/[^"]+\/#p-\d+"/.test(e.text.text))).toBe(true);
     expect(events.find((e) => /pact/i.test(e.text.headline))?.start_date).toEqual({ year: 2024, month: 6 });
+  });
+  it('names the first reports of an event told by many and counts the rest', () => {
+    const event = knowledge.events.find((e) => e.date)!;
+    const many = { ...event, citations: Array.from({ length: 30 }, () => event.citations[0]!) };
+    const item = topicTimeline(knowledge, topic.id, articles, (id) => `/articles/${id}/`, [many])!.events.find((e) => e.group === 'Events')!;
+    expect(item.text.text.match(/<blockquote>/g)).toHaveLength(EVENT_CITATIONS_SHOWN);
+    expect(item.text.text).toContain(`And ${30 - EVENT_CITATIONS_SHOWN} more reports.`);
   });
   it('escapes text, and knows no unknown topic', () => {
     expect(escapeHtml('<script>"x" & \'y\'</script>')).toBe('&lt;script&gt;&quot;x&quot; &amp; &#39;y&#39;&lt;/script&gt;');

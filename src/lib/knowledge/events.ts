@@ -1470,6 +1470,21 @@ export function findEvents(articles: readonly EventArticle[], options: EventOpti
   return events.map((e) => timelineEventSchema.parse({ id: ids.get(e) ?? base(e), ...e }));
 }
 
+/**
+ * An event's note is read beside it, so it stays short however many reports
+ * the event has: it names the first `NOTE_NAMES` reports of each date and
+ * repeats the first `NOTE_PARTS` citations' notes, and counts the rest (every
+ * citation keeps its own note in `citations`).
+ */
+const NOTE_NAMES = 3;
+const NOTE_PARTS = 4;
+
+/** The first `NOTE_NAMES` of a list, then how many more. */
+function someOf(names: readonly string[]): string {
+  const more = names.length - NOTE_NAMES;
+  return more > 0 ? `${names.slice(0, NOTE_NAMES).join(', ')} and ${more} more` : names.join(', ');
+}
+
 function buildEvent(cs: readonly Candidate[]): Omit<TimelineEvent, 'id'> {
   const verdict = judgeDates([factsOf(cs)]);
   // Who settled an ambiguous reading list: the judge that rules out another of its readings, preferring a certain date to a bound, then the earliest report.
@@ -1537,13 +1552,12 @@ function buildEvent(cs: readonly Candidate[]): Omit<TimelineEvent, 'id'> {
     .map(([date, places]) => ({ date, precision: precisionOf(date), citations: [...places.values()] }));
   const readings = dates.map((d) => d.date);
   let date: string | undefined;
+  let conflictNote: string | undefined;
   if (verdict.conflict) {
     date = commonPrefix(readings);
-    notes.push(
-      `The reports disagree on the date: ${dates.map((d) => `${d.date} (${d.citations.map((p) => `${p.article} ¶${p.paragraph}`).join(', ')})`).join(' vs ')}${
-        date ? `; only ${date} is common to them` : ''
-      }.`,
-    );
+    conflictNote = `The reports disagree on the date: ${dates.map((d) => `${d.date} (${someOf(d.citations.map((p) => `${p.article} ¶${p.paragraph}`))})`).join(' vs ')}${
+      date ? `; only ${date} is common to them` : ''
+    }.`;
   } else {
     // All readings nest: the finest one holds the others.
     date = [...readings].sort((a, b) => b.length - a.length || cmp(a, b))[0];
@@ -1571,6 +1585,8 @@ function buildEvent(cs: readonly Candidate[]): Omit<TimelineEvent, 'id'> {
   };
   if (date !== undefined) event.date = date;
   if (eventResolvedBy) event.resolvedBy = eventResolvedBy;
-  if (notes.length) event.note = notes.join(' ');
+  const more = notes.length - NOTE_PARTS;
+  const parts = [...(more > 0 ? [...notes.slice(0, NOTE_PARTS), `${more} more citations have notes of their own.`] : notes), ...(conflictNote ? [conflictNote] : [])];
+  if (parts.length) event.note = parts.join(' ');
   return event;
 }

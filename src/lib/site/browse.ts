@@ -241,6 +241,16 @@ export function nameArticleIds(text: string, nameOf: (id: string) => string | un
   return text.replace(/[\p{L}\p{N}_]+(?:-[\p{L}\p{N}_]+)*/gu, (token) => nameOf(token) ?? token);
 }
 
+/** Citations an event lists by name; the rest are counted (an event can be told by thousands of reports). */
+export const EVENT_CITATIONS_SHOWN = 8;
+/** Reports named per date when sources disagree on an event's date. */
+export const DATE_SOURCES_SHOWN = 3;
+
+/** The first `max` items and how many are left out: a list a page shows whatever the corpus's size. */
+export function firstOf<T>(items: readonly T[], max: number): { shown: T[]; more: number } {
+  return { shown: items.slice(0, max), more: Math.max(0, items.length - max) };
+}
+
 /** Timeline items per page of a topic's timeline. */
 export const TIMELINE_PAGE_SIZE = 50;
 

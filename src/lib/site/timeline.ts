@@ -11,6 +11,7 @@ import type { TimelineEvent } from '../knowledge/events.ts';
 import { indexKnowledge } from './knowledge.ts';
 import type { Article } from '../schema.ts';
 import { publisherName } from './articles.ts';
+import { EVENT_CITATIONS_SHOWN, firstOf } from './browse.ts';
 
 interface TimelineDate {
   year: number;
@@ -59,8 +60,12 @@ export function topicTimeline(
     items.push({
       date,
       make: () => {
-        const cites = event.citations
-          .filter((c) => members.has(c.article))
+        const own = firstOf(
+          event.citations.filter((c) => members.has(c.article)),
+          EVENT_CITATIONS_SHOWN,
+        );
+        const more = own.more > 0 ? `<p>And ${own.more.toLocaleString('en-US')} more reports.</p>` : '';
+        const cites = own.shown
           .map((c) => {
             const data = byId.get(c.article);
             const source = data ? publisherName(data.publisher) : c.article;
@@ -68,7 +73,7 @@ export function topicTimeline(
           })
           .join('');
         const note = event.note ? `<p><em>${escapeHtml(event.note)}</em></p>` : '';
-        return { unique_id: event.id, start_date: dateOf(date), group: 'Events', text: { headline: escapeHtml(event.summary), text: `${cites}${note}` } };
+        return { unique_id: event.id, start_date: dateOf(date), group: 'Events', text: { headline: escapeHtml(event.summary), text: `${cites}${more}${note}` } };
       },
     });
   }
