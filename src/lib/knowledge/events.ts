@@ -1482,7 +1482,7 @@ const NOTE_PARTS = 4;
 /** The first `NOTE_NAMES` of a list, then how many more. */
 function someOf(names: readonly string[]): string {
   const more = names.length - NOTE_NAMES;
-  return more > 0 ? `${names.slice(0, NOTE_NAMES).join(', ')} and ${more} more` : names.join(', ');
+  return more > 0 ? `${names.slice(0, NOTE_NAMES).join(', ')} and ${more.toLocaleString('en-US')} more` : names.join(', ');
 }
 
 function buildEvent(cs: readonly Candidate[]): Omit<TimelineEvent, 'id'> {
@@ -1586,7 +1586,7 @@ function buildEvent(cs: readonly Candidate[]): Omit<TimelineEvent, 'id'> {
   if (date !== undefined) event.date = date;
   if (eventResolvedBy) event.resolvedBy = eventResolvedBy;
   const more = notes.length - NOTE_PARTS;
-  const parts = [...(more > 0 ? [...notes.slice(0, NOTE_PARTS), `${more} more citations have notes of their own.`] : notes), ...(conflictNote ? [conflictNote] : [])];
+  const parts = [...(more > 0 ? [...notes.slice(0, NOTE_PARTS), `${more.toLocaleString('en-US')} more citations have notes of their own.`] : notes), ...(conflictNote ? [conflictNote] : [])];
   if (parts.length) event.note = parts.join(' ');
   return event;
 }
