@@ -19,10 +19,13 @@
  * stack traces; an unexpected failure on one seed is reported for that seed
  * (SL903) and the rest still build.
  *
- * Exit codes: 0 all good; 1 some seed had an error (the others were written),
- * or a warning under --strict; 2 bad command line, unreadable seeds folder or
- * unwritable output folder; 3 --check found content out of date; 4 an entry
- * was edited by hand (nothing was written).
+ * Exit codes: 0 done, even when some seeds failed (each is reported with its
+ * file and line, keeps its last good entry, and the summary counts them) or
+ * the knowledge layer left a record out; 1 any error or warning under
+ * --strict (or STORYLINE_STRICT=1), or the ingest itself stopped on a bug;
+ * 2 bad command line, unreadable seeds folder or unwritable output folder;
+ * 3 --check found content out of date; 4 an entry was edited by hand
+ * (nothing was written).
  */
 import { createHash } from 'node:crypto';
 import { readFileSync, statSync, type Dirent } from 'node:fs';
@@ -31,10 +34,11 @@ import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promise
 import { join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { z } from 'zod';
 import { formatDiagnostic, sortDiagnostics, type Diagnostic } from '../lib/diagnostics.ts';
 import { assembleCorpus, buildReport, ingestSeedSafely, seedCacheKey, type CachedSeedResult, type SeedInput, type SeedResult } from '../lib/ingest/pipeline.ts';
 import { articleSchema, isRealCalendarDate, type IngestReport } from '../lib/schema.ts';
-import { buildKnowledge, knowledgeSchema, type ArticleMemo, type Knowledge } from '../lib/knowledge/knowledge.ts';
+import { buildKnowledge, knowledgeSchema, type ArticleMemo, type Knowledge, type KnowledgeProblem, type KnowledgeStages } from '../lib/knowledge/knowledge.ts';
 import type { KnowledgeArticle } from '../lib/knowledge/text.ts';
 import { ENTITY_EDITOR_FILE, TOPIC_EDITOR_FILE, parseEntityEditor, parseTopicEditor } from '../lib/knowledge/editor.ts';
 import { readContentFile } from '../lib/ingest/markdown.ts';
@@ -74,6 +78,10 @@ export interface IngestIo {
   today: string;
   out: (line: string) => void;
   err: (line: string) => void;
+  /** The process environment's `STORYLINE_STRICT`: `1` or `true` acts as `--strict`. */
+  strictEnv?: string;
+  /** Knowledge stages to use instead of the real ones: for tests that inject a failure. */
+  knowledgeStages?: Partial<KnowledgeStages>;
 }
 
 /** Runs the ingest with command-line `argv` (without `node` and the script); resolves to the exit code. */
@@ -127,11 +135,11 @@ export async function runIngest(argv: readonly string[], io: IngestIo): Promise<
       return 2;
     }
     const cache = args['no-cache'] ? undefined : openCache(resolve(io.cwd, args.cache));
-    return await ingest({ seedsDir, outDir, today, shown, io, jobs, check: args.check, json: args.json, strict: args.strict, force: args.force, ...(cache ? { cache } : {}) });
+    const strict = args.strict || /^(?:1|true|yes)$/i.test(io.strictEnv ?? '');
+    return await ingest({ seedsDir, outDir, today, shown, io, jobs, check: args.check, json: args.json, strict, force: args.force, ...(cache ? { cache } : {}) });
   } catch (error) {
     // Only a bug reaches here: every expected problem is a message. One line, no stack.
-    const what = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-    io.err(formatDiagnostic({ file: shown(outDir), severity: 'error', code: 'SL904', message: `internal: the ingest stopped (${what.split('\n')[0]}); please report it` }));
+    io.err(formatDiagnostic({ file: shown(outDir), severity: 'error', code: 'SL904', message: `internal: the ingest stopped (${oneLine(error)}); please report it` }));
     return 1;
   }
 }
@@ -301,9 +309,16 @@ async function ingest(run: Run): Promise<number> {
             return value;
           }
         : undefined;
-      let built: Knowledge | undefined = buildKnowledge(entries, { ...(editor?.editor ? { entities: editor.editor } : {}), ...(topics?.editor ? { topics: topics.editor } : {}) }, memo);
+      const build = buildKnowledge(
+        entries,
+        { ...(editor?.editor ? { entities: editor.editor } : {}), ...(topics?.editor ? { topics: topics.editor } : {}) },
+        { ...(memo ? { memo } : {}), ...(io.knowledgeStages ? { stages: io.knowledgeStages } : {}) },
+      );
+      let built: Knowledge | undefined = build.knowledge;
       for (const warning of built.entities.warnings) knowledgeWarnings.push({ file: shown(editorPath), severity: 'warning', code: 'SL503', message: warning });
       for (const warning of built.stories.warnings) knowledgeWarnings.push({ file: shown(topicsPath), severity: 'warning', code: 'SL503', message: warning });
+      const byId = new Map(entries.map((e) => [e.id, e]));
+      for (const problem of build.problems) knowledgeWarnings.push(problemDiagnostic(problem, byId.get(problem.article ?? ''), seedsDir, knowledgePath, shown));
       const checked = knowledgeSchema.parse(built);
       // Only the checked copy is needed from here: the original can be collected before the text is made.
       built = undefined;
@@ -313,8 +328,7 @@ async function ingest(run: Run): Promise<number> {
     }
     corpusMessages.push(...knowledgeWarnings);
   } catch (error) {
-    const what = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-    corpusMessages.push({ file: shown(knowledgePath), severity: 'error', code: 'SL904', message: `internal: the knowledge layer could not be built (${what.split('\n')[0]}); it was left as it was; please report it` });
+    corpusMessages.push({ file: shown(knowledgePath), severity: 'error', code: 'SL904', message: `internal: the knowledge layer could not be built (${oneLine(error)}); it was left as it was; please report it` });
   }
 
   const ingestReport = buildReport(
@@ -538,10 +552,56 @@ function summarize(ingestReport: IngestReport, messages: Diagnostic[], run: Run,
     return;
   }
   for (const m of sorted) (m.severity === 'info' ? run.io.out : run.io.err)(formatDiagnostic(m));
+  // What failed, in one line each, then the totals (always the last line).
+  const report = run.shown(join(run.outDir, REPORT_NAME));
+  const unreadable = messages.filter((m) => m.code === 'SL109' && m.severity === 'error').length;
+  const failedSeeds = t.failed + unreadable;
+  if (failedSeeds > 0) {
+    const kept = messages.filter((m) => m.code === 'SL401').length;
+    run.io.err(
+      `${failedSeeds.toLocaleString('en')} of ${(t.seeds + unreadable).toLocaleString('en')} seeds failed; see ${report}` +
+        `${kept > 0 ? ` (${kept.toLocaleString('en')} kept ${kept === 1 ? 'its' : 'their'} last good entry)` : ''}` +
+        `${run.strict ? '' : '; the rest were written (--strict or STORYLINE_STRICT=1 makes this a failure)'}`,
+    );
+  }
+  const leftOut = messages.filter((m) => m.code === 'SL904' || m.code === 'SL905').length;
+  if (leftOut > 0) run.io.err(`the knowledge layer left out ${leftOut.toLocaleString('en')} ${leftOut === 1 ? 'article or record' : 'articles or records'} it could not make valid and wrote the rest; see ${report}`);
   const removed = Object.values(t.removals).reduce((a, b) => a + b, 0);
   run.io.out(
     `ingest: ${t.seeds} seeds read, ${t.entries} entries, ${written} files changed, ${removed} removals, ${t.failed} failed, ${t.skipped} skipped, ${errors} errors, ${warnings} warnings${cached(run.cache)}`,
   );
+}
+
+/**
+ * A knowledge problem as a message on the seed it concerns, at the first line
+ * of the paragraph (`p.paragraph` 0 is the headline), else on `knowledge.json`.
+ */
+function problemDiagnostic(
+  p: KnowledgeProblem,
+  entry: { id: string; data: { source: { path: string }; blocks: readonly (readonly [number, number])[]; headlineLines: readonly number[] } } | undefined,
+  seedsDir: string,
+  knowledgePath: string,
+  shown: (abs: string) => string,
+): Diagnostic {
+  const line = entry === undefined || p.paragraph === undefined ? undefined : p.paragraph === 0 ? entry.data.headlineLines[0] : entry.data.blocks[p.paragraph - 1]?.[0];
+  const where = entry === undefined ? '' : ` (article ${entry.id}${p.paragraph === undefined ? '' : p.paragraph === 0 ? ', headline' : `, paragraph ${p.paragraph}`})`;
+  return {
+    file: shown(entry === undefined ? knowledgePath : join(seedsDir, entry.data.source.path)),
+    ...(line === undefined ? {} : { line }),
+    severity: p.severity,
+    code: p.severity === 'error' ? 'SL904' : 'SL905',
+    message: `${p.stage}: ${p.message}${where}`,
+  };
+}
+
+/** One line on an error: its name and the first line of its message (a ZodError's first issue). */
+function oneLine(error: unknown): string {
+  if (error instanceof z.ZodError) {
+    const issue = error.issues[0];
+    return `ZodError: ${issue ? `${issue.path.join('.') || 'the record'}: ${issue.message}` : 'not valid'}`;
+  }
+  const what = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  return what.split('\n')[0] ?? what;
 }
 
 /** ", 4,990 of 5,000 seeds from the cache" when a cache was used. */
@@ -551,9 +611,14 @@ function cached(cache: DiskCache | undefined): string {
   return `, ${seeds.hits.toLocaleString('en')} of ${(seeds.hits + seeds.misses).toLocaleString('en')} seeds from the cache`;
 }
 
+/**
+ * 0 when the run wrote what it could: a seed that failed (it keeps its last
+ * good entry) and a record the knowledge layer left out are reported, not
+ * fatal, so a collector that saves one unreadable page never takes the site
+ * down. Under --strict any error or warning is 1.
+ */
 function exitCode(messages: Diagnostic[], strict: boolean): number {
-  if (messages.some((m) => m.severity === 'error')) return 1;
-  if (strict && messages.some((m) => m.severity === 'warning')) return 1;
+  if (strict && messages.some((m) => m.severity === 'error' || m.severity === 'warning')) return 1;
   return 0;
 }
 
@@ -570,5 +635,6 @@ if (process.argv[1] !== undefined && resolve(process.argv[1]) === fileURLToPath(
     today: localToday(),
     out: (line) => console.log(line),
     err: (line) => console.error(line),
+    ...(process.env['STORYLINE_STRICT'] === undefined ? {} : { strictEnv: process.env['STORYLINE_STRICT'] }),
   });
 }

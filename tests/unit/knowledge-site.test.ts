@@ -11,7 +11,7 @@ const article = (id: string, body: string) => ({
 });
 
 describe('knowledge on the site', () => {
-  const knowledge = buildKnowledge([
+  const { knowledge } = buildKnowledge([
     article('b', 'Vladimir Putin met Kim Jong Un in Pyongyang on Tuesday.\n\nPutin said the talks went well.'),
     article('a', 'Kim Jong Un spoke in Pyongyang, the Korean Central News Agency (KCNA) said.'),
   ]);

@@ -29,7 +29,7 @@
  */
 import { casual, strict, type ParsedResult } from 'chrono-node';
 import type { Diagnostic } from '../diagnostics.ts';
-import type { Published, Temporal } from '../schema.ts';
+import { DATE_PATTERN, isRealCalendarDate, type Published, type Temporal } from '../schema.ts';
 
 /** A block of clean text and the seed lines it came from, with what the structure stage made of it. */
 export interface DateBlock {
@@ -490,6 +490,8 @@ function findExpressions(text: string): Found[] {
     const r = results[k]!;
     let { start, end } = trimMatch(text, r.index, r.index + r.text.length);
     if (end <= start) continue;
+    // "5,000 years ago": chrono read only the digits after the comma; the number began before them.
+    if (/\d[,.]$/.test(text.slice(Math.max(0, start - 2), start))) continue;
     let named = classify(r, text.slice(start, end));
     if (named === undefined) continue;
     // "on Friday (August 22)": chrono reads two matches; they name one day.
@@ -842,7 +844,12 @@ export function extractTemporal(body: readonly DateBlock[], published: Published
   perBlock.forEach((found, block) => {
     const b = body[block]!;
     for (const f of found) {
-      const reading = resolve(f, published, years);
+      const resolved = resolve(f, published, years);
+      // "4500 years ago" names a time before the calendar the entries write (years 1000 to 9999): not a date here.
+      if (resolved.date !== undefined && !isWritableDate(resolved.date)) continue;
+      const candidates = resolved.candidates.filter(isWritableDate);
+      if (resolved.candidates.length > 0 && candidates.length === 0 && resolved.date === undefined) continue;
+      const reading = { ...resolved, candidates };
       out.push({
         text: f.text,
         block,
@@ -859,6 +866,11 @@ export function extractTemporal(body: readonly DateBlock[], published: Published
     }
   });
   return out;
+}
+
+/** True for a real calendar date written `YYYY[-MM[-DD]]` with a four-digit year of 1000 or later. */
+function isWritableDate(date: string): boolean {
+  return DATE_PATTERN.test(date) && isRealCalendarDate(date) && Number(date.slice(0, 4)) >= 1000;
 }
 
 // ---------------------------------------------------------------------------

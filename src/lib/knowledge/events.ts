@@ -499,14 +499,17 @@ export function clauseAround(sentence: string, start: number, end: number): Clau
       }
     }
   }
-  const first = segs[from];
-  const last = segs[to];
-  const cStart = first?.start ?? 0;
-  const cEnd = last?.end ?? sentence.length;
-  const text = sentence.slice(cStart, cEnd);
   const governing = governingPart(sentence, start, own?.start ?? 0);
-  const summary = dropTemporal(text, start - cStart, end - cStart);
-  return { text, summary: finishSummary(summary), governing };
+  const cut = (a: number, b: number): Clause => {
+    const cStart = segs[a]?.start ?? 0;
+    const cEnd = segs[b]?.end ?? sentence.length;
+    const text = sentence.slice(cStart, cEnd);
+    return { text, summary: finishSummary(dropTemporal(text, start - cStart, end - cStart)), governing };
+  };
+  const clause = cut(from, to);
+  // A segment that held only the temporal ("On 29 November , during sentencing , …") says nothing
+  // once the date is taken out: the clause runs on to the sentence's end instead.
+  return clause.summary === '' ? cut(from, segs.length - 1) : clause;
 }
 
 /**
@@ -665,6 +668,8 @@ function candidatesOf(article: EventArticle, paragraphs: readonly string[], sent
     const paragraph = t.block + 1;
     const loc = locate(t, paragraphs[t.block]);
     const clause = clauseAround(loc.sentence, loc.start, loc.end);
+    // A sentence that is only its date ("29 November.") tells no event.
+    if (clause.summary === '') return;
     const scheduled = SCHEDULED.test(loc.sentence);
     const isFuture = (r: string): boolean => pubRange !== undefined && rangeOf(r).from > pubRange.to;
     const future = all.every(isFuture);
@@ -745,7 +750,8 @@ function candidatesOf(article: EventArticle, paragraphs: readonly string[], sent
       });
     }
   });
-  return out.map((c) => {
+  // Words cut from a sentence can come to nothing (an anniversary "of ."): such a citation says nothing.
+  return out.filter((c) => c.summary !== '').map((c) => {
     const spans = c.readings.map(datedOf);
     return { ...c, spans, judge: { relation: c.relation, ...(spans[0] ?? datedOf('')) } };
   });
@@ -1467,7 +1473,8 @@ export function findEvents(articles: readonly EventArticle[], options: EventOpti
   const slugKeys = new Map(events.map((e) => [e, `${sortKey(e)} ${e.summary} ${e.citations[0]?.article ?? ''}`]));
   const ids = assignSlugs(events, base, (e) => slugKeys.get(e) ?? '');
   if (options.stats) Object.assign(options.stats, stats);
-  return events.map((e) => timelineEventSchema.parse({ id: ids.get(e) ?? base(e), ...e }));
+  // Each event is checked against `timelineEventSchema` by the caller, which drops one that fails with a warning (knowledge.ts).
+  return events.map((e) => ({ id: ids.get(e) ?? base(e), ...e }));
 }
 
 /**

@@ -4,13 +4,20 @@
  * it to `content/knowledge.json` (validated by `knowledgeSchema`), and the
  * site reads it from there, so an editor's corrections in
  * `content/entities.yaml` apply on every re-run.
+ *
+ * One bad record never takes the layer down. A per-article step that throws
+ * leaves that article out of its stage; a corpus-wide stage that throws is
+ * run again without the article it throws on (found by halving the input);
+ * every record is checked against its schema and one that fails is left out.
+ * Each is reported as a `KnowledgeProblem` naming the stage, the article and
+ * the paragraph, and the rest is written.
  */
 import { z } from 'zod';
-import { extractMentions, resolveEntities, type SentenceCache } from './entities.ts';
+import { extractMentions, resolveEntities, type ArticleMentions, type SentenceCache } from './entities.ts';
 import { findFigures, groupFigures } from './figures.ts';
-import { findEvents, timelineEventSchema } from './events.ts';
-import { clusterStories, storyClusteringSchema, type TopicEditorEntry } from './stories.ts';
-import { entityIndexSchema, figureGroupSchema, figureSchema, type EntityEditor } from './schema.ts';
+import { findEvents, timelineEventSchema, type TimelineEvent } from './events.ts';
+import { clusterStories, duplicateSchema, storyClusteringSchema, storySchema, topicSchema, type StoryClustering, type TopicEditorEntry } from './stories.ts';
+import { articleEntitiesSchema, entityIndexSchema, entitySchema, figureGroupSchema, figureSchema, type EntityEditor, type EntityIndex, type Figure, type FigureGroup } from './schema.ts';
 import type { KnowledgeArticle } from './text.ts';
 
 export const knowledgeSchema = z
@@ -37,28 +44,258 @@ export type Knowledge = z.infer<typeof knowledgeSchema>;
  */
 export type ArticleMemo = <T>(kind: string, article: KnowledgeArticle, compute: () => T) => T;
 
-const compute: ArticleMemo = (_kind, _article, f) => f();
+/** The stages the layer is composed of; a test may replace one (to inject a failure) through `KnowledgeOptions.stages`. */
+export interface KnowledgeStages {
+  extractMentions: typeof extractMentions;
+  resolveEntities: typeof resolveEntities;
+  findFigures: typeof findFigures;
+  groupFigures: typeof groupFigures;
+  findEvents: typeof findEvents;
+  clusterStories: typeof clusterStories;
+}
+
+export const KNOWLEDGE_STAGES: KnowledgeStages = { extractMentions, resolveEntities, findFigures, groupFigures, findEvents, clusterStories };
+
+/** Which part of the layer a problem arose in. */
+export type KnowledgeStage = 'entities' | 'figures' | 'events' | 'stories' | 'topics';
+
+/** Something the layer left out so that the rest could be written. */
+export interface KnowledgeProblem {
+  stage: KnowledgeStage;
+  /** `warning`: one article or record was left out; `error`: a whole stage is empty. */
+  severity: 'warning' | 'error';
+  /** The article it concerns, when one does. */
+  article?: string;
+  /** The 1-based body paragraph (`#p-n`) in that article, or 0 for its headline, standfirst and captions, when known. */
+  paragraph?: number;
+  message: string;
+}
+
+export interface KnowledgeOptions {
+  memo?: ArticleMemo;
+  /** Stages to use instead of the real ones (tests inject failures this way). */
+  stages?: Partial<KnowledgeStages>;
+}
+
+/** The layer and what it had to leave out. */
+export interface KnowledgeBuild {
+  knowledge: Knowledge;
+  problems: KnowledgeProblem[];
+}
+
+/** At most this many articles are isolated from one stage before it is given up as a whole. */
+const MAX_ISOLATED = 20;
 
 /** Articles in id order, so the result does not depend on the order they were read in. */
 export function buildKnowledge(
   articles: readonly KnowledgeArticle[],
   editor: { entities?: EntityEditor; topics?: readonly TopicEditorEntry[] } = {},
-  memo: ArticleMemo = compute,
-): Knowledge {
+  options: KnowledgeOptions = {},
+): KnowledgeBuild {
+  const stages = { ...KNOWLEDGE_STAGES, ...options.stages };
+  const memo = options.memo ?? ((_kind, _article, compute) => compute());
+  const problems: KnowledgeProblem[] = [];
   const sorted = [...articles].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const sentenceCache: SentenceCache = new Map();
-  const entities = resolveEntities(
-    sorted.map((a) => memo('mentions', a, () => extractMentions(a, { sentenceCache }))),
-    editor.entities,
+
+  const perArticle = <T>(stage: KnowledgeStage, kind: string, compute: (a: KnowledgeArticle) => T): T[] =>
+    sorted.flatMap((a) => {
+      try {
+        return [memo(kind, a, () => compute(a))];
+      } catch (error) {
+        problems.push({ stage, severity: 'warning', article: a.id, message: `internal: ${stage} could not be read from this article (${describe(error)}); it is left out of ${stage}; please report it` });
+        return [];
+      }
+    });
+
+  const mentions = perArticle('entities', 'mentions', (a) => stages.extractMentions(a, { sentenceCache }));
+  const resolved = isolate<ArticleMentions, EntityIndex>(
+    'entities',
+    mentions,
+    (m) => ({ article: m.article }),
+    (subset) => stages.resolveEntities(subset, editor.entities),
+    { entities: [], articles: [], warnings: [] },
+    problems,
   );
+  const entities = validEntities(resolved, problems);
+
+  const figures = keepValid('figures', perArticle('figures', 'figures', (a) => stages.findFigures([a])).flat(), figureSchema, figurePlace, problems);
+  const figureGroups = keepValid(
+    'figures',
+    isolate<Figure, FigureGroup[]>('figures', figures, figurePlace, (subset) => stages.groupFigures(subset), [], problems),
+    figureGroupSchema,
+    (g) => firstPlace(g.claims?.flatMap((c) => c.figures)),
+    problems,
+  );
+
   // Events merge on shared entities as well as shared words.
-  const mentions = entities.entities.flatMap((e) => e.mentions.filter((m) => m.block > 0).map((m) => ({ entity: e.id, article: m.article, block: m.block, text: m.text })));
-  const figures = sorted.flatMap((a) => memo('figures', a, () => findFigures([a])));
-  return {
-    entities,
-    figures,
-    figureGroups: groupFigures(figures),
-    events: findEvents(sorted, { mentions }),
-    stories: clusterStories(sorted, editor.topics ? { editor: editor.topics } : {}),
-  };
+  const entityMentions = entities.entities.flatMap((e) => e.mentions.filter((m) => m.block > 0).map((m) => ({ entity: e.id, article: m.article, block: m.block, text: m.text })));
+  const events = keepValid(
+    'events',
+    isolate<KnowledgeArticle, TimelineEvent[]>('events', sorted, (a) => ({ article: a.id }), (subset) => stages.findEvents(subset, { mentions: entityMentions }), [], problems),
+    timelineEventSchema,
+    (e) => placeAt(e.citations?.[0]?.article, e.citations?.[0]?.paragraph),
+    problems,
+  );
+
+  const clustering = isolate<KnowledgeArticle, StoryClustering>(
+    'stories',
+    sorted,
+    (a) => ({ article: a.id }),
+    (subset) => stages.clusterStories(subset, editor.topics ? { editor: editor.topics } : {}),
+    { stories: [], topics: [], duplicates: [], warnings: [] },
+    problems,
+  );
+  return { knowledge: { entities, figures, figureGroups, events, stories: validClustering(clustering, problems) }, problems };
+}
+
+/** The entities that pass their schema, and each article's list without the ones left out. */
+function validEntities(index: EntityIndex, problems: KnowledgeProblem[]): EntityIndex {
+  const entities = keepValid('entities', index.entities, entitySchema, (e) => firstPlace(e.mentions), problems);
+  const kept = new Set(entities.map((e) => e.id));
+  const articles = keepValid(
+    'entities',
+    index.articles.map((a) => ({ ...a, entities: a.entities.filter((e) => kept.has(e.id)) })),
+    articleEntitiesSchema,
+    (a) => placeAt(a.article),
+    problems,
+  );
+  return { entities, articles, warnings: index.warnings.filter((w) => typeof w === 'string') };
+}
+
+/** The stories, topics and copies that pass their schemas; a topic keeps only the stories that are kept. */
+function validClustering(clustering: StoryClustering, problems: KnowledgeProblem[]): StoryClustering {
+  const stories = keepValid('stories', clustering.stories, storySchema, (s) => placeAt(s.firstReport), problems);
+  const kept = new Set(stories.map((s) => s.id));
+  const topics = keepValid(
+    'topics',
+    clustering.topics.map((t) => ({ ...t, stories: t.stories.filter((id) => kept.has(id)) })),
+    topicSchema,
+    (t) => placeAt(t.articles?.[0]),
+    problems,
+  );
+  const duplicates = keepValid('stories', clustering.duplicates, duplicateSchema, (d) => placeAt(d.copy), problems);
+  return { stories, topics, duplicates, warnings: clustering.warnings.filter((w) => typeof w === 'string') };
+}
+
+interface Place {
+  article?: string;
+  paragraph?: number;
+}
+
+/** Where a record came from, from fields that may be missing or of the wrong type in a record that failed its check. */
+function placeAt(article: unknown, paragraph?: unknown): Place {
+  return { ...(typeof article === 'string' && article !== '' ? { article } : {}), ...(typeof paragraph === 'number' ? { paragraph } : {}) };
+}
+
+function figurePlace(f: { article?: string; block?: number }): Place {
+  return placeAt(f.article, f.block);
+}
+
+function firstPlace(list: readonly { article?: string; block?: number }[] | undefined): Place {
+  const first = list?.[0];
+  return first ? figurePlace(first) : {};
+}
+
+/**
+ * The records that pass `schema` (as it parses them); each that fails is left
+ * out with a warning that names where it came from and the first field at fault.
+ */
+function keepValid<T>(stage: KnowledgeStage, records: readonly unknown[], schema: z.ZodType<T>, place: (record: Partial<T>) => Place, problems: KnowledgeProblem[]): T[] {
+  const out: T[] = [];
+  for (const record of records) {
+    const parsed = schema.safeParse(record);
+    if (parsed.success) {
+      out.push(parsed.data);
+      continue;
+    }
+    const issue = parsed.error.issues[0];
+    const at = issue ? `${issue.path.join('.') || 'the record'}: ${issue.message}` : 'not valid';
+    const name = nameOf(record);
+    problems.push({ stage, severity: 'warning', ...place((record ?? {}) as Partial<T>), message: `internal: left out ${name === undefined ? `a record of ${stage}` : `“${name}”`} from ${stage}, which failed its check (${at}); please report it` });
+  }
+  return out;
+}
+
+/** What a record is called, for a message: an event's summary, an entity's or topic's name, a story's id. */
+function nameOf(record: unknown): string | undefined {
+  if (typeof record !== 'object' || record === null) return undefined;
+  const r = record as Record<string, unknown>;
+  for (const key of ['summary', 'name', 'generatedName', 'id', 'measure']) {
+    const value = r[key];
+    if (typeof value === 'string' && value.trim() !== '') return value.length > 80 ? `${value.slice(0, 79)}…` : value;
+  }
+  return undefined;
+}
+
+/**
+ * Runs a corpus-wide stage over `items`. When it throws, the item it throws on
+ * is found by halving (the simplest form of delta debugging, Zeller and
+ * Hildebrandt 2002): whichever half still throws holds it, at a cost of about
+ * twice one run. That item is left out with a warning and the stage runs again,
+ * up to `MAX_ISOLATED` times. A failure no single item explains (both halves
+ * pass) leaves the stage empty, with an error.
+ */
+function isolate<I, T>(stage: KnowledgeStage, items: readonly I[], place: (item: I) => Place, run: (subset: readonly I[]) => T, empty: T, problems: KnowledgeProblem[]): T {
+  let rest = items;
+  for (let isolated = 0; ; isolated++) {
+    let failure: unknown;
+    try {
+      return run(rest);
+    } catch (error) {
+      failure = error;
+    }
+    // A stage that throws on no input at all fails whatever the articles say: no article is to blame.
+    const culprit = isolated < MAX_ISOLATED && !throwsOn([], run) ? throwingItem(rest, run) : undefined;
+    if (culprit === undefined) {
+      problems.push({ stage, severity: 'error', message: `internal: the ${stage} stage failed (${describe(failure)}); it is left empty, the rest of the knowledge layer is written; please report it` });
+      return empty;
+    }
+    problems.push({ stage, severity: 'warning', ...place(culprit.item), message: `internal: the ${stage} stage failed on this article (${describe(culprit.error)}); it is left out of ${stage}; please report it` });
+    rest = rest.filter((item) => item !== culprit.item);
+  }
+}
+
+/** The error `run(items)` throws, or undefined when it returns. */
+function throwsOn<I, T>(items: readonly I[], run: (subset: readonly I[]) => T): unknown {
+  try {
+    run(items);
+    return undefined;
+  } catch (error) {
+    return error ?? new Error('unknown');
+  }
+}
+
+/** One item the stage throws on by itself among `items` (which make it throw), or undefined. */
+function throwingItem<I, T>(items: readonly I[], run: (subset: readonly I[]) => T): { item: I; error: unknown } | undefined {
+  const throws = (subset: readonly I[]): unknown => throwsOn(subset, run);
+  let suspects = items;
+  let error: unknown = undefined;
+  while (suspects.length > 1) {
+    const half = suspects.length >> 1;
+    const left = suspects.slice(0, half);
+    const right = suspects.slice(half);
+    const e = throws(left);
+    if (e !== undefined) {
+      [suspects, error] = [left, e];
+      continue;
+    }
+    const f = throws(right);
+    if (f === undefined) return undefined;
+    [suspects, error] = [right, f];
+  }
+  const only = suspects[0];
+  if (only === undefined) return undefined;
+  error ??= throws(suspects);
+  return error === undefined ? undefined : { item: only, error };
+}
+
+/** One line on an error: its name and the first line of its message. */
+function describe(error: unknown): string {
+  if (error instanceof z.ZodError) {
+    const issue = error.issues[0];
+    return `${error.name}: ${issue ? `${issue.path.join('.') || 'the record'}: ${issue.message}` : 'not valid'}`;
+  }
+  const text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  return text.split('\n')[0] ?? text;
 }
