@@ -17,7 +17,7 @@ import { parseArgs } from 'node:util';
 
 const USAGE = 'usage: npm run build -- [--strict]';
 
-/** Runs the build in `root`; resolves to the exit code. */
+/** Runs the build of the project in `root` (its `seeds/`, `content/` and Astro project); returns the exit code. */
 export function runBuild(argv: readonly string[], root: string, env: NodeJS.ProcessEnv = process.env): number {
   let strict: boolean;
   try {
@@ -30,7 +30,7 @@ export function runBuild(argv: readonly string[], root: string, env: NodeJS.Proc
     const run = spawnSync(process.execPath, args, { cwd: root, env, stdio: 'inherit' });
     return run.status ?? 1;
   };
-  const ingest = step([resolve(root, 'src/cli/ingest.ts'), ...(strict ? ['--strict'] : [])]);
+  const ingest = step([fileURLToPath(new URL('./ingest.ts', import.meta.url)), ...(strict ? ['--strict'] : [])]);
   if (ingest !== 0) {
     console.error(`build: the ingest exited ${ingest}; the site was not built`);
     return ingest;

@@ -8,6 +8,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runBuild } from '../../src/cli/build.ts';
 import { ingestReportSchema } from '../../src/lib/schema.ts';
 import {
   DOC_PATH,
@@ -243,6 +244,18 @@ describe('exit codes', () => {
     expect((await runCli(root, [], { strictEnv: '0' })).code).toBe(0);
     removeTemp(root);
   });
+  it('npm run build stops before Astro under --strict or STORYLINE_STRICT=1 when a seed fails', () => {
+    const root = smallCorpus('build-strict', 1);
+    writeFileSync(join(root, 'seeds', 'empty.txt'), '');
+    const quiet = { ...process.env, STORYLINE_STRICT: '' };
+    expect(runBuild(['--bogus'], root, quiet)).toBe(2);
+    expect(runBuild(['--strict'], root, quiet)).toBe(1);
+    expect(runBuild([], root, { ...quiet, STORYLINE_STRICT: '1' })).toBe(1);
+    // The ingest wrote the good seed; Astro never ran (it would have made dist/).
+    expect(existsSync(entryPath(root, 1))).toBe(true);
+    expect(existsSync(join(root, 'dist'))).toBe(false);
+    removeTemp(root);
+  }, 60_000);
   it('2 when the output cannot be written, leaving nothing half-done', async () => {
     const root = smallCorpus('unwritable', 1);
     writeFileSync(join(root, 'content'), 'not a folder');
