@@ -1,9 +1,10 @@
 /**
  * The built site as files: feeds parse with a real feed parser and carry
- * every article, the sitemap lists every page, robots.txt names it, the HTML
- * validates with the Nu HTML Checker, and no page breaks its Content-Security-
- * Policy in Chromium. Runs against `dist/` for the root build and, in
- * `npm run test:e2e:subpath`, for the `/news/` build.
+ * the newest articles (at most `FEED_ITEMS`), the sitemap lists every page,
+ * robots.txt names it, the HTML validates with the Nu HTML Checker, and no
+ * page breaks its Content-Security-Policy in Chromium. Runs against `dist/`
+ * for the root build and, in `npm run test:e2e:subpath`, for the `/news/`
+ * build.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -12,21 +13,32 @@ import { parseAtomFeed, parseJsonFeed, parseRssFeed } from 'feedsmith';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, serveBuiltSite, type ServedSite } from '../../src/cli/browser.ts';
+import { sortNewestFirst } from '../../src/lib/site/articles.ts';
+import { FEED_ITEMS } from '../../src/lib/site/config.ts';
+import { parseKnowledge } from '../../src/lib/site/knowledge.ts';
+import { contentEntries } from '../content-entries.ts';
 
 const base = (process.env['BASE_PATH'] ?? '/').replace(/\/?$/, '/');
 const articles = readdirSync('content/articles').filter((f) => f.endsWith('.md')).map((f) => f.replace(/\.md$/, ''));
 const read = (path: string): string => readFileSync(join('dist', path), 'utf8');
+const entries = contentEntries();
+const knowledge = parseKnowledge(JSON.parse(readFileSync('content/knowledge.json', 'utf8')));
 const feedDirs = ['', ...readdirSync('dist/topics', { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => `topics/${d.name}/`)];
 
 describe('feeds', () => {
   for (const dir of feedDirs) {
-    it(`/${dir}: RSS, Atom and JSON Feed parse and carry every article`, () => {
+    it(`/${dir}: RSS, Atom and JSON Feed parse and carry the newest articles, at most FEED_ITEMS`, () => {
       const rss = parseRssFeed(read(`${dir}rss.xml`));
       const atom = parseAtomFeed(read(`${dir}atom.xml`));
       const json = parseJsonFeed(JSON.parse(read(`${dir}feed.json`)));
       const slugs = (links: (string | undefined)[]): string[] => links.map((l) => /\/articles\/([^/]+)\/$/.exec(l ?? '')?.[1] ?? '').sort();
-      const expected = dir === '' ? [...articles].sort() : slugs(json.items?.map((i) => i.url) ?? []);
+      const topic = dir === '' ? undefined : knowledge.stories.topics.find((t) => dir === `topics/${t.id}/`);
+      const expected = sortNewestFirst(topic ? entries.filter((e) => topic.articles.includes(e.id)) : entries)
+        .slice(0, FEED_ITEMS)
+        .map((e) => e.id)
+        .sort();
       expect(expected.length).toBeGreaterThan(0);
+      expect(expected.length).toBeLessThanOrEqual(FEED_ITEMS);
       expect(slugs(rss.items?.map((i) => i.link) ?? [])).toEqual(expected);
       expect(slugs(atom.entries?.map((e) => e.links?.find((l) => l.rel === 'alternate')?.href) ?? [])).toEqual(expected);
       expect(slugs(json.items?.map((i) => i.url) ?? [])).toEqual(expected);

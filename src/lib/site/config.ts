@@ -12,6 +12,16 @@ export const siteConfig = {
   lang: 'en',
 } as const;
 
+/**
+ * Items each feed carries (the site's and every topic's RSS, Atom and JSON
+ * Feed): the newest by publication date as known, undated articles last, each
+ * with its full text. Older articles stay on the site (archive, topics,
+ * search). Without a bound a feed grows with the corpus: at 270 articles with
+ * 100 items the site's `feed.json` was 2.5 MB, which feed readers refetch on
+ * every poll. A settings file may set it later; nothing else hard-codes it.
+ */
+export const FEED_ITEMS = 50;
+
 const envSchema = z.object({
   /** The origin the site is deployed at; absolute URLs (feeds, canonical links, sitemap) use it. */
   SITE_URL: z.url({ protocol: /^https?$/ }).optional(),

@@ -1,11 +1,12 @@
 /**
- * What each feed route serves: the site's feeds carry every article, a
- * topic's feeds carry the topic's articles. Routes call `feedFor` and only
+ * What each feed route serves: the site's feeds carry the newest
+ * `FEED_ITEMS` articles, a topic's feeds the newest `FEED_ITEMS` of the
+ * topic's articles. Routes call `feedFor` and only
  * choose the format. Each feed's entries are made once and shared by its
  * three formats, and each article's entry once for every feed it is in.
  */
 import { feedEntries, type FeedEntry, type FeedMeta } from './feeds.ts';
-import { absoluteUrl, siteConfig } from './config.ts';
+import { absoluteUrl, FEED_ITEMS, siteConfig } from './config.ts';
 import { site as siteData } from './site-data.ts';
 
 export type FeedFormat = 'rss.xml' | 'atom.xml' | 'feed.json';
@@ -29,7 +30,7 @@ export async function feedFor(topicId: string | undefined, format: FeedFormat, s
   let entries = made.get(key);
   if (!entries || import.meta.env.DEV) {
     const cache = import.meta.env.DEV ? new Map<string, FeedEntry>() : perArticle;
-    entries = Promise.resolve(feedEntries(topic ? index.resolve(new Set(topic.articles)) : index.entries, site, base, tagsOf, cache));
+    entries = Promise.resolve(feedEntries(topic ? index.resolve(new Set(topic.articles)) : index.entries, FEED_ITEMS, site, base, tagsOf, cache));
     made.set(key, entries);
   }
   return {

@@ -12,9 +12,6 @@ import { bodyBlocks } from './articles.ts';
 import { absoluteUrl } from './config.ts';
 import { escapeHtml } from './timeline.ts';
 
-/** Newest articles a feed carries; older ones stay in the archive. */
-export const FEED_LIMIT = 100;
-
 export interface FeedMeta {
   title: string;
   description: string;
@@ -51,17 +48,21 @@ function timestampOf(date: string | undefined): string | undefined {
 }
 
 /**
- * The newest `FEED_LIMIT` entries as feed entries. `cache`, keyed by the
- * entry's URL, lets feeds that share articles make each article's entry once.
+ * The newest `limit` entries as feed entries, newest first by publication
+ * date as known (undated last; `sortNewestFirst`), each with its full text.
+ * Routes pass `FEED_ITEMS` (config.ts), so no feed grows with the corpus.
+ * Only the entries kept are turned into text. `cache`, keyed by the entry's
+ * URL, lets feeds that share articles make each article's entry once.
  */
 export function feedEntries(
   entries: readonly { id: string; data: Article; body?: string | undefined }[],
+  limit: number,
   site: string,
   base: string,
   tagsOf: (id: string) => string[] = () => [],
   cache?: Map<string, FeedEntry>,
 ): FeedEntry[] {
-  return sortNewestFirst(entries).slice(0, FEED_LIMIT).map((entry) => {
+  return sortNewestFirst(entries).slice(0, Math.max(0, limit)).map((entry) => {
     const url = absoluteUrl(site, base, `articles/${entry.id}/`);
     const known = cache?.get(url);
     if (known) return known;
