@@ -12,12 +12,17 @@ import { describe, expect, it } from 'vitest';
 import { contentEntries } from '../content-entries.ts';
 import type { Knowledge } from '../../src/lib/knowledge/knowledge.ts';
 import type { FigureGroup } from '../../src/lib/knowledge/schema.ts';
+import type { Topic } from '../../src/lib/knowledge/stories.ts';
 import { bodyToMarkdown } from '../../src/lib/ingest/markdown.ts';
 import type { Article } from '../../src/lib/schema.ts';
 import { bodyBlocks, firstParagraph, sortNewestFirst } from '../../src/lib/site/articles.ts';
 import { markdownBlocks } from '../../src/lib/markdown-blocks.ts';
 import {
   coverageBadges,
+  ENTITY_ARTICLES_SHOWN,
+  ENTITY_EVENTS_SHOWN,
+  ENTITY_TOPICS_SHOWN,
+  entityListing,
   eventsCiting,
   figuresFor,
   nameArticleIds,
@@ -266,6 +271,44 @@ describe('bounded lists', () => {
   it('names articles in event notes by whole ids only', () => {
     const names = new Map([['a-1', 'Reuters'], ['a-12', 'AP']]);
     expect(nameArticleIds('a-12: “Friday” could be 2025-08-22; a-1 (paragraph 3) dates it.', (id) => names.get(id))).toBe('AP: “Friday” could be 2025-08-22; Reuters (paragraph 3) dates it.');
+  });
+  it('lists an entity’s latest events, newest articles and main topics, counting the rest, at any size', () => {
+    for (const size of [2000, 10_000]) {
+      const { knowledge, entries } = generated(size);
+      const site = siteIndex(knowledge, entries);
+      const topicsOf = (id: string): readonly Topic[] => site.knowledge.topicsOf(id);
+      // An entity named everywhere: every event and article of the corpus, given in any order.
+      const events = [...knowledge.events].reverse();
+      const listing = entityListing(events, entries, topicsOf);
+      expect(listing.events.shown).toHaveLength(ENTITY_EVENTS_SHOWN);
+      expect(listing.events).toMatchObject({ more: size - ENTITY_EVENTS_SHOWN, total: size });
+      // The latest dated events, newest first: none later is left out.
+      const dates = listing.events.shown.map((e) => e.date!);
+      expect(dates).toEqual([...dates].sort().reverse());
+      expect(events.filter((e) => e.date !== undefined && e.date > dates.at(-1)!).every((e) => listing.events.shown.includes(e))).toBe(true);
+      expect(listing.articles).toEqual({ shown: sortNewestFirst(entries).slice(0, ENTITY_ARTICLES_SHOWN), more: size - ENTITY_ARTICLES_SHOWN, total: size });
+      // Topics holding the most of its articles first; every topic counted.
+      expect(listing.topics.shown).toHaveLength(ENTITY_TOPICS_SHOWN);
+      expect(listing.topics.shown.length + listing.topics.more).toBe(knowledge.stories.topics.length);
+      const counts = listing.topics.shown.map((t) => t.articles);
+      expect(counts).toEqual([...counts].sort((a, b) => b - a));
+      expect(listing.topics.shown[0]!.articles).toBe(Math.max(...knowledge.stories.topics.map((t) => new Set(t.articles).size)));
+    }
+  });
+  it('lists all of a small entity’s events, undated last', () => {
+    const { knowledge, entries } = generated(100);
+    const site = siteIndex(knowledge, entries);
+    // Events 0 and 10 have no agreed date.
+    const twelve = knowledge.events.slice(0, 12);
+    const listing = entityListing(twelve, entries.slice(0, 3), (id) => site.knowledge.topicsOf(id), { events: 20, articles: 20, topics: 20 });
+    expect(listing.events.shown.map((e) => e.id).slice(-2)).toEqual(['ev-0', 'ev-10']);
+    expect(listing.events.more).toBe(0);
+    expect(listing.articles).toMatchObject({ more: 0, total: 3 });
+    expect(listing.topics).toEqual({ shown: [{ topic: knowledge.stories.topics[0], articles: 3 }], more: 0 });
+    const cut = entityListing(twelve, entries.slice(0, 3), (id) => site.knowledge.topicsOf(id));
+    expect(cut.events.shown.every((e) => e.date !== undefined)).toBe(true);
+    expect(cut.events.more).toBe(2);
+    expect(entityListing([], [], () => [])).toEqual({ events: { shown: [], more: 0, total: 0 }, articles: { shown: [], more: 0, total: 0 }, topics: { shown: [], more: 0 } });
   });
   it('keeps a topic’s timeline.json to its latest items', () => {
     const { knowledge, entries } = generated(2000);
