@@ -1,10 +1,10 @@
 /**
  * The built site as files: feeds parse with a real feed parser and carry
  * the newest articles (at most `FEED_ITEMS`), the sitemap lists every page,
- * robots.txt names it, the HTML validates with the Nu HTML Checker, and no
- * page breaks its Content-Security-Policy in Chromium. Runs against `dist/`
- * for the root build and, in `npm run test:e2e:subpath`, for the `/news/`
- * build.
+ * robots.txt names it, every page but the not-found page names its own
+ * address, the HTML validates with the Nu HTML Checker, and no page breaks
+ * its Content-Security-Policy in Chromium. Runs against `dist/` for the root
+ * build and, in `npm run test:e2e:subpath`, for the `/news/` build.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -78,6 +78,19 @@ describe('discovery files', () => {
     const ld = JSON.parse(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/.exec(html)![1]!) as Record<string, unknown>;
     expect(ld['@type']).toBe('NewsArticle');
     expect(ld['headline']).toBeTruthy();
+  });
+  it('every page names its own address as canonical and og:url, except the not-found page, which names none', () => {
+    const pages = readdirSync('dist', { recursive: true }).map(String).filter((f) => f.endsWith('index.html'));
+    for (const file of pages) {
+      const html = read(file);
+      const own = `${base}${file.replace(/index\.html$/, '')}`;
+      expect(new URL(/<link rel="canonical" href="([^"]+)"/.exec(html)?.[1] ?? 'invalid:').pathname, file).toBe(own);
+      expect(new URL(/<meta property="og:url" content="([^"]+)"/.exec(html)?.[1] ?? 'invalid:').pathname, file).toBe(own);
+    }
+    const notFound = read('404.html');
+    expect(notFound).toContain('Page not found');
+    expect(notFound).not.toMatch(/rel="canonical"|og:url/);
+    expect(notFound).toContain('<meta name="robots" content="noindex">');
   });
   it('every link that leaves the site has rel="noopener noreferrer", and no page has an inline event handler', () => {
     const pages = readdirSync('dist', { recursive: true }).map(String).filter((f) => f.endsWith('.html'));

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { HIGHLIGHT_SCRIPT, SEARCH_KEY_SCRIPT, contentSecurityPolicy, jsonLd, scriptHash } from '../../src/lib/site/head.ts';
+import { HIGHLIGHT_SCRIPT, SEARCH_KEY_SCRIPT, canonicalUrl, contentSecurityPolicy, jsonLd, scriptHash } from '../../src/lib/site/head.ts';
 import { absoluteUrl, FEED_ITEMS, readSiteConfig, withBase } from '../../src/lib/site/config.ts';
 import { atomFeed, feedEntries, jsonFeed, type FeedEntry } from '../../src/lib/site/feeds.ts';
 import type { Article } from '../../src/lib/schema.ts';
@@ -20,6 +20,12 @@ describe('head', () => {
     expect(contentSecurityPolicy(false)).not.toContain('unsafe-inline');
     expect(contentSecurityPolicy(false)).not.toContain('frame-ancestors');
     expect(contentSecurityPolicy(true)).toContain("frame-ancestors 'none'");
+  });
+  it('names a page’s own address as canonical, and none for the not-found page', () => {
+    expect(canonicalUrl('/news/articles/a/', 'https://example.org/')).toBe('https://example.org/news/articles/a/');
+    expect(canonicalUrl('/articles/a/', 'https://example.org')).toBe('https://example.org/articles/a/');
+    expect(canonicalUrl('/404/', 'https://example.org/', true)).toBeUndefined();
+    expect(canonicalUrl('/news/404/', 'https://example.org/', true)).toBeUndefined();
   });
 });
 

@@ -1,7 +1,7 @@
 /**
  * What every page's <head> carries besides its title: the inline scripts (as
  * constants, so the Content-Security-Policy can allow exactly them by hash),
- * the policy itself, and JSON-LD serialised so no string in it can close its
+ * the policy itself, the page's canonical address, and JSON-LD serialised so no string in it can close its
  * <script> element.
  */
 import { createHash } from 'node:crypto';
@@ -42,6 +42,16 @@ export function contentSecurityPolicy(asHeader: boolean): string {
     "form-action 'self'",
     ...(asHeader ? ["frame-ancestors 'none'"] : []),
   ].join('; ');
+}
+
+/**
+ * The absolute address a page names as its own (its canonical link and
+ * `og:url`), or none for the not-found page: a host serves that page at
+ * whatever address was not found, and its route (`/404/`) is no page a reader
+ * or crawler should be sent to, so it names no address.
+ */
+export function canonicalUrl(pathname: string, site: string, notFound = false): string | undefined {
+  return notFound ? undefined : new URL(pathname, site).href;
 }
 
 /** JSON for a `<script type="application/ld+json">`: `<` escaped, so "</script>" in any string stays text. */
