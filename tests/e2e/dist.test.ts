@@ -2,14 +2,18 @@
  * The built site as files: feeds parse with a real feed parser and carry
  * the newest articles (at most `FEED_ITEMS`), the sitemap lists every page,
  * robots.txt names it, every page but the not-found page names its own
- * address, the HTML validates with the Nu HTML Checker, and no page breaks
- * its Content-Security-Policy in Chromium. Runs against `dist/` for the root
+ * address, no text runs words together where inline parts meet, the HTML
+ * validates with the Nu HTML Checker, and no page breaks its
+ * Content-Security-Policy in Chromium. Runs against `dist/` for the root
  * build and, in `npm run test:e2e:subpath`, for the `/news/` build.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseAtomFeed, parseJsonFeed, parseRssFeed } from 'feedsmith';
+import type { Element, Root, RootContent, Text } from 'hast';
+import { fromHtml } from 'hast-util-from-html';
+import { toText } from 'hast-util-to-text';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, serveBuiltSite, type ServedSite } from '../../src/cli/browser.ts';
@@ -115,6 +119,36 @@ describe('discovery files', () => {
     const headers = read('_headers');
     expect(headers).toMatch(/Content-Security-Policy: .*'wasm-unsafe-eval'/);
     expect(headers).toContain(`${base}_astro/*`);
+  });
+});
+
+describe('text', () => {
+  // Astro drops white space that runs to a line break between an element and text, so "·\n<a>" renders as "·<a>".
+  const INLINE_SKIP = new Set(['script', 'style', 'template']);
+  const BLOCK = new Set('html head body header footer main nav section article aside div p ul ol li dl dt dd h1 h2 h3 h4 h5 h6 blockquote figure figcaption form fieldset details summary table thead tbody tr td th select option noscript br hr label input button textarea'.split(' '));
+  const textOf = (node: Root | RootContent): string =>
+    node.type === 'text' ? node.value : node.type === 'element' && INLINE_SKIP.has(node.tagName) ? '' : 'children' in node ? (node.children as RootContent[]).map(textOf).join('') : '';
+  /** Places where two inline parts meet with no space between words or after punctuation: "topic:RSS", "·This", "2025(inferred)". */
+  function joins(node: Root | Element, out: string[] = []): string[] {
+    const parts: (Element | Text)[] = [];
+    for (const c of node.children as RootContent[]) if (c.type === 'element' || c.type === 'text') parts.push(c);
+    for (let i = 1; i < parts.length; i++) {
+      const [a, b] = [parts[i - 1]!, parts[i]!];
+      if ((a.type === 'element' && BLOCK.has(a.tagName)) || (b.type === 'element' && BLOCK.has(b.tagName)) || (a.type === 'text' && b.type === 'text')) continue;
+      const [left, right] = [textOf(a), textOf(b)];
+      if (/[\p{L}\p{N})”’:,;·.]$/u.test(left) && /^[\p{L}\p{N}(“·]/u.test(right)) out.push(`${left.slice(-25)}|${right.slice(0, 25)}`);
+    }
+    for (const c of parts) if (c.type === 'element') joins(c, out);
+    return out;
+  }
+  it('no page runs two words, or a word and a separator, together where inline parts meet', () => {
+    const pages = readdirSync('dist', { recursive: true }).map(String).filter((f) => f.endsWith('.html'));
+    const found = pages.flatMap((file) => joins(fromHtml(read(file))).map((j) => `${file}: ${j}`));
+    expect(found).toEqual([]);
+  });
+  it('the topic page’s links read with their spaces', () => {
+    const text = toText(fromHtml(read(`topics/${knowledge.stories.topics[0]!.id}/index.html`)));
+    expect(text).toMatch(/of this topic · This timeline as data \(TimelineJS format\) · Follow this topic: RSS, Atom, JSON Feed/);
   });
 });
 
