@@ -1,3 +1,4 @@
+import { buildKnowledge } from '../../src/lib/knowledge/knowledge.ts';
 import { contentEntries } from '../content-entries.ts';
 import { describe, expect, it } from 'vitest';
 import { articleSchema, type Article, type Temporal } from '../../src/lib/schema.ts';
@@ -375,8 +376,8 @@ describe('findEvents at scale', { timeout: 60_000 }, () => {
 const seeds: EventArticle[] = contentEntries();
 const idOf = (prefix: string): string => seeds.find((s) => s.data.source.path.startsWith(prefix))?.id ?? prefix;
 
-describe('findEvents on the content entries', () => {
-  const events = findEvents(seeds);
+describe('events on the content entries, as the knowledge layer makes them (with entity mentions)', () => {
+  const { events } = buildKnowledge(seeds).knowledge;
 
   it('finds at least a dozen distinct dated events, all valid', () => {
     expect(events.filter((e) => e.date !== undefined).length).toBeGreaterThanOrEqual(12);

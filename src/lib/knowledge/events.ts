@@ -38,6 +38,7 @@
 import { z } from 'zod';
 import { markdownBlocks } from '../markdown-blocks.ts';
 import { DATE_PATTERN, precisionOf, type Article, type Temporal } from '../schema.ts';
+import { chooseTitle } from './titling.ts';
 import { assignSlugs, slugify } from '../ingest/slug.ts';
 
 // ---------------------------------------------------------------------------
@@ -395,9 +396,6 @@ const SPECULATIVE = /\b(?:could|might|may|would|will|shall|should|can|cannot|as 
 
 /** A schedule clearly stated. */
 const SCHEDULED = /\b(?:scheduled|slated|due to|set to|to be held|will be held|is planned for|are planned for)\b/i;
-
-/** Words a clause may start with that point back to an earlier sentence. */
-const ANAPHORIC_START = /^(?:this|that|these|those|it|its|they|their|he|she|his|her|such)\b/i;
 
 /** Longest summary, in words. */
 const MAX_SUMMARY_WORDS = 25;
@@ -1348,7 +1346,7 @@ interface Group extends DateVerdict {
  * date facts, so a merge costs the two groups' distinct dates. Groups come in
  * order of their first candidate, each in candidate order.
  */
-function mergeGroups(candidates: readonly Candidate[], pairs: Pairs, stats: EventStats): Candidate[][] {
+function mergeGroups(candidates: readonly Candidate[], pairs: Pairs, vectors: Vectors, stats: EventStats): Candidate[][] {
   const parent = candidates.map((_, k) => k);
   const find = (k: number): number => {
     let root = k;
@@ -1365,6 +1363,27 @@ function mergeGroups(candidates: readonly Candidate[], pairs: Pairs, stats: Even
     const { conflict, allNear } = judgeDates([facts]);
     return { facts, conflict, allNear };
   });
+  // Each group's sum of its members' unit vectors: the dot product of two sums over the product of the sizes is the
+  // mean similarity of every pair across the two groups (average linkage), so a chain of pairwise-similar clauses
+  // cannot drift into one event whose citations talk about other things.
+  const sums = candidates.map((_, k) => {
+    const from = vectors.start[k] ?? 0;
+    const to = vectors.start[k + 1] ?? from;
+    const norm = Math.sqrt(vectors.norm2[k] ?? 0) || 1;
+    const sum = new Map<number, number>();
+    for (let t = from; t < to; t++) {
+      const id = vectors.ids[t] ?? 0;
+      sum.set(id, (sum.get(id) ?? 0) + (vectors.weight[id] ?? 0) / norm);
+    }
+    return sum;
+  });
+  const sizes = candidates.map(() => 1);
+  const meanSimilarity = (a: number, b: number): number => {
+    const [small, large] = (sums[a]?.size ?? 0) <= (sums[b]?.size ?? 0) ? [sums[a], sums[b]] : [sums[b], sums[a]];
+    let dot = 0;
+    if (small && large) for (const [id, w] of small) dot += w * (large.get(id) ?? 0);
+    return dot / ((sizes[a] ?? 1) * (sizes[b] ?? 1));
+  };
   for (const k of mergeOrder(pairs, candidates.length)) {
     const sim = pairs.sim[k] ?? 0;
     const ri = find(pairs.i[k] ?? 0);
@@ -1375,10 +1394,17 @@ function mergeGroups(candidates: readonly Candidate[], pairs: Pairs, stats: Even
     stats.judged += 1;
     const verdict = judgeJoin(g, h);
     if (verdict.conflict && !(sim >= CONFLICT_SIMILARITY && verdict.allNear)) continue;
+    if ((sizes[ri] ?? 1) + (sizes[rj] ?? 1) > 2 && meanSimilarity(ri, rj) < MERGE_SIMILARITY) continue;
     // The root with more facts takes in the other's.
     const [root, child] = factCount(g.facts) >= factCount(h.facts) ? [ri, rj] : [rj, ri];
     const kept = root === ri ? g : h;
     addFacts(kept.facts, (root === ri ? h : g).facts);
+    // The larger sum takes in the smaller.
+    const [into, from] = (sums[root]?.size ?? 0) >= (sums[child]?.size ?? 0) ? [sums[root], sums[child]] : [sums[child], sums[root]];
+    if (into && from) for (const [id, w] of from) into.set(id, (into.get(id) ?? 0) + w);
+    if (into) sums[root] = into;
+    sums[child] = new Map();
+    sizes[root] = (sizes[root] ?? 1) + (sizes[child] ?? 1);
     kept.conflict = verdict.conflict;
     kept.allNear = verdict.allNear;
     parent[child] = root;
@@ -1461,7 +1487,7 @@ export function findEvents(articles: readonly EventArticle[], options: EventOpti
   stats.pairs = pairs.sim.length;
 
   const events: Omit<TimelineEvent, 'id'>[] = [];
-  for (const cs of mergeGroups(candidates, pairs, stats)) {
+  for (const cs of mergeGroups(candidates, pairs, vectors, stats)) {
     if (cs.every((c) => c.relation !== 'on')) continue;
     events.push(buildEvent(cs));
   }
@@ -1570,19 +1596,19 @@ function buildEvent(cs: readonly Candidate[]): Omit<TimelineEvent, 'id'> {
     date = [...readings].sort((a, b) => b.length - a.length || cmp(a, b))[0];
   }
 
-  const best = [...cs].sort(
-    (a, b) =>
-      Number(a.relation !== 'on') - Number(b.relation !== 'on') ||
-      Number(a.derived) - Number(b.derived) ||
-      Number(ANAPHORIC_START.test(a.summary)) - Number(ANAPHORIC_START.test(b.summary)) ||
-      Number(a.summary.endsWith('…')) - Number(b.summary.endsWith('…')) ||
-      (b.readings[0]?.length ?? 0) - (a.readings[0]?.length ?? 0) ||
-      compareDates(a.published, b.published) ||
-      cmp(a.article, b.article) ||
-      a.paragraph - b.paragraph,
-  )[0];
+  // The title: the best sentence among the citations (titling.ts), earliest report first on a tie.
+  const byPublication = [...cs].sort((a, b) => compareDates(a.published, b.published) || cmp(a.article, b.article) || a.paragraph - b.paragraph);
+  const finest = Math.max(...cs.map((c) => c.readings[0]?.length ?? 0));
+  const title = chooseTitle(
+    byPublication.map((c) => ({
+      sentence: c.sentence,
+      clause: c.summary,
+      tokens: c.tokens,
+      penalty: (c.relation !== 'on' ? 4 : 0) + (c.derived ? 4 : 0) + ((c.readings[0]?.length ?? 0) < finest ? 0.5 : 0),
+    })),
+  );
   const event: Omit<TimelineEvent, 'id'> = {
-    summary: best?.summary ?? '',
+    summary: title?.text ?? byPublication[0]?.summary ?? '',
     precision: date === undefined ? 'unknown' : precisionOf(date),
     scheduled: cs.some((c) => c.scheduled),
     conflict: verdict.conflict,
