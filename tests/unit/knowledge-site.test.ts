@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseEntityEditor } from '../../src/lib/knowledge/editor.ts';
 import { buildKnowledge } from '../../src/lib/knowledge/knowledge.ts';
-import { entitiesOf, entityFacets } from '../../src/lib/site/knowledge.ts';
+import { entitiesOf, entityFacets, hasEntityPage } from '../../src/lib/site/knowledge.ts';
 import type { Article } from '../../src/lib/schema.ts';
 
 const article = (id: string, body: string) => ({
@@ -23,6 +23,15 @@ describe('knowledge on the site', () => {
     ]);
     expect(entityFacets(knowledge, 'a')).toEqual({ people: ['Kim Jong Un'], places: ['Pyongyang'], organisations: ['Korean Central News Agency'] });
     expect(entitiesOf(knowledge, 'missing')).toEqual([]);
+  });
+});
+
+describe('hasEntityPage', () => {
+  it('gives a page to an entity two articles name, or one an editor lists, and not to a name one article gives', () => {
+    expect(hasEntityPage({ basis: 'detected', articles: ['a', 'b'] })).toBe(true);
+    expect(hasEntityPage({ basis: 'detected', articles: ['a'] })).toBe(false);
+    expect(hasEntityPage({ basis: 'detected', articles: ['a', 'a'] })).toBe(false);
+    expect(hasEntityPage({ basis: 'editor', articles: ['a'] })).toBe(true);
   });
 });
 

@@ -32,6 +32,17 @@ export function parseKnowledge(json: unknown): Knowledge {
 }
 
 /** Facet names for entity types, as the search page shows them. */
+/** Articles that must name a detected entity before it gets a page: one article's name may be noise ("Special", "Will Tunisia"). */
+export const ENTITY_PAGE_MIN_ARTICLES = 2;
+
+/**
+ * Whether an entity gets a page (and links to it): an editor listed it, or
+ * at least `ENTITY_PAGE_MIN_ARTICLES` articles name it.
+ */
+export function hasEntityPage(entity: Pick<Entity, 'basis' | 'articles'>): boolean {
+  return entity.basis === 'editor' || new Set(entity.articles).size >= ENTITY_PAGE_MIN_ARTICLES;
+}
+
 export const ENTITY_FACETS: Record<EntityType, string> = { person: 'people', place: 'places', organisation: 'organisations' };
 
 /** Lookups over one knowledge layer, each answered from maps built once. */
