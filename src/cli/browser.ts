@@ -1,12 +1,14 @@
 /**
  * The built site in a real browser: `astro preview` serving `dist/` on a free
- * loopback port, and Debian's Chromium driven by playwright-core. Used by the
- * end-to-end tests and by `npm run screenshots`.
+ * loopback port, and Chromium driven by playwright-core. Used by the
+ * end-to-end tests, `npm run screenshots` and `npm run bench`. Which Chromium:
+ * see chromium.ts (`CHROMIUM_PATH`, Debian's, else the npm package's).
  */
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { preview } from 'astro';
 import { chromium, type Browser } from 'playwright-core';
+import { resolveChromium } from './chromium.ts';
 
 export const CHROMIUM_FLAGS = [
   '--headless',
@@ -19,17 +21,15 @@ export const CHROMIUM_FLAGS = [
   '--disable-sync',
 ];
 
-/** `CHROMIUM_PATH`, else Debian's `/usr/bin/chromium`. */
-export function chromiumPath(): string {
-  const path = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
-  if (!existsSync(path)) {
-    throw new Error(`Chromium not found at ${path}: install it (apt-get install -y chromium) or set CHROMIUM_PATH`);
+/** Headless Chromium from the one resolver, `resolveChromium` in chromium.ts. */
+export async function launchChromium(): Promise<Browser> {
+  const resolved = await resolveChromium();
+  try {
+    return await chromium.launch({ executablePath: resolved.path, args: CHROMIUM_FLAGS, headless: true, env: { ...process.env, ...resolved.env } });
+  } catch (error) {
+    const hint = resolved.source === 'npm' ? ' (missing shared libraries? run `npm run provision` as root, or apt-get install -y libnss3 libnspr4 libexpat1, or set CHROMIUM_PATH)' : '';
+    throw new Error(`Chromium at ${resolved.path} (${resolved.source}) did not start${hint}: ${String(error)}`, { cause: error });
   }
-  return path;
-}
-
-export function launchChromium(): Promise<Browser> {
-  return chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_FLAGS, headless: true });
 }
 
 async function freePort(): Promise<number> {

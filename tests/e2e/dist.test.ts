@@ -7,7 +7,7 @@
  * Content-Security-Policy in Chromium. Runs against `dist/` for the root
  * build and, in `npm run test:e2e:subpath`, for the `/news/` build.
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseAtomFeed, parseJsonFeed, parseRssFeed } from 'feedsmith';
@@ -156,6 +156,10 @@ describe('HTML validity', () => {
   it('every page passes the Nu HTML Checker with no errors', { timeout: 180_000 }, () => {
     const jar = 'node_modules/vnu-jar/build/dist/vnu.jar';
     expect(existsSync(jar)).toBe(true);
+    // `npm run provision` (run by `npm test`) installs Java as root; say so rather than fail on a spawn error.
+    if (spawnSync('java', ['-version'], { stdio: 'ignore' }).status !== 0) {
+      throw new Error('No Java runtime: the Nu HTML Checker (vnu-jar) needs `java` on PATH. Install one: as root, `npm run provision` does it (apt-get install -y default-jre-headless), or put any Java 11+ on PATH.');
+    }
     let output = '';
     try {
       execFileSync('java', ['-jar', jar, '--errors-only', '--skip-non-html', '--format', 'text', 'dist'], { encoding: 'utf8', stdio: 'pipe' });
