@@ -197,7 +197,7 @@ export function attributionsIn(sentence: string): Attribution[] {
   const out: Attribution[] = [];
   for (const m of sentence.matchAll(ACCORDING)) {
     const who = m[1]?.trim();
-    if (who) out.push({ start: m.index, end: m.index + m[0].length, who, text: m[0].trim() });
+    if (who && isSource(who)) out.push({ start: m.index, end: m.index + m[0].length, who, text: m[0].trim() });
   }
   for (const m of sentence.matchAll(SUBJECT_VERB)) {
     // The subject runs back from the verb to the clause's start (the pattern crosses no punctuation),
@@ -212,9 +212,29 @@ export function attributionsIn(sentence: string): Attribution[] {
     if (words.length === 0 || words.length > 8 || /\d/.test(subject) || /^(?:it|he|she|they|we|i|you|this|that|there|who|which|whom)$/i.test(subject)) continue;
     if (/^(?:a|an|the|of|to|in|on|by|for|with|from|and|or|that|as|at|than)$/i.test(words.at(-1) ?? '')) continue;
     const end = m.index + m[0].length;
+    if (!isSource(subject)) continue;
     out.push({ start, end, who: normaliseWho(subject, start === 0), text: sentence.slice(start, end) });
   }
   return out.sort((a, b) => a.start - b.start || b.end - a.end);
+}
+
+/** Common nouns that name a source by its office: "officials", "the health ministry", "police". */
+const OFFICE =
+  /\b(?:officials?|government|ministry|ministries|military|army|navy|police|authorities|spokes(?:man|woman|person)|agency|agencies|council|commission|committee|hospitals?|doctors|medics|rescuers|coroner|prosecutors?|court|embassy|observers|monitors|intelligence|department|office|service|governor|mayor|minister|president|prime minister)\b/i;
+
+/**
+ * Whether an attribution names a source: a named person, organisation,
+ * agency or government (a capitalised name), or an office ("officials", "the
+ * ministry"). "One protester in the square" names no one; a time stamp or a
+ * bracket token left from markup ("p.m. ET Monday -RRB- Google") is no source.
+ */
+export function isSource(who: string): boolean {
+  if (/\d|-[LR][RSC]B-|[|#*\\]|\b[ap]\.?m\.?\b|\b(?:ET|GMT|UTC|EST|EDT)\b/.test(who)) return false;
+  const words = who.split(/\s+/).filter(Boolean);
+  // A capitalised word after the first (the first may be capitalised only because it opens the sentence), or a
+  // first word that is a name by its shape (an acronym, or capitalised and not a common sentence opener).
+  const named = words.slice(1).some((w) => /^\p{Lu}/u.test(w)) || /^(?:\p{Lu}{2,}|\p{Lu}\p{Ll}+)$/u.test(words[0] ?? '') && !/^(?:One|Some|Many|Most|Few|Several|Another|Other|Others|People|Residents|Locals|Protesters|Witnesses|Reports|Sources|Analysts|Experts|Critics|Activists|Those|These|Such)$/.test(words[0] ?? '');
+  return named || OFFICE.test(who);
 }
 
 /** "Reports" opening a sentence is the common noun "reports". */
