@@ -169,6 +169,22 @@ export const sourceSchema = z
     encoding: z.string().min(1),
     /** Number of lines in the decoded seed. */
     lines: z.number().int().nonnegative(),
+    /**
+     * Set when the seed came Penn-Treebank-tokenised, as research corpora ship
+     * news text (`-LRB-` for "(", `` `` `` for “, `do n't`, a space before
+     * every comma), and was put back into normal typography before any other
+     * stage read it (src/lib/ingest/ptb.ts). Only the spacing, brackets,
+     * quotes and PTB's escapes changed, never a word; `lines` are the seed
+     * lines that changed, `note` says so for readers.
+     */
+    detokenized: z
+      .object({
+        rule: z.literal('penn-treebank'),
+        lines: z.array(lineRangeSchema).min(1),
+        note: z.string().min(1),
+      })
+      .strict()
+      .optional(),
     /** Sidecar file path relative to the seeds folder, when there is one. */
     sidecar: z.string().min(1).optional(),
     /** Free-text note the editor left in the sidecar. */

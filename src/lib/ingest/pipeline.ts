@@ -3,9 +3,10 @@
  * validated content entry out, plus diagnostics. Pure: no file system, no
  * clock, no randomness, so the same input always gives byte-identical output.
  *
- * Stages, in order: decode → blocks (segment a text seed; extract a saved
- * page or a Markdown file) → boilerplate → headline → repeats → structure →
- * facts (publisher, agencies, date, URL) → temporal expressions → Markdown.
+ * Stages, in order: decode → Penn Treebank tokenisation undone (research
+ * corpora) → blocks (segment a text seed; extract a saved page or a Markdown
+ * file) → boilerplate → headline → repeats → structure → facts (publisher,
+ * agencies, date, URL) → temporal expressions → Markdown.
  *
  * Each fact comes from the strongest source that gives it: the editor's
  * sidecar, then the page's own metadata (HTML and Markdown seeds), then a
@@ -18,6 +19,7 @@ import { articleSchema, precisionOf, type Article, type Evidence, type IngestRep
 import { checkSize, decode } from './decode.ts';
 import { stampContentFile } from './generated.ts';
 import { segment, type Block } from './segment.ts';
+import { detokenizePtbLine, normalizePtb, normalizePtbBlocks } from './ptb.ts';
 import { findBoilerplate } from './boilerplate.ts';
 import { findHeadline, headlineAt } from './headline.ts';
 import { findRepeats } from './dedupe.ts';
@@ -88,6 +90,10 @@ type Fate = { kind: Kind } | { removed: string };
  */
 export const MAX_WORDS = 50_000;
 
+/** What readers are told about a seed that came Penn-Treebank-tokenised (see `source.detokenized`). */
+const PTB_NOTE =
+  'The source text came tokenised as in the Penn Treebank (brackets written -LRB- and -RRB-, quotes as `` and \'\', words split as "do n\'t"); its spacing, brackets, quotes and escaped characters were restored before the article was read. No word was changed.';
+
 const FORMATS: Record<string, Article['source']['format']> = { txt: 'txt', text: 'txt', html: 'html', htm: 'html', md: 'md', markdown: 'md' };
 
 /**
@@ -151,7 +157,12 @@ export function ingestSeed(input: SeedInput, options: IngestOptions = {}): SeedR
     format === 'html' ? extractHtml(text, input.file) : format === 'md' ? readMarkdown(text, input.file) : undefined;
   if (page) messages.push(...page.messages);
   if (page?.messages.some((m) => m.severity === 'error')) return result();
-  const blocks = page ? page.blocks : segment(text);
+  // A research corpus's Penn-Treebank-tokenised text is put back into normal typography before any stage reads it.
+  // It keeps its lines (a text seed's line ends stay where they were; a page's blocks keep their source lines),
+  // so every line number below still points into the seed.
+  const ptb = page ? normalizePtbBlocks(page.blocks) : normalizePtb(text);
+  const blocks = 'blocks' in ptb ? ptb.blocks : segment(ptb.text);
+  const pageDescription = page?.description && ptb.detected ? detokenizePtbLine(page.description.value) : page?.description?.value;
 
   const fates = new Map<number, Fate>();
   for (const hit of findBoilerplate(blocks)) fates.set(hit.index, { removed: hit.rule });
@@ -163,8 +174,8 @@ export function ingestSeed(input: SeedInput, options: IngestOptions = {}): SeedR
   for (const i of findRepeats(blocks, alive())) fates.set(i, { removed: 'repeated-block' });
   for (const [i, kind] of classify(blocks, alive(), headline?.index)) if (i !== headline?.index) fates.set(i, { kind });
   // A line near the top that repeats the page's own summary is its standfirst, however it reads.
-  if (page?.description) {
-    const summary = foldKey(page.description.value);
+  if (pageDescription !== undefined) {
+    const summary = foldKey(pageDescription);
     const kept = blocks.map((_, i) => i).filter((i) => kindOf(fates.get(i)) !== undefined || i === headline?.index);
     for (const i of kept.slice(0, 6)) {
       if (i !== headline?.index && summary !== '' && foldKey(blocks[i]!.text) === summary) fates.set(i, { kind: 'standfirst' });
@@ -262,6 +273,7 @@ export function ingestSeed(input: SeedInput, options: IngestOptions = {}): SeedR
       format,
       encoding: decoded.encoding,
       lines: text === '' ? 0 : text.split(/\r\n|\r|\n/).length,
+      ...(ptb.detected && ptb.lines.length > 0 ? { detokenized: { rule: 'penn-treebank' as const, lines: ptb.lines, note: PTB_NOTE } } : {}),
       ...(input.sidecar ? { sidecar: input.sidecar.path } : {}),
       ...(facts.note ? { note: facts.note } : {}),
     },
