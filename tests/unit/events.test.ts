@@ -123,6 +123,11 @@ describe('text helpers', () => {
 });
 
 describe('clauseAround', () => {
+  it('keeps a temporal used as a possessive ("Tuesday’s earthquake"), which cannot go without leaving "’s"', () => {
+    const sentence = 'Haiti was devastated by Tuesday’s earthquake.';
+    const start = sentence.indexOf('Tuesday');
+    expect(clauseAround(sentence, start, start + 'Tuesday'.length).summary).toBe('Haiti was devastated by Tuesday’s earthquake');
+  });
   const clause = (sentence: string, temporal: string) => {
     const i = sentence.indexOf(temporal);
     return clauseAround(sentence, i, i + temporal.length);

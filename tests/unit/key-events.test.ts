@@ -4,7 +4,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { TimelineEvent } from '../../src/lib/knowledge/events.ts';
-import { keyDates } from '../../src/lib/knowledge/key-events.ts';
+import { keyDates, keyEventCount, keyEvents, MAX_KEY_EVENTS, salience } from '../../src/lib/knowledge/key-events.ts';
+import { topicKeyEvents } from '../../src/lib/site/key-events.ts';
+import type { Article } from '../../src/lib/schema.ts';
 
 /** An event on `date` (precision from its length) cited once by each article listed (repeats allowed). */
 function event(id: string, date: string | undefined, articles: string[], extra: Partial<TimelineEvent> = {}): TimelineEvent {
@@ -91,5 +93,48 @@ describe('keyDates', () => {
   });
   it('is deterministic: the same events in the same order give the same dates', () => {
     expect(keyDates(EVENTS, { k: 3, published: PUBLISHED })).toEqual(keyDates([...EVENTS], { k: 3, published: PUBLISHED }));
+  });
+});
+
+describe('keyEvents', () => {
+  const published = new Map([
+    ['a1', '2024-06-20'],
+    ['a2', '2024-06-21'],
+    ['a3', '2024-10-02'],
+    ['a4', '2025-04-29'],
+    ['a5', '2025-08-22'],
+  ]);
+  it('scores an event by the articles that tell it, and again by those that look back to it', () => {
+    // pact: a1, a3, a4 tell it; a3 and a4 were published after June 2024, a1 in it: 3 + 2.
+    expect(salience(event('pact', '2024-06', ['a1', 'a3', 'a4', 'a4']), published)).toBe(5);
+    expect(salience(event('undated', undefined, ['a1', 'a2']), published)).toBe(2);
+  });
+  it('keeps the k most salient dated events, one a date and one a title, in date order, and never a scheduled one', () => {
+    const events = [
+      event('meeting', '2025-09', ['a5'], { scheduled: true }),
+      event('pact', '2024-06', ['a1', 'a3', 'a4']),
+      event('pact-again', '2024-06', ['a2', 'a3']),
+      event('deployed', '2024-10', ['a3', 'a4']),
+      event('confirmed', '2025-04-28', ['a4', 'a5']),
+      event('minor', '2025-08-20', ['a5']),
+      event('same-title', '2025-08-21', ['a4', 'a5'], { summary: 'Summary of confirmed' }),
+      event('undated', undefined, ['a1', 'a2', 'a3', 'a4']),
+    ];
+    const { key, comingUp } = keyEvents(events, { k: 3, published, asOf: '2025-08-22' });
+    expect(key.map((e) => e.id)).toEqual(['pact', 'deployed', 'confirmed']);
+    expect(comingUp.map((e) => e.id)).toEqual(['meeting']);
+    expect(keyEvents(events, { k: 10, published, asOf: '2025-08-22' }).key.map((e) => e.id)).toEqual(['pact', 'deployed', 'confirmed', 'minor']);
+    // Before the latest report, a scheduled event is neither key nor coming up: the reports only said it was planned.
+    expect(keyEvents(events, { k: 10, published, asOf: '2025-10-01' }).comingUp).toEqual([]);
+  });
+  it('leads with about one key event for each day with articles, at most MAX_KEY_EVENTS, reaching back a year before the first article', () => {
+    expect(keyEventCount(0)).toBe(1);
+    expect(keyEventCount(12)).toBe(12);
+    expect(keyEventCount(400)).toBe(MAX_KEY_EVENTS);
+    const entries = [...published].map(([id, date]) => ({ id, data: { published: { date, precision: 'day', basis: 'editor' } } as unknown as Article }));
+    const lead = topicKeyEvents([event('pact', '2024-06', ['a1', 'a3']), event('born', '1958-08-29', ['a1', 'a2', 'a3', 'a4']), event('meeting', '2025-09', ['a5'], { scheduled: true })], entries);
+    expect(lead.k).toBe(5);
+    expect(lead.key.map((e) => e.id)).toEqual(['pact']);
+    expect(lead.comingUp.map((e) => e.id)).toEqual(['meeting']);
   });
 });

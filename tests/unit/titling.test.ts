@@ -70,3 +70,10 @@ describe('chooseTitle', () => {
     expect(chooseTitle([option('Officials said the council approved the new budget on Monday.', 'approved the new budget')])?.text).toBe('Officials said the council approved the new budget on Monday.');
   });
 });
+
+describe('titleFlaws on cut clauses', () => {
+  it('knows a clause that ends on a word needing what was cut', () => {
+    expect(titleFlaws('The next hearing has been set for')).toContain('fragment');
+    expect(titleFlaws('The next hearing has been set for April')).not.toContain('fragment');
+  });
+});

@@ -38,7 +38,8 @@
 import { z } from 'zod';
 import { markdownBlocks } from '../markdown-blocks.ts';
 import { DATE_PATTERN, precisionOf, type Article, type Temporal } from '../schema.ts';
-import { chooseTitle } from './titling.ts';
+import { isFurnitureSentence, isStamp } from './furniture.ts';
+import { chooseTitle, trimTitle } from './titling.ts';
 import { assignSlugs, slugify } from '../ingest/slug.ts';
 
 // ---------------------------------------------------------------------------
@@ -395,7 +396,7 @@ const REPORTING = /\b(?:said|says|told|stated|added|announced|claimed|warned|rep
 const SPECULATIVE = /\b(?:could|might|may|would|will|shall|should|can|cannot|as early as|as soon as|expected to|likely to|plans? to|planning to|intends? to|aims? to|hopes? to|going to|threatens? to)\b/i;
 
 /** A schedule clearly stated. */
-const SCHEDULED = /\b(?:scheduled|slated|due to|set to|to be held|will be held|is planned for|are planned for)\b/i;
+const SCHEDULED = /\b(?:scheduled|slated|due to|set to|(?:has|have|had) been set for|is set for|are set for|to be held|will be held|is planned for|are planned for)\b/i;
 
 /** Longest summary, in words. */
 const MAX_SUMMARY_WORDS = 25;
@@ -530,6 +531,8 @@ function governingPart(sentence: string, start: number, segStart: number): strin
 /** Takes the temporal out of a clause where English allows it; otherwise leaves the clause as it is. */
 function dropTemporal(clause: string, start: number, end: number): string {
   if (start < 0 || end > clause.length) return clause;
+  // "Tuesday's earthquake": the temporal is a possessive noun, and taking it out leaves "’s earthquake".
+  if (/^['’]s\b/.test(clause.slice(end))) return clause;
   const before = clause.slice(0, start);
   const after = clause.slice(end);
   const prep = DROPPABLE_PREPOSITION.exec(before);
@@ -590,6 +593,8 @@ interface Candidate {
   scheduled: boolean;
   news: boolean;
   tokens: Set<string>;
+  /** The entity names its sentence holds (surface words and entity id), for `supportWords`. */
+  names: readonly { text: string; entity: string }[];
   /** `readings` with the days each covers. */
   spans: Dated[];
   /** The first reading, with its relation: what this citation holds others to. */
@@ -646,6 +651,7 @@ function candidatesOf(article: EventArticle, paragraphs: readonly string[], sent
   const entityTokens = (paragraph: number, text: string): string[] =>
     (mentioned?.get(paragraph) ?? []).filter((m) => text.includes(m.text)).map((m) => `@${m.entity}`);
   const base = (paragraph: number, sentence: string, temporal: string, clause: Clause, rule: string) => ({
+    names: (mentioned?.get(paragraph) ?? []).filter((m) => sentence.includes(m.text)).map((m) => ({ text: m.text, entity: m.entity })),
     article: article.id,
     published,
     paragraph,
@@ -665,6 +671,8 @@ function candidatesOf(article: EventArticle, paragraphs: readonly string[], sent
     if (all.length === 0) return;
     const paragraph = t.block + 1;
     const loc = locate(t, paragraphs[t.block]);
+    // A comment's or an update's post stamp dates the post, not an event; comment furniture is no citation.
+    if (isFurnitureSentence(loc.sentence) || isStamp(loc.sentence, loc.start, loc.end)) return;
     const clause = clauseAround(loc.sentence, loc.start, loc.end);
     // A sentence that is only its date ("29 November.") tells no event.
     if (clause.summary === '') return;
@@ -757,6 +765,11 @@ function candidatesOf(article: EventArticle, paragraphs: readonly string[], sent
 
 // ---------------------------------------------------------------------------
 // Similarity
+
+/** Share of an event's reporting articles whose date settles a conflict by majority. */
+export const MAJORITY_SHARE = 0.75;
+/** Fewest articles that settle a conflict by majority. */
+export const MAJORITY_MIN = 3;
 
 /** Clauses this similar tell the same event when their dates agree. */
 export const MERGE_SIMILARITY = 0.2;
@@ -1409,14 +1422,93 @@ function mergeGroups(candidates: readonly Candidate[], pairs: Pairs, vectors: Ve
     kept.allNear = verdict.allNear;
     parent[child] = root;
   }
-  const members = new Map<number, Candidate[]>();
-  candidates.forEach((c, k) => {
+  // Average linkage bounds a merge's mean similarity, not each member's: a citation whose mean similarity to the
+  // rest of its group is under half the merge threshold talks about something else, and stands as its own event.
+  const unit = (k: number): Map<number, number> => {
+    const from = vectors.start[k] ?? 0;
+    const to = vectors.start[k + 1] ?? from;
+    const norm = Math.sqrt(vectors.norm2[k] ?? 0) || 1;
+    const v = new Map<number, number>();
+    for (let t = from; t < to; t++) {
+      const id = vectors.ids[t] ?? 0;
+      v.set(id, (v.get(id) ?? 0) + (vectors.weight[id] ?? 0) / norm);
+    }
+    return v;
+  };
+  const members = new Map<number, number[]>();
+  candidates.forEach((_, k) => {
     const root = find(k);
     const list = members.get(root);
-    if (list) list.push(c);
-    else members.set(root, [c]);
+    if (list) list.push(k);
+    else members.set(root, [k]);
   });
-  return [...members.values()];
+  const out: Candidate[][] = [];
+  for (const [root, ks] of members) {
+    const sum = sums[root];
+    if (ks.length < 3 || !sum) {
+      out.push(ks.map((k) => candidates[k]!));
+      continue;
+    }
+    const kept: Candidate[] = [];
+    for (const k of ks) {
+      const v = unit(k);
+      let dot = 0;
+      let self = 0;
+      for (const [id, w] of v) {
+        dot += w * (sum.get(id) ?? 0);
+        self += w * w;
+      }
+      const meanToOthers = (dot - self) / (ks.length - 1);
+      if (meanToOthers < MERGE_SIMILARITY / 2) out.push([candidates[k]!]);
+      else kept.push(candidates[k]!);
+    }
+    if (kept.length > 0) out.push(kept);
+  }
+  // In order of each group's first candidate, as the callers expect.
+  const position = new Map(candidates.map((c, k) => [c, k]));
+  return out.sort((a, b) => (position.get(a[0]!) ?? 0) - (position.get(b[0]!) ?? 0));
+}
+
+/** Content words a citation's sentence must share with its event's title to stay in the event. */
+export const MIN_SUPPORT = 2;
+
+/**
+ * The event a group tells, and any citation its title leaves unsupported as
+ * an event of its own: every citation listed under a title shares at least
+ * `MIN_SUPPORT` content words with it, so a reader never finds a sentence
+ * about something else under it (similar words elsewhere in two sentences
+ * can join them; the title says what the event is).
+ */
+function supported(cs: readonly Candidate[]): Omit<TimelineEvent, 'id'>[] {
+  const event = buildEvent(cs);
+  if (cs.length < 2) return [event];
+  const giver = cs.find((c) => event.summary === trimTitle(c.summary) || event.summary === trimTitle(c.sentence));
+  const title = supportWords(event.summary, giver?.names ?? []);
+  const supports = (c: Candidate): boolean => {
+    let shared = 0;
+    for (const w of supportWords(c.sentence, c.names)) if (title.has(w) && ++shared >= MIN_SUPPORT) return true;
+    return false;
+  };
+  const kept = cs.filter(supports);
+  if (kept.length === cs.length || !kept.some((c) => c.relation === 'on')) return [event];
+  return [buildEvent(kept), ...cs.filter((c) => !supports(c) && c.relation === 'on').map((c) => buildEvent([c]))];
+}
+
+/**
+ * The words a text says something with, for judging support: its content
+ * words, with each entity it names counted once by its id however it is
+ * named ("Pyongyang" and "North Korea" are one word; "Michael Jackson" is
+ * one word, not two).
+ */
+function supportWords(text: string, names: readonly { text: string; entity: string }[]): Set<string> {
+  let rest = text;
+  const ids: string[] = [];
+  for (const n of [...names].sort((a, b) => b.text.length - a.text.length)) {
+    if (!rest.includes(n.text)) continue;
+    rest = rest.split(n.text).join(' ');
+    ids.push(`@${n.entity}`);
+  }
+  return new Set([...contentWords(rest), ...ids]);
 }
 
 /** Counts of the work `findEvents` did, for tests and benchmarks that watch how it grows. */
@@ -1489,7 +1581,7 @@ export function findEvents(articles: readonly EventArticle[], options: EventOpti
   const events: Omit<TimelineEvent, 'id'>[] = [];
   for (const cs of mergeGroups(candidates, pairs, vectors, stats)) {
     if (cs.every((c) => c.relation !== 'on')) continue;
-    events.push(buildEvent(cs));
+    events.push(...supported(cs));
   }
   // The event's own date, else its earliest reading, else its earliest candidate; undated last.
   const sortKeys = new Map(events.map((e) => [e, e.date ?? e.dates[0]?.date ?? e.citations.flatMap((c) => c.candidates).sort()[0] ?? '9999']));
@@ -1588,8 +1680,17 @@ function buildEvent(cs: readonly Candidate[]): Omit<TimelineEvent, 'id'> {
   let conflictNote: string | undefined;
   if (verdict.conflict) {
     date = commonPrefix(readings);
+    // Most reports may agree and a few misread (a month named without its year, read in a later year): a date
+    // that at least MAJORITY_SHARE of the reporting articles give, and at least MAJORITY_MIN of them, is the event's date, said so.
+    const articlesOf = (d: EventDate): Set<string> => new Set(d.citations.map((p) => p.article));
+    const reporting = new Set(dates.flatMap((d) => [...articlesOf(d)]));
+    const nested = (d: EventDate): Set<string> => new Set(dates.filter((o) => d.date.startsWith(o.date)).flatMap((o) => [...articlesOf(o)]));
+    const top = [...dates].sort((a, b) => nested(b).size - nested(a).size || b.date.length - a.date.length || cmp(a.date, b.date))[0];
+    const agree = top ? nested(top).size : 0;
+    const majority = top !== undefined && agree >= MAJORITY_MIN && agree >= MAJORITY_SHARE * reporting.size;
+    if (majority) date = top.date;
     conflictNote = `The reports disagree on the date: ${dates.map((d) => `${d.date} (${someOf(d.citations.map((p) => `${p.article} ¶${p.paragraph}`))})`).join(' vs ')}${
-      date ? `; only ${date} is common to them` : ''
+      majority ? `; ${agree} of the ${reporting.size} reporting articles give ${top.date}, which is shown` : date ? `; only ${date} is common to them` : ''
     }.`;
   } else {
     // All readings nest: the finest one holds the others.

@@ -100,3 +100,91 @@ export function keyDates(events: readonly TimelineEvent[], options: KeyDateOptio
       return { date, titles: ranked[0] ? [ranked[0].event.summary] : [], events: [...ids] };
     });
 }
+
+/** The most key events a timeline leads with, however long the topic runs. */
+export const MAX_KEY_EVENTS = 40;
+
+/**
+ * How many key events a topic's timeline leads with: about one for each day
+ * on which its articles appeared (a short burst of news), at most
+ * `MAX_KEY_EVENTS` (a long-running topic), and at least one.
+ */
+export function keyEventCount(publicationDays: number): number {
+  return Math.max(1, Math.min(MAX_KEY_EVENTS, Math.floor(publicationDays)));
+}
+
+/** What a timeline leads with: its key events, and what is scheduled after its latest report. */
+export interface KeyEvents {
+  /** The k most salient dated events that are not announcements of what is still to come, in date order (earliest first), one a date. */
+  key: TimelineEvent[];
+  /** Scheduled events dated after the latest report, earliest first. */
+  comingUp: TimelineEvent[];
+}
+
+export interface KeyEventOptions {
+  k: number;
+  /** Each article's publication date by id. */
+  published: ReadonlyMap<string, string>;
+  /** The latest publication date of the timeline's articles: a scheduled event after it is still to come. */
+  asOf?: string;
+  /** The earliest date a key event may have (at its own precision): background long before the news is not a key event. */
+  from?: string;
+}
+
+/**
+ * An event's salience: the distinct articles that tell it, plus those of
+ * them published after its date (an article that looks back to an event
+ * says it still matters: the document counts DATEWISE ranks dates by,
+ * Ghalandari and Ifrim 2020 §3.1).
+ */
+export function salience(event: TimelineEvent, published: ReadonlyMap<string, string>): number {
+  const citing = new Set(event.citations.map((c) => c.article));
+  const date = event.date;
+  let lookingBack = 0;
+  if (date !== undefined) {
+    for (const article of citing) {
+      const day = published.get(article);
+      if (day !== undefined && day.slice(0, date.length) > date) lookingBack += 1;
+    }
+  }
+  return citing.size + lookingBack;
+}
+
+/**
+ * The key events of a timeline (see `KeyEvents`): dated events ranked by
+ * `salience` (ties: more citations, a finer date, the earlier date, then
+ * the order given), one a date and one a title, the first k kept and put
+ * in date order. A scheduled event never counts as key: after `asOf` it is
+ * coming up; before it, the reports only said it was planned.
+ */
+export function keyEvents(events: readonly TimelineEvent[], options: KeyEventOptions): KeyEvents {
+  const { k, published, asOf, from } = options;
+  const comingUp = events
+    .filter((e) => e.scheduled && e.date !== undefined && asOf !== undefined && e.date.slice(0, asOf.length) > asOf.slice(0, e.date.length))
+    .sort((a, b) => ((a.date ?? '') < (b.date ?? '') ? -1 : (a.date ?? '') > (b.date ?? '') ? 1 : 0));
+  const ranked = events
+    .map((event, order) => ({ event, order, score: salience(event, published) }))
+    .filter(({ event }) => event.date !== undefined && !event.scheduled && (from === undefined || event.date >= from.slice(0, event.date.length)))
+    .sort(
+      (a, b) =>
+        b.score - a.score ||
+        b.event.citations.length - a.event.citations.length ||
+        (b.event.date?.length ?? 0) - (a.event.date?.length ?? 0) ||
+        ((a.event.date ?? '') < (b.event.date ?? '') ? -1 : (a.event.date ?? '') > (b.event.date ?? '') ? 1 : 0) ||
+        a.order - b.order,
+    );
+  const dates = new Set<string>();
+  const titles = new Set<string>();
+  const key: { event: TimelineEvent; order: number }[] = [];
+  for (const { event, order } of ranked) {
+    if (key.length >= Math.floor(k)) break;
+    const date = event.date ?? '';
+    const title = event.summary.toLowerCase();
+    if (dates.has(date) || titles.has(title)) continue;
+    dates.add(date);
+    titles.add(title);
+    key.push({ event, order });
+  }
+  key.sort((a, b) => ((a.event.date ?? '') < (b.event.date ?? '') ? -1 : (a.event.date ?? '') > (b.event.date ?? '') ? 1 : a.order - b.order));
+  return { key: key.map((x) => x.event), comingUp };
+}

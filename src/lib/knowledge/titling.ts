@@ -62,6 +62,10 @@ const CLOCK = '\\d{1,2}(?::\\d{2})?\\s*(?:[ap]\\.?m\\.?)?(?:\\s*(?:ET|EST|EDT|GM
 
 /** What may stand before a title and go: labels, timestamps, date stamps, wire datelines. Applied until none matches. */
 const LEADING: readonly RegExp[] = [
+  // A list bullet or a dash left from a list: "- Rebels enter…", "* NATO said…".
+  /^(?:[-–—*•·]+|\d{1,2}[.)])\s+/,
+  // A live-blog entry stamp in brackets: "(4:31 p.m. Monday ET, 10:31 p.m. in Libya)".
+  /^\([^()]{0,60}\d{1,2}(?::\d{2})?\s*[ap]\.?m\.?[^()]{0,60}\)\s*/i,
   // "UPDATE:", "NEW:", "BREAKING:", "WATCH:", "EXCLUSIVE -".
   /^(?:UPDATED?|NEW|BREAKING(?:\s+NEWS)?|EXCLUSIVE|WATCH|VIDEO|LIVE|ANALYSIS|FACTBOX|TIMELINE|PHOTOS?)\s*[:\-–—|]\s*/i,
   // "9:00 am ET -", "5:29 pm IST".
@@ -133,7 +137,9 @@ export function titleFlaws(text: string): TitleFlaw[] {
   if (/\b(?:I|I['’](?:m|ve|d|ll)|[Mm]e|[Mm]y|[Mm]ine|[Ww]e|[Ww]e['’](?:re|ve|ll|d)|[Oo]ur|[Oo]urs|us|[Yy]ou|[Yy]our|[Yy]ours)\b/.test(unquoted)) flaws.add('first-person');
   const quoted = (s.match(QUOTED) ?? []).reduce((n, q) => n + q.length, 0);
   if (/^["“‘'`]/.test(s) || quoted > s.length / 2) flaws.add('quotation');
-  if (MID_THOUGHT.test(s) || /^[a-z]/.test(s) || /(?:…|\.\.\.|\s--)\s*$/.test(s) || /\b(\w+) -- \1\b/i.test(s)) flaws.add('fragment');
+  // Mid-thought at the start, trailing off, a stutter, or ending on a word that needs what was cut ("set for", "the").
+  const ending = /\b(?:for|to|of|on|in|at|by|from|with|until|since|before|after|during|than|the|a|an|and|or|but|as|that)\W*$/i;
+  if (MID_THOUGHT.test(s) || /^[a-z]/.test(s) || /(?:…|\.\.\.|\s--)\s*$/.test(s) || /\b(\w+) -- \1\b/i.test(s) || ending.test(s)) flaws.add('fragment');
   if (ANAPHORIC.test(s)) flaws.add('anaphoric');
   if (FUTURE.test(unquoted)) flaws.add('future');
   const n = words(s);
@@ -195,7 +201,7 @@ export function chooseTitle(options: readonly TitleOption[]): { text: string; in
       for (const t of o.tokens) if (other.tokens.has(t)) shared++;
       central += shared / Math.sqrt((o.tokens.size || 1) * (other.tokens.size || 1));
     }
-    for (const text of [o.clause, trimTitle(o.sentence)]) {
+    for (const text of [trimTitle(o.clause), trimTitle(o.sentence)]) {
       if (text === '') continue;
       const cost = titleCost(text) + o.penalty;
       if (best === undefined || cost < best.cost - 1e-9 || (Math.abs(cost - best.cost) <= 1e-9 && central > best.central + 1e-9)) best = { text, index, cost, central };
