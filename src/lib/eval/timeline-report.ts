@@ -8,6 +8,9 @@
  * `baselineTimeline` given the same. Pure: no I/O, no clock; the command
  * measures the ingest time and passes it in.
  */
+import type { Article } from '../schema.ts';
+import { eventsCiting } from '../site/browse.ts';
+import { topicKeyEvents } from '../site/key-events.ts';
 import type { TimelineEvent } from '../knowledge/events.ts';
 import { keyDates } from '../knowledge/key-events.ts';
 import {
@@ -111,6 +114,14 @@ function side(timeline: readonly DatedText[], reference: readonly DatedText[]): 
   };
 }
 
+/** How many key events the page of the largest topic leads with (the site's own `topicKeyEvents`); undefined with no topic. */
+function largestTopicKeyEvents(knowledge: TopicInput['knowledge'], published: ReadonlyMap<string, string>): number | undefined {
+  const largest = [...knowledge.stories.topics].sort((a, b) => b.articles.length - a.articles.length)[0];
+  if (largest === undefined) return undefined;
+  const entries = largest.articles.map((id) => ({ id, data: { published: { date: published.get(id) } } as unknown as Article }));
+  return topicKeyEvents(eventsCiting(knowledge.events, largest.articles), entries).key.length;
+}
+
 /** Scores the system and the baseline against each reference timeline of a topic, with the topic's size figures. */
 export function evaluateTopic(input: TopicInput): TopicResult {
   const published = new Map(input.articles.flatMap((a) => (a.published === undefined ? [] : [[a.id, a.published] as const])));
@@ -128,7 +139,7 @@ export function evaluateTopic(input: TopicInput): TopicResult {
     articles: input.articles.length,
     ingestSeconds: input.ingestSeconds,
     cached: input.cached,
-    figures: knowledgeFigures(input.knowledge, input.articles.length),
+    figures: { ...knowledgeFigures(input.knowledge, input.articles.length), keyEvents: largestTopicKeyEvents(input.knowledge, published) },
     incoherence: eventIncoherence(input.knowledge.events),
     timelines,
   };
