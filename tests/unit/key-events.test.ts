@@ -96,6 +96,21 @@ describe('keyDates', () => {
   });
 });
 
+describe('keyDates and the next day’s reports', () => {
+  it('counts the articles published the day after a date as reports of it', () => {
+    // Both dates are told by one article published the same day; only 2011-02-11 has reports the next day.
+    const events = [event('quiet', '2011-02-10', ['q1']), event('resigns', '2011-02-11', ['r1'])];
+    const published = new Map([
+      ['q1', '2011-02-10'],
+      ['r1', '2011-02-11'],
+      ['x1', '2011-02-12'],
+      ['x2', '2011-02-12'],
+    ]);
+    expect(keyDates(events, { k: 1, published }).map((d) => d.date)).toEqual(['2011-02-11']);
+    expect(keyDates(events, { k: 1 }).map((d) => d.date)).toEqual(['2011-02-10']);
+  });
+});
+
 describe('keyEvents', () => {
   const published = new Map([
     ['a1', '2024-06-20'],

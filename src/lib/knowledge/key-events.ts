@@ -1,10 +1,9 @@
 /**
- * Key dates: the k days a topic's timeline leads with, each with a title.
- * One function, used by the site and by `npm run eval:timeline` (which scores
- * it against journalists' timelines), so what is measured is what is shown.
+ * What a timeline leads with, two ways from one notion of salience (how many
+ * articles tell a date or an event, and how many look back to it):
  *
- * First version, kept simple on purpose (its scoring will be improved; its
- * signature stays):
+ * `keyDates` picks k days in a span, as the Timeline17 protocol asks, and is
+ * what `npm run eval:timeline` scores against journalists' timelines:
  *
  * - candidates are the day-precise dates of events within [from, to]: an
  *   event's `date` when its precision is `day`; an event whose citations
@@ -14,12 +13,17 @@
  * - a date scores the number of distinct articles citing events on it, plus
  *   the number of those articles that look back to it, i.e. were published
  *   (`options.published`, day-precise) after that date: the two document
- *   counts of DATEWISE (Ghalandari and Ifrim 2020), unweighted. Without
- *   `published` no citation counts as looking back;
+ *   counts of DATEWISE (Ghalandari and Ifrim 2020), unweighted; plus the
+ *   articles published the next day, which report what happened on it.
+ *   Without `published` only the citing articles count;
  * - the k best dates are kept (ties: more citations, then the earlier
  *   date), and returned in date order;
  * - a date's title is the summary of its most-cited event (ties: more
  *   distinct articles, then the event listed first).
+ *
+ * `keyEvents` picks the events a topic page leads with (see its comment): the
+ * same salience per event, at any precision ("June 2024" is a key date for a
+ * reader), one a date.
  *
  * Pure and deterministic: no I/O, no clock.
  */
@@ -78,6 +82,14 @@ export function keyDates(events: readonly TimelineEvent[], options: KeyDateOptio
       byDate.set(date, list);
     }
   });
+  // Articles published the day after a date report what happened on it, whether or not their sentences name it
+  // (the P_d of DATEWISE's candidate sentences, Ghalandari and Ifrim 2020 §3.1): each counts once for that date.
+  const nextDay = new Map<string, number>();
+  for (const day of published?.values() ?? []) {
+    if (!DAY.test(day)) continue;
+    const before = new Date(Date.parse(`${day}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+    nextDay.set(before, (nextDay.get(before) ?? 0) + 1);
+  }
   const scored = [...byDate].map(([date, tellings]) => {
     const citing = new Set(tellings.flatMap((t) => t.articles));
     let lookingBack = 0;
@@ -86,7 +98,7 @@ export function keyDates(events: readonly TimelineEvent[], options: KeyDateOptio
       if (day !== undefined && DAY.test(day) && day > date) lookingBack += 1;
     }
     const citations = tellings.reduce((n, t) => n + t.articles.length, 0);
-    return { date, tellings, score: citing.size + lookingBack, citations };
+    return { date, tellings, score: citing.size + lookingBack + (nextDay.get(date) ?? 0), citations };
   });
   scored.sort((a, b) => b.score - a.score || b.citations - a.citations || (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
   return scored
