@@ -77,3 +77,11 @@ describe('titleFlaws on cut clauses', () => {
     expect(titleFlaws('The next hearing has been set for April')).not.toContain('fragment');
   });
 });
+
+describe('update stamps', () => {
+  it('are trimmed from the start of a title, and a title that keeps one is furniture', () => {
+    expect(trimTitle('Page last updated at 10:39 GMT, Wednesday, 28 September 2011 11:39 UK The jury heard the emergency call.')).toBe('The jury heard the emergency call.');
+    expect(trimTitle('8 November 2011 Last updated at 11:01 GMT Help The family left court after the verdict.')).toBe('The family left court after the verdict.');
+    expect(titleFlaws('The verdict came at noon. Last updated at 06:28')).toContain('furniture');
+  });
+});

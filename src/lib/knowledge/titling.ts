@@ -62,6 +62,8 @@ const CLOCK = '\\d{1,2}(?::\\d{2})?\\s*(?:[ap]\\.?m\\.?)?(?:\\s*(?:ET|EST|EDT|GM
 
 /** What may stand before a title and go: labels, timestamps, date stamps, wire datelines. Applied until none matches. */
 const LEADING: readonly RegExp[] = [
+  // A page's update stamp: "Page last updated at 10:39 GMT, Wednesday, 28 September 2011 11:39 UK", "Last updated at 06:28 Help".
+  /^(?:page\s+)?last\s+updated\b(?:\s+at)?(?:\s+\d{1,2}[:.]\d{2})?(?:\s+(?:GMT|BST|UK|ET))?(?:,?\s+[A-Z][a-z]+day)?(?:,?\s+\d{1,2}\s+[A-Z][a-z]+\s+\d{4})?(?:\s+\d{1,2}[:.]\d{2}(?:\s+(?:GMT|BST|UK))?)?(?:\s+Help\b)?[\s,:-]*/i,
   // A list bullet or a dash left from a list: "- Rebels enter…", "* NATO said…".
   /^(?:[-–—*•·]+|\d{1,2}[.)])\s+/,
   // A live-blog entry stamp in brackets: "(4:31 p.m. Monday ET, 10:31 p.m. in Libya)".
@@ -130,7 +132,7 @@ export function titleFlaws(text: string): TitleFlaw[] {
   const s = text.trim();
   const flaws = new Set<TitleFlaw>();
   if (/^[A-Z][A-Z.'’ -]{2,40}:\s/.test(s) || /\((?:CROSSTALK|LAUGHTER|APPLAUSE|BEGIN|END|COMMERCIAL|INAUDIBLE|UNINTELLIGIBLE)\b/i.test(s) || /RUSH TRANSCRIPT|THIS COPY MAY NOT|\bAired\b.*\bET\b/.test(s)) flaws.add('transcript');
-  if (/^(?:By|From)\s+[A-Z]/.test(s) || /\s\|\s|^\||\bReply\b|\bPosted by\b|\bClick here\b|\bRead more\b|\bShare this\b/i.test(s) || /^\d{1,2}:\d{2}\b/.test(s)) flaws.add('furniture');
+  if (/^(?:By|From)\s+[A-Z]/.test(s) || /\b(?:Page last updated|Last updated at)\b/i.test(s) || /\s\|\s|^\||\bReply\b|\bPosted by\b|\bClick here\b|\bRead more\b|\bShare this\b/i.test(s) || /^\d{1,2}:\d{2}\b/.test(s)) flaws.add('furniture');
   if (/\?\s*["”’']*\s*$/.test(s)) flaws.add('question');
   const unquoted = s.replace(QUOTED, ' ');
   // Case matters: "US" is the country, "us" the speaker.
