@@ -206,6 +206,8 @@ describe('extractTemporal: what is not a time', () => {
   it('skips durations, recurring days, "now" and bare clock times', () => {
     expect(temporal(SAT_23_AUG_2025, 'The troops trained for three months and will return in two years; over the past year they lost ground.')).toEqual([]);
     expect(temporal(SAT_23_AUG_2025, 'The newsletter arrives every Friday at 10 a.m., and it is now free.')).toEqual([]);
+    expect(temporal(SAT_23_AUG_2025, 'The album sold 300,000 copies in just two days, and the talks lasted several weeks.')).toEqual([]);
+    expect(temporal(SAT_23_AUG_2025, 'It sold out in two days.')).toEqual([]);
   });
 
   it('keeps a month whose day chrono misread from a following number', () => {

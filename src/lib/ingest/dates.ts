@@ -386,6 +386,8 @@ function classify(r: Match, words: string): Named | undefined {
   }
   if (/^\d{1,2}[/.]\d{1,2}$/.test(lower.trim())) return undefined; // "24/7", "9/11" with no year: not read as dates.
   if (/^(?:for|in|within|over|during|after)\s/.test(lower) || /^(?:the\s+)?(?:past|coming)\s+(?:day|week|month|year)s?$/.test(lower)) return undefined;
+  // A bare length of time ("in just two days", "three weeks of talks") is a duration, not a point in time.
+  if (/^(?:(?:just|only|about|some|nearly|almost|barely|around|roughly|more than|less than|under)\s+)?(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|a few|few|several|many)\s+(?:hour|day|week|month|year)s?$/.test(lower)) return undefined;
   const ago = /^(\d+|[a-z]+)\s+(day|week|month|year)s?\s+ago$/.exec(lower);
   if (ago) {
     const count = /^\d+$/.test(ago[1]!) ? Number(ago[1]) : NUMBER_WORDS[ago[1]!];
