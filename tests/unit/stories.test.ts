@@ -13,6 +13,7 @@ import {
   storyClusteringSchema,
   TOPIC_NEIGHBOURS,
   topicEditorEntrySchema,
+  storyName,
 } from '../../src/lib/knowledge/stories.ts';
 
 /** A valid entry with the given paragraphs as its body (and standfirst and captions, when given). */
@@ -222,5 +223,14 @@ describe('clusterStories at scale', () => {
     });
     expect(new Set(entries.map((e) => e.data.published.date)).size).toBeGreaterThan(TOPIC_NEIGHBOURS / 2);
     expect(articleSimilarities(entries)).toHaveLength((entries.length * (entries.length - 1)) / 2);
+  });
+});
+
+describe('storyName', () => {
+  it('takes the cleanest headline of the story, first report first on a tie, with a leading stamp trimmed', () => {
+    expect(storyName(['Page last updated at 10:39 GMT, Wednesday, 28 September 2011 11:39 UK Jury hears the emergency call', 'Doctor’s trial hears emergency call'])).toBe('Jury hears the emergency call');
+    expect(storyName(['By David Willis BBC News, Los Angeles Conrad Murray closes his eyes', 'Murray trial jury retires to consider verdict'])).toBe('Murray trial jury retires to consider verdict');
+    expect(storyName(['Council approves harbour budget', 'Harbour budget passes council vote'])).toBe('Council approves harbour budget');
+    expect(storyName([])).toBe('');
   });
 });

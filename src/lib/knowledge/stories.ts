@@ -42,6 +42,7 @@
 import { z } from 'zod';
 import { DATE_PATTERN } from '../schema.ts';
 import { assignSlugs, slugify } from '../ingest/slug.ts';
+import { titleFlaws, trimTitle } from './titling.ts';
 import { bodyParagraphs, contentWords, isStopWord, properStem, rawWords, splitSentences, stemWord, words, type EventArticle } from './events.ts';
 
 // ---------------------------------------------------------------------------
@@ -72,7 +73,7 @@ export const storySchema = z
     wireGroups: z.array(z.array(z.string().min(1)).min(2)),
     /** Publication dates the story's articles span. */
     span: dateSpanSchema,
-    /** A name for the story, generated: the first report's headline. */
+    /** A name for the story, generated: the cleanest of its articles' headlines (`storyName`), the first report's on a tie. */
     generatedName: z.string().min(1),
   })
   .strict();
@@ -1166,7 +1167,7 @@ export function clusterStoriesWithStats(articles: readonly EventArticle[], optio
         firstReport: first,
         wireGroups: [...wire.values()].map((g) => [...g].sort(order)).sort((x, y) => order(x[0] ?? '', y[0] ?? '')),
         span,
-        generatedName: sorted[at(first)]?.data.headline ?? first,
+        generatedName: storyName(list.map((id) => sorted[at(id)]?.data.headline ?? '')) || first,
       },
     ];
   });
@@ -1293,6 +1294,25 @@ export function clusterStoriesWithStats(articles: readonly EventArticle[], optio
   });
   // Each record is checked against its schema by the caller, which leaves out one that fails (knowledge.ts).
   return { clustering: { stories, topics, duplicates, warnings }, stats: { pairsConsidered: inWindow.length + proposed, pairsScored: corpus.scored(), copiesCompared: compared } };
+}
+
+/**
+ * The cleanest headline among a story's, first report first on a tie, with
+ * what can go trimmed (a leading dateline or update stamp, `trimTitle`): a
+ * page saved without its headline gives its opening words, often page
+ * furniture ("Page last updated at 10:39 GMT …"), and another report of the
+ * story names it better.
+ */
+export function storyName(headlines: readonly string[]): string {
+  let best: { name: string; cost: number } | undefined;
+  for (const headline of headlines) {
+    const name = trimTitle(headline) || headline.trim();
+    if (name === '') continue;
+    // A headline is short by nature: only what makes it read badly counts.
+    const cost = titleFlaws(name).filter((f) => f !== 'short' && f !== 'long').length;
+    if (best === undefined || cost < best.cost) best = { name, cost };
+  }
+  return best?.name ?? '';
 }
 
 /** How many names a generated topic name joins. */
