@@ -1222,7 +1222,8 @@ class FormLookup {
 }
 /**
  * The canonical name: a country's table name; else the fullest name written
- * (most words, not an acronym or demonym), then the most frequent, then the
+ * (most words, not an acronym or demonym, not opening with a function word
+ * such as "Of"), then the most frequent, then the
  * first in code-point order; else the most frequent acronym.
  */
 function canonicalName(list: readonly Mention[]): string {
@@ -1230,8 +1231,11 @@ function canonicalName(list: readonly Mention[]): string {
   if (place) return place;
   const tally = new Map<string, number>();
   for (const m of list) tally.set(m.text, (tally.get(m.text) ?? 0) + 1);
-  const names = [...tally].filter(([t]) => !isAcronym(t));
-  const pool = names.length > 0 ? names : [...tally];
+  // A name that opens with a function word ("Of London", from "Museum Of London" in title case) is a cut, not a fuller name.
+  const cut = (t: string): boolean => FUNCTION_WORDS.has((t.split(/\s+/)[0] ?? '').toLowerCase());
+  const whole = [...tally].filter(([t]) => !cut(t));
+  const names = (whole.length > 0 ? whole : [...tally]).filter(([t]) => !isAcronym(t));
+  const pool = names.length > 0 ? names : whole.length > 0 ? whole : [...tally];
   const words = (t: string): number => t.split(/[\s-]+/).length;
   pool.sort(([a, na], [b, nb]) => (names.length > 0 ? words(b) - words(a) : 0) || nb - na || (a < b ? -1 : a > b ? 1 : 0));
   return pool[0]?.[0] ?? list[0]!.text;
