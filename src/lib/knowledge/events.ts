@@ -824,6 +824,19 @@ function mergeOrder(pairs: Pairs, count: number): Uint32Array {
   return order;
 }
 
+/** Candidate k's TF-IDF vector scaled to length 1, by token id. */
+function unitVector(vectors: Vectors, k: number): Map<number, number> {
+  const from = vectors.start[k] ?? 0;
+  const to = vectors.start[k + 1] ?? from;
+  const norm = Math.sqrt(vectors.norm2[k] ?? 0) || 1;
+  const v = new Map<number, number>();
+  for (let t = from; t < to; t++) {
+    const id = vectors.ids[t] ?? 0;
+    v.set(id, (v.get(id) ?? 0) + (vectors.weight[id] ?? 0) / norm);
+  }
+  return v;
+}
+
 /** A group being merged: its date facts and its own verdict on them. */
 interface Group extends DateVerdict {
   facts: DateFacts;
@@ -857,17 +870,7 @@ function mergeGroups(candidates: readonly Candidate[], pairs: Pairs, vectors: Ve
   // Each group's sum of its members' unit vectors: the dot product of two sums over the product of the sizes is the
   // mean similarity of every pair across the two groups (average linkage), so a chain of pairwise-similar clauses
   // cannot drift into one event whose citations talk about other things.
-  const sums = candidates.map((_, k) => {
-    const from = vectors.start[k] ?? 0;
-    const to = vectors.start[k + 1] ?? from;
-    const norm = Math.sqrt(vectors.norm2[k] ?? 0) || 1;
-    const sum = new Map<number, number>();
-    for (let t = from; t < to; t++) {
-      const id = vectors.ids[t] ?? 0;
-      sum.set(id, (sum.get(id) ?? 0) + (vectors.weight[id] ?? 0) / norm);
-    }
-    return sum;
-  });
+  const sums = candidates.map((_, k) => unitVector(vectors, k));
   const sizes = candidates.map(() => 1);
   const meanSimilarity = (a: number, b: number): number => {
     const [small, large] = (sums[a]?.size ?? 0) <= (sums[b]?.size ?? 0) ? [sums[a], sums[b]] : [sums[b], sums[a]];
@@ -902,17 +905,6 @@ function mergeGroups(candidates: readonly Candidate[], pairs: Pairs, vectors: Ve
   }
   // Average linkage bounds a merge's mean similarity, not each member's: a citation whose mean similarity to the
   // rest of its group is under half the merge threshold talks about something else, and stands as its own event.
-  const unit = (k: number): Map<number, number> => {
-    const from = vectors.start[k] ?? 0;
-    const to = vectors.start[k + 1] ?? from;
-    const norm = Math.sqrt(vectors.norm2[k] ?? 0) || 1;
-    const v = new Map<number, number>();
-    for (let t = from; t < to; t++) {
-      const id = vectors.ids[t] ?? 0;
-      v.set(id, (v.get(id) ?? 0) + (vectors.weight[id] ?? 0) / norm);
-    }
-    return v;
-  };
   const members = new Map<number, number[]>();
   candidates.forEach((_, k) => {
     const root = find(k);
@@ -929,7 +921,7 @@ function mergeGroups(candidates: readonly Candidate[], pairs: Pairs, vectors: Ve
     }
     const kept: Candidate[] = [];
     for (const k of ks) {
-      const v = unit(k);
+      const v = unitVector(vectors, k);
       let dot = 0;
       let self = 0;
       for (const [id, w] of v) {
