@@ -32,7 +32,7 @@ import { knowledgeSchema } from '../lib/knowledge/knowledge.ts';
 import { articleSchema, ingestReportSchema } from '../lib/schema.ts';
 import { leadSentence, type BaselineArticle } from '../lib/eval/timeline-metrics.ts';
 import { evaluateTopic, formatReport, summarise, type ReferenceTimeline, type TopicResult } from '../lib/eval/timeline-report.ts';
-import { runIngest } from './ingest.ts';
+import { localToday, runIngest } from './ingest.ts';
 
 const USAGE = 'usage: npm run eval:timeline -- --dataset DIR [--topic NAME] [--json] [--cache]';
 const CACHE_DIR = 'storyline-eval-timeline-cache';
@@ -193,13 +193,6 @@ function readArticles(dir: string, topic: string): BaselineArticle[] {
       const article = { id: f.replace(/\.md$/, ''), data: parsed.data, body };
       return { id: article.id, published: parsed.data.published.date, words: parsed.data.words, lead: leadSentence(article) };
     });
-}
-
-/** Today in the local time zone, as the ingest reads it. */
-function localToday(): string {
-  const now = new Date();
-  const pad = (n: number): string => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
 if (process.argv[1] !== undefined && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

@@ -623,7 +623,7 @@ function exitCode(messages: Diagnostic[], strict: boolean): number {
 }
 
 /** Today in the local time zone, as an editor reads the calendar. */
-function localToday(): string {
+export function localToday(): string {
   const now = new Date();
   const pad = (n: number): string => String(n).padStart(2, '0');
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
