@@ -19,19 +19,37 @@ const CLOCK = String.raw`\d{1,2}(?::\d{2})\s*(?:[ap]\.?m\.?)?`;
 /** A time zone or "local" after a clock time, as live blogs write it. */
 const ZONE = String.raw`(?:ET|EST|EDT|GMT|UTC|BST|CET|PT|local(?:\s+time)?)`;
 
-/** True when the sentence is page furniture: a reader comment with its widget words, or a share counter. */
+/**
+ * A newspaper page's notes to readers, which one-line saves run into the
+ * last sentence: the print-edition note ("This article appeared on p4 of the
+ * Main section"), contact lines ("Letters for publication should be sent
+ * to", "Call the main … switchboard", an e-mail address), prompts to review,
+ * comment or follow ("Write your review of this or any other book", "Follow
+ * … on Twitter").
+ */
+const READER_NOTES = /\bappeared (?:on|in) (?:p|page\s*)\d+ of\b|\bLetters for publication\b|\bswitchboard\b|[\w.+-]+@[\w-]+\.[\w.]+|\bWrite your (?:review|comment)\b|\bFollow (?:us|[\w’'. ]{1,60}?) on (?:Twitter|Facebook|Instagram)\b/i;
+
+/** True when the sentence is page furniture: a reader comment with its widget words, a share counter, or a note to readers. */
 export function isFurnitureSentence(sentence: string): boolean {
-  return FURNITURE.test(sentence);
+  return FURNITURE.test(sentence) || READER_NOTES.test(sentence);
 }
 
 /**
  * True when the temporal at `[start, end)` of `sentence` is a post or update
  * stamp: followed by a clock time and a `|` ("March 21, 2011 at 2:27 pm |"),
- * or standing inside a parenthesis that holds a clock time with a time zone
- * ("(4:31 p.m. Monday ET, …)").
+ * standing inside a parenthesis that holds a clock time with a time zone
+ * ("(4:31 p.m. Monday ET, …)"), or the date of a page's own publication or
+ * update line, before or after its words ("Page last updated at 07:48 GMT,
+ * Tuesday, 8 November 2011", "8 November 2011 Last updated at 14:07 GMT",
+ * "Published: 3 May 2011"): a stamp of the page, not of what happened.
  */
 export function isStamp(sentence: string, start: number, end: number): boolean {
   const after = sentence.slice(end, end + 40);
+  const before = sentence.slice(0, start);
+  const clock = String.raw`(?:${CLOCK}\s*(?:${ZONE})?\s*,?\s*)?`;
+  const stampWords = String.raw`(?:\blast\s+updated(?:\s+(?:at|on))?\s*:?|\b(?:updated|published|posted)\s*:|^\s*(?:(?:first\s+)?published|posted|updated)(?:\s+(?:at|on))?)`;
+  if (new RegExp(String.raw`${stampWords}\s*${clock}$`, 'i').test(before)) return true;
+  if (new RegExp(String.raw`^\s*,?\s*${clock}(?:last\s+updated|updated\s*(?::|at\b))`, 'i').test(after)) return true;
   if (new RegExp(String.raw`^\s*,?\s*(?:at\s+)?${CLOCK}\s*(?:${ZONE})?\s*\|`, 'i').test(after)) return true;
   if (/^\s*\|/.test(after)) return true;
   const open = sentence.lastIndexOf('(', start);

@@ -14,8 +14,10 @@
  *   the number of those articles that look back to it, i.e. were published
  *   (`options.published`, day-precise) after that date: the two document
  *   counts of DATEWISE (Ghalandari and Ifrim 2020), unweighted; plus the
- *   articles published the next day, which report what happened on it.
- *   Without `published` only the citing articles count;
+ *   articles published the next day, which report what happened on it;
+ *   plus `CHRONOLOGY_WEIGHT` for each chronology in the corpus that lists
+ *   the date (an editor's own choice of key dates; see `chronologies.ts`).
+ *   Without `published` only the citing articles and chronologies count;
  * - the k best dates are kept (ties: more citations, then the earlier
  *   date), and returned in date order;
  * - a date's title is the summary of its most-cited event (ties: more
@@ -27,6 +29,7 @@
  *
  * Pure and deterministic: no I/O, no clock.
  */
+import { CHRONOLOGY_WEIGHT, chronologies, listingsOf } from './chronologies.ts';
 import type { TimelineEvent } from './events.ts';
 
 /** One key date of a timeline. */
@@ -74,6 +77,7 @@ export function keyDates(events: readonly TimelineEvent[], options: KeyDateOptio
   const { k, from, to, published } = options;
   if (!(k > 0)) return [];
   const byDate = new Map<string, Telling[]>();
+  const lists = chronologies(events);
   events.forEach((event, order) => {
     for (const { date, articles } of dayReadings(event)) {
       if (!DAY.test(date) || (from !== undefined && date < from) || (to !== undefined && date > to)) continue;
@@ -98,7 +102,8 @@ export function keyDates(events: readonly TimelineEvent[], options: KeyDateOptio
       if (day !== undefined && DAY.test(day) && day > date) lookingBack += 1;
     }
     const citations = tellings.reduce((n, t) => n + t.articles.length, 0);
-    return { date, tellings, score: citing.size + lookingBack + (nextDay.get(date) ?? 0), citations };
+    const listed = new Set(tellings.flatMap((t) => [...listingsOf(t.event, date, lists)]));
+    return { date, tellings, score: citing.size + lookingBack + (nextDay.get(date) ?? 0) + CHRONOLOGY_WEIGHT * listed.size, citations };
   });
   scored.sort((a, b) => b.score - a.score || b.citations - a.citations || (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
   return scored
@@ -141,15 +146,23 @@ export interface KeyEventOptions {
   asOf?: string;
   /** The earliest date a key event may have (at its own precision): background long before the news is not a key event. */
   from?: string;
+  /**
+   * The earliest day a chronology's listing adds to an event's salience: a
+   * backgrounder's entries from before the news set the scene, and one long
+   * list must not fill the key events with its backstory. Without it every
+   * listing counts.
+   */
+  listedFrom?: string;
 }
 
 /**
  * An event's salience: the distinct articles that tell it, plus those of
  * them published after its date (an article that looks back to an event
  * says it still matters: the document counts DATEWISE ranks dates by,
- * Ghalandari and Ifrim 2020 §3.1).
+ * Ghalandari and Ifrim 2020 §3.1), plus `CHRONOLOGY_WEIGHT` for each of
+ * `lists` (the corpus's chronologies, from `chronologies`) that lists it.
  */
-export function salience(event: TimelineEvent, published: ReadonlyMap<string, string>): number {
+export function salience(event: TimelineEvent, published: ReadonlyMap<string, string>, lists: ReadonlyMap<string, ReadonlySet<string>> = new Map()): number {
   const citing = new Set(event.citations.map((c) => c.article));
   const date = event.date;
   let lookingBack = 0;
@@ -159,7 +172,8 @@ export function salience(event: TimelineEvent, published: ReadonlyMap<string, st
       if (day !== undefined && day.slice(0, date.length) > date) lookingBack += 1;
     }
   }
-  return citing.size + lookingBack;
+  const listed = date !== undefined && date.length === 10 ? listingsOf(event, date, lists).size : 0;
+  return citing.size + lookingBack + CHRONOLOGY_WEIGHT * listed;
 }
 
 /**
@@ -170,12 +184,14 @@ export function salience(event: TimelineEvent, published: ReadonlyMap<string, st
  * coming up; before it, the reports only said it was planned.
  */
 export function keyEvents(events: readonly TimelineEvent[], options: KeyEventOptions): KeyEvents {
-  const { k, published, asOf, from } = options;
+  const { k, published, asOf, from, listedFrom } = options;
   const comingUp = events
     .filter((e) => e.scheduled && e.date !== undefined && asOf !== undefined && e.date.slice(0, asOf.length) > asOf.slice(0, e.date.length))
     .sort((a, b) => ((a.date ?? '') < (b.date ?? '') ? -1 : (a.date ?? '') > (b.date ?? '') ? 1 : 0));
+  const lists = chronologies(events);
+  const noLists = new Map<string, ReadonlySet<string>>();
   const ranked = events
-    .map((event, order) => ({ event, order, score: salience(event, published) }))
+    .map((event, order) => ({ event, order, score: salience(event, published, listedFrom === undefined || (event.date ?? '') >= listedFrom ? lists : noLists) }))
     .filter(({ event }) => event.date !== undefined && !event.scheduled && (from === undefined || event.date >= from.slice(0, event.date.length)))
     .sort(
       (a, b) =>
