@@ -25,11 +25,18 @@ function event(id: string, date: string, citations: EventCitation[]): TimelineEv
   };
 }
 
-/** A chronology article `list` with one entry a day on each of `days` (March 2011), each its own event. */
-function listed(list: string, days: number[]): TimelineEvent[] {
+/**
+ * A chronology article `list` with one entry a day on each of `days` (March
+ * 2011), each its own event; entries write their year unless `yearless`,
+ * and `also` tells each event too.
+ */
+function listed(list: string, days: number[], { yearless = false, also }: { yearless?: boolean; also?: string } = {}): TimelineEvent[] {
   return days.map((d) => {
     const date = `2011-03-${String(d).padStart(2, '0')}`;
-    return event(`list-${d}`, date, [citation(list, date, `March ${d} - The council meets for the ${d}th time.`, `March ${d}`, { rule: 'relative-to-published' })]);
+    const temporal = yearless ? `March ${d}` : `March ${d}, 2011`;
+    const entry = citation(list, date, `${temporal} - The council meets for the ${d}th time.`, temporal, { rule: yearless ? 'relative-to-published' : 'explicit' });
+    const other = also === undefined ? [] : [citation(also, date, `The council met on March ${d}.`, `March ${d}`)];
+    return event(`list-${d}`, date, [entry, ...other]);
   });
 }
 
@@ -70,10 +77,17 @@ describe('a chronology lifts the dates it lists', () => {
     expect(keyDates([busy, ...listed('list', [1, 2, 3, 4])], { k: 1, published: late }).map((d) => d.date)).toEqual(['2011-03-20']);
   });
 
-  it('in key events, only from `listedFrom` on', () => {
+  it('by a year-less entry only when another article tells the event too', () => {
+    const late = new Map([...published, ['list', '2011-03-31'], ['y', '2011-03-31']]);
+    expect(keyDates([busy, ...listed('list', [1, 2, 3, 4, 5], { yearless: true })], { k: 1, published: late }).map((d) => d.date)).toEqual(['2011-03-20']);
+    // Told by y too: 2 citing + 2 looking back + CHRONOLOGY_WEIGHT.
+    expect(keyDates([busy, ...listed('list', [1, 2, 3, 4, 5], { yearless: true, also: 'y' })], { k: 1, published: late }).map((d) => d.date)).toEqual(['2011-03-01']);
+  });
+
+  it('in key events, only from `newsFrom` on', () => {
     const events = [busy, ...listed('list', [1, 2, 3, 4, 5])];
     const late = new Map([...published, ['list', '2011-03-31']]);
     expect(keyEvents(events, { k: 1, published: late }).key.map((e) => e.id)).toEqual(['list-1']);
-    expect(keyEvents(events, { k: 1, published: late, listedFrom: '2011-03-06' }).key.map((e) => e.id)).toEqual(['busy']);
+    expect(keyEvents(events, { k: 1, published: late, newsFrom: '2011-03-06' }).key.map((e) => e.id)).toEqual(['busy']);
   });
 });

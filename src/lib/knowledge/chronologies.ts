@@ -50,11 +50,20 @@ export function chronologies(events: readonly TimelineEvent[]): Map<string, Set<
   return days;
 }
 
-/** The chronologies that list `day` among `event`'s citations: entries of a chronology giving that day. */
+/**
+ * The chronologies that list `day` among `event`'s citations: entries of a
+ * chronology giving that day. An entry that writes its year ("28 June
+ * 2009") always counts; one that does not ("May 6:") has its year inferred
+ * from the publication date, which a list running over several years
+ * misleads (its year headings are lost in one-line text), so it counts only
+ * when another article tells the event too.
+ */
 export function listingsOf(event: TimelineEvent, day: string, lists: ReadonlyMap<string, ReadonlySet<string>>): Set<string> {
   const listed = new Set<string>();
+  const corroborated = new Set(event.citations.map((c) => c.article)).size >= 2;
   for (const citation of event.citations) {
-    if (citation.date === day && lists.get(citation.article)?.has(day) === true && isChronologyEntry(citation)) listed.add(citation.article);
+    if (citation.date !== day || lists.get(citation.article)?.has(day) !== true || !isChronologyEntry(citation)) continue;
+    if (citation.rule === 'explicit' || corroborated) listed.add(citation.article);
   }
   return listed;
 }

@@ -147,12 +147,12 @@ export interface KeyEventOptions {
   /** The earliest date a key event may have (at its own precision): background long before the news is not a key event. */
   from?: string;
   /**
-   * The earliest day a chronology's listing adds to an event's salience: a
-   * backgrounder's entries from before the news set the scene, and one long
-   * list must not fill the key events with its backstory. Without it every
-   * listing counts.
+   * The day the news began (`YYYY-MM-DD`): an event before it is backstory,
+   * which every article looks back to and backgrounders list as a matter of
+   * course, so for it neither looking back nor listings add to salience and
+   * it ranks by the articles that tell it alone. Without it they always count.
    */
-  listedFrom?: string;
+  newsFrom?: string;
 }
 
 /**
@@ -184,14 +184,14 @@ export function salience(event: TimelineEvent, published: ReadonlyMap<string, st
  * coming up; before it, the reports only said it was planned.
  */
 export function keyEvents(events: readonly TimelineEvent[], options: KeyEventOptions): KeyEvents {
-  const { k, published, asOf, from, listedFrom } = options;
+  const { k, published, asOf, from, newsFrom } = options;
   const comingUp = events
     .filter((e) => e.scheduled && e.date !== undefined && asOf !== undefined && e.date.slice(0, asOf.length) > asOf.slice(0, e.date.length))
     .sort((a, b) => ((a.date ?? '') < (b.date ?? '') ? -1 : (a.date ?? '') > (b.date ?? '') ? 1 : 0));
   const lists = chronologies(events);
-  const noLists = new Map<string, ReadonlySet<string>>();
+  const backstory = (event: TimelineEvent): boolean => newsFrom !== undefined && (event.date ?? '') < newsFrom.slice(0, event.date?.length ?? 0);
   const ranked = events
-    .map((event, order) => ({ event, order, score: salience(event, published, listedFrom === undefined || (event.date ?? '') >= listedFrom ? lists : noLists) }))
+    .map((event, order) => ({ event, order, score: backstory(event) ? new Set(event.citations.map((c) => c.article)).size : salience(event, published, lists) }))
     .filter(({ event }) => event.date !== undefined && !event.scheduled && (from === undefined || event.date >= from.slice(0, event.date.length)))
     .sort(
       (a, b) =>

@@ -9,17 +9,17 @@ import type { Entry } from './browse.ts';
 /** How far before a topic's first article its key events may reach: the lead-up to the news, not the background. */
 export const KEY_EVENT_LEAD_IN_YEARS = 1;
 
-/** How many days before a topic's first article a chronology's listing still adds to an event's salience: the days that made the news. */
-export const LISTING_LEAD_IN_DAYS = 7;
+/** How many days before a topic's first article its news may begin: the days that made the news, before the first report of them. */
+export const NEWS_LEAD_IN_DAYS = 7;
 
 /**
  * A topic's key events and what is coming up: k is about one for each day on
  * which its articles appeared (`keyEventCount`); key events reach back at
  * most `KEY_EVENT_LEAD_IN_YEARS` before the first article (a birth date in a
- * fact box is background, however many articles repeat it); a chronology's
- * listing counts only from `LISTING_LEAD_IN_DAYS` before the first article
- * (its backstory entries are background too); the latest publication date
- * decides what is still to come.
+ * fact box is background, however many articles repeat it); before the news
+ * began (`NEWS_LEAD_IN_DAYS` before the first article) an event ranks by the
+ * articles that tell it alone (see `KeyEventOptions.newsFrom`); the latest
+ * publication date decides what is still to come.
  */
 export function topicKeyEvents(events: readonly TimelineEvent[], entries: readonly Pick<Entry, 'id' | 'data'>[]): KeyEvents & { k: number } {
   const published = new Map<string, string>();
@@ -30,8 +30,8 @@ export function topicKeyEvents(events: readonly TimelineEvent[], entries: readon
   const first = sorted[0];
   const from = first === undefined ? undefined : `${String(Number(first.slice(0, 4)) - KEY_EVENT_LEAD_IN_YEARS).padStart(4, '0')}${first.slice(4)}`;
   const firstDay = [...days].sort()[0];
-  const listedFrom = firstDay === undefined ? undefined : new Date(Date.parse(`${firstDay}T00:00:00Z`) - LISTING_LEAD_IN_DAYS * 86_400_000).toISOString().slice(0, 10);
+  const newsFrom = firstDay === undefined ? undefined : new Date(Date.parse(`${firstDay}T00:00:00Z`) - NEWS_LEAD_IN_DAYS * 86_400_000).toISOString().slice(0, 10);
   const k = keyEventCount(days.size);
-  const options = { k, published, ...(asOf !== undefined ? { asOf } : {}), ...(from !== undefined ? { from } : {}), ...(listedFrom !== undefined ? { listedFrom } : {}) };
+  const options = { k, published, ...(asOf !== undefined ? { asOf } : {}), ...(from !== undefined ? { from } : {}), ...(newsFrom !== undefined ? { newsFrom } : {}) };
   return { ...keyEvents(events, options), k };
 }
