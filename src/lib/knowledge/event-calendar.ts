@@ -6,6 +6,7 @@ import { precisionOf } from '../schema.ts';
 // ---------------------------------------------------------------------------
 // Calendar
 
+/** Milliseconds in a UTC day. */
 export const DAY_MS = 86_400_000;
 
 /** An inclusive range of day numbers (days since 1970-01-01, UTC). */
@@ -14,6 +15,7 @@ export interface DayRange {
   to: number;
 }
 
+/** The day number (see `DayRange`) of a calendar date; `m` counts from 1, and out-of-range days and months roll over as `Date.UTC` rolls them. */
 export function dayNumber(y: number, m: number, d: number): number {
   return Math.round(Date.UTC(y, m - 1, d) / DAY_MS);
 }
@@ -40,6 +42,7 @@ export interface Dated extends DayRange {
   reading: string;
 }
 
+/** The reading with the days it covers. */
 export function datedOf(reading: string): Dated {
   return { reading, ...rangeOf(reading) };
 }
@@ -56,6 +59,7 @@ export function gapDays(a: DayRange, b: DayRange): number {
  */
 export const NEAR_DAYS = { day: 7, month: 31, year: 366 } as const;
 
+/** True when two readings lie within `NEAR_DAYS` of each other, at the coarser precision of the two. */
 export function near(a: Dated, b: Dated): boolean {
   const coarse = a.reading.length <= b.reading.length ? precisionOf(a.reading) : precisionOf(b.reading);
   return gapDays(a, b) <= NEAR_DAYS[coarse];
@@ -72,4 +76,17 @@ export function commonPrefix(readings: readonly string[]): string | undefined {
     parts = parts.slice(0, n);
   }
   return parts.length ? parts.join('-') : undefined;
+}
+
+/** Code-unit order of two strings: how ids and `YYYY[-MM[-DD]]` readings sort, the same in every locale. */
+export function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Orders optional dates: known dates first, earlier first. */
+export function compareDates(a: string | undefined, b: string | undefined): number {
+  if (a === b) return 0;
+  if (a === undefined) return 1;
+  if (b === undefined) return -1;
+  return cmp(a, b);
 }

@@ -1,0 +1,217 @@
+/**
+ * Merging: which candidate citations tell the same event, and which of them
+ * its title supports.
+ *
+ * Takes the candidates, the similar pairs and vectors of
+ * event-similarity.ts; returns groups of candidates, each one event
+ * (`mergeGroups`), then the events a group tells once every citation is held
+ * to its title (`supported`). Merging is agglomerative with average linkage:
+ * pairs are taken from most to least similar, and two groups join only when
+ * their joined dates still agree (event-dating.ts; a very similar pair may
+ * join dates that disagree a little, flagged as a conflict) and the mean
+ * similarity across the two groups reaches `MERGE_SIMILARITY`, so a chain of
+ * pairwise-similar clauses cannot drift into one event about several things.
+ * A citation that shares fewer than `MIN_SUPPORT` words with its event's
+ * title stands as an event of its own: a reader never finds a sentence about
+ * something else under a title.
+ *
+ * Pure and deterministic: ties are broken by candidate position.
+ */
+import { addFacts, factCount, factsOf, judgeDates, judgeJoin, type Group } from './event-dating.ts';
+import { buildEvent } from './event-building.ts';
+import type { TimelineEvent } from './event-schema.ts';
+import { CONFLICT_SIMILARITY, MERGE_SIMILARITY } from './event-similarity.ts';
+import type { Candidate, EventStats, Pairs, Vectors } from './event-types.ts';
+import { contentWords } from './text-words.ts';
+import { trimTitle } from './titling.ts';
+
+/**
+ * The order in which pairs are tried: most similar first, then by i, then by
+ * j (`count` bounds both). A stable radix sort, key by key from the last, so
+ * it costs a few passes over the pairs however many there are.
+ */
+export function mergeOrder(pairs: Pairs, count: number): Uint32Array {
+  const n = pairs.sim.length;
+  let order = Uint32Array.from({ length: n }, (_, k) => k);
+  /** Orders the pairs stably by `digit[k]`, each below `buckets`. */
+  const pass = (digit: ArrayLike<number>, buckets: number): void => {
+    const at = new Uint32Array(buckets + 1);
+    for (let k = 0; k < n; k++) {
+      const d = (digit[k] ?? 0) + 1;
+      at[d] = (at[d] ?? 0) + 1;
+    }
+    for (let b = 0; b < buckets; b++) at[b + 1] = (at[b + 1] ?? 0) + (at[b] ?? 0);
+    const next = new Uint32Array(n);
+    for (const k of order) {
+      const d = digit[k] ?? 0;
+      next[at[d] ?? 0] = k;
+      at[d] = (at[d] ?? 0) + 1;
+    }
+    order = next;
+  };
+  pass(pairs.j, count);
+  pass(pairs.i, count);
+  // A similarity's bits, 16 at a time from the lowest: for numbers ≥ 0 they order as the numbers do, and flipped, the most similar comes first.
+  const view = new DataView(new ArrayBuffer(8));
+  const bits = [6, 4, 2, 0].map((offset) => ({ offset, digit: new Uint16Array(n) }));
+  for (const { offset, digit } of bits) {
+    for (let k = 0; k < n; k++) {
+      view.setFloat64(0, pairs.sim[k] ?? 0);
+      digit[k] = 0xffff - view.getUint16(offset);
+    }
+    pass(digit, 0x10000);
+  }
+  return order;
+}
+
+/** Candidate k's TF-IDF vector scaled to length 1, by token id. */
+export function unitVector(vectors: Vectors, k: number): Map<number, number> {
+  const from = vectors.start[k] ?? 0;
+  const to = vectors.start[k + 1] ?? from;
+  const norm = Math.sqrt(vectors.norm2[k] ?? 0) || 1;
+  const v = new Map<number, number>();
+  for (let t = from; t < to; t++) {
+    const id = vectors.ids[t] ?? 0;
+    v.set(id, (v.get(id) ?? 0) + (vectors.weight[id] ?? 0) / norm);
+  }
+  return v;
+}
+
+/**
+ * Groups the candidates agglomeratively: pairs are taken from most to least
+ * similar (ties by position), and two groups join when their joined dates
+ * still agree or, for a pair at least `CONFLICT_SIMILARITY` similar, disagree
+ * only by a little. Groups are union-find trees whose roots hold the groups'
+ * date facts, so a merge costs the two groups' distinct dates. Groups come in
+ * order of their first candidate, each in candidate order.
+ */
+export function mergeGroups(candidates: readonly Candidate[], pairs: Pairs, vectors: Vectors, stats: EventStats): Candidate[][] {
+  const parent = candidates.map((_, k) => k);
+  const find = (k: number): number => {
+    let root = k;
+    while (parent[root] !== root) root = parent[root] ?? root;
+    for (let at = k; at !== root; ) {
+      const up = parent[at] ?? root;
+      parent[at] = root;
+      at = up;
+    }
+    return root;
+  };
+  const groups = candidates.map((c): Group => {
+    const facts = factsOf([c]);
+    const { conflict, allNear } = judgeDates([facts]);
+    return { facts, conflict, allNear };
+  });
+  // Each group's sum of its members' unit vectors: the dot product of two sums over the product of the sizes is the
+  // mean similarity of every pair across the two groups (average linkage), so a chain of pairwise-similar clauses
+  // cannot drift into one event whose citations talk about other things.
+  const sums = candidates.map((_, k) => unitVector(vectors, k));
+  const sizes = candidates.map(() => 1);
+  const meanSimilarity = (a: number, b: number): number => {
+    const [small, large] = (sums[a]?.size ?? 0) <= (sums[b]?.size ?? 0) ? [sums[a], sums[b]] : [sums[b], sums[a]];
+    let dot = 0;
+    if (small && large) for (const [id, w] of small) dot += w * (large.get(id) ?? 0);
+    return dot / ((sizes[a] ?? 1) * (sizes[b] ?? 1));
+  };
+  for (const k of mergeOrder(pairs, candidates.length)) {
+    const sim = pairs.sim[k] ?? 0;
+    const ri = find(pairs.i[k] ?? 0);
+    const rj = find(pairs.j[k] ?? 0);
+    const g = groups[ri];
+    const h = groups[rj];
+    if (ri === rj || !g || !h) continue;
+    stats.judged += 1;
+    const verdict = judgeJoin(g, h);
+    if (verdict.conflict && !(sim >= CONFLICT_SIMILARITY && verdict.allNear)) continue;
+    if ((sizes[ri] ?? 1) + (sizes[rj] ?? 1) > 2 && meanSimilarity(ri, rj) < MERGE_SIMILARITY) continue;
+    // The root with more facts takes in the other's.
+    const [root, child] = factCount(g.facts) >= factCount(h.facts) ? [ri, rj] : [rj, ri];
+    const kept = root === ri ? g : h;
+    addFacts(kept.facts, (root === ri ? h : g).facts);
+    // The larger sum takes in the smaller.
+    const [into, from] = (sums[root]?.size ?? 0) >= (sums[child]?.size ?? 0) ? [sums[root], sums[child]] : [sums[child], sums[root]];
+    if (into && from) for (const [id, w] of from) into.set(id, (into.get(id) ?? 0) + w);
+    if (into) sums[root] = into;
+    sums[child] = new Map();
+    sizes[root] = (sizes[root] ?? 1) + (sizes[child] ?? 1);
+    kept.conflict = verdict.conflict;
+    kept.allNear = verdict.allNear;
+    parent[child] = root;
+  }
+  // Average linkage bounds a merge's mean similarity, not each member's: a citation whose mean similarity to the
+  // rest of its group is under half the merge threshold talks about something else, and stands as its own event.
+  const members = new Map<number, number[]>();
+  candidates.forEach((_, k) => {
+    const root = find(k);
+    const list = members.get(root);
+    if (list) list.push(k);
+    else members.set(root, [k]);
+  });
+  const out: Candidate[][] = [];
+  for (const [root, ks] of members) {
+    const sum = sums[root];
+    if (ks.length < 3 || !sum) {
+      out.push(ks.map((k) => candidates[k]!));
+      continue;
+    }
+    const kept: Candidate[] = [];
+    for (const k of ks) {
+      const v = unitVector(vectors, k);
+      let dot = 0;
+      let self = 0;
+      for (const [id, w] of v) {
+        dot += w * (sum.get(id) ?? 0);
+        self += w * w;
+      }
+      const meanToOthers = (dot - self) / (ks.length - 1);
+      if (meanToOthers < MERGE_SIMILARITY / 2) out.push([candidates[k]!]);
+      else kept.push(candidates[k]!);
+    }
+    if (kept.length > 0) out.push(kept);
+  }
+  // In order of each group's first candidate, as the callers expect.
+  const position = new Map(candidates.map((c, k) => [c, k]));
+  return out.sort((a, b) => (position.get(a[0]!) ?? 0) - (position.get(b[0]!) ?? 0));
+}
+
+/** Content words a citation's sentence must share with its event's title to stay in the event. */
+export const MIN_SUPPORT = 2;
+
+/**
+ * The event a group tells, and any citation its title leaves unsupported as
+ * an event of its own: every citation listed under a title shares at least
+ * `MIN_SUPPORT` content words with it, so a reader never finds a sentence
+ * about something else under it (similar words elsewhere in two sentences
+ * can join them; the title says what the event is).
+ */
+export function supported(cs: readonly Candidate[]): Omit<TimelineEvent, 'id'>[] {
+  const event = buildEvent(cs);
+  if (cs.length < 2) return [event];
+  const giver = cs.find((c) => event.summary === trimTitle(c.summary) || event.summary === trimTitle(c.sentence));
+  const title = supportWords(event.summary, giver?.names ?? []);
+  const supports = (c: Candidate): boolean => {
+    let shared = 0;
+    for (const w of supportWords(c.sentence, c.names)) if (title.has(w) && ++shared >= MIN_SUPPORT) return true;
+    return false;
+  };
+  const kept = cs.filter(supports);
+  if (kept.length === cs.length || !kept.some((c) => c.relation === 'on')) return [event];
+  return [buildEvent(kept), ...cs.filter((c) => !supports(c) && c.relation === 'on').map((c) => buildEvent([c]))];
+}
+
+/**
+ * The words a text says something with, for judging support: its content
+ * words, with each entity it names counted once by its id however it is
+ * named ("Pyongyang" and "North Korea" are one word; "Michael Jackson" is
+ * one word, not two).
+ */
+export function supportWords(text: string, names: readonly { text: string; entity: string }[]): Set<string> {
+  let rest = text;
+  const ids: string[] = [];
+  for (const n of [...names].sort((a, b) => b.text.length - a.text.length)) {
+    if (!rest.includes(n.text)) continue;
+    rest = rest.split(n.text).join(' ');
+    ids.push(`@${n.entity}`);
+  }
+  return new Set([...contentWords(rest), ...ids]);
+}

@@ -1,0 +1,372 @@
+/**
+ * Similarity: which pairs of candidate citations are alike enough to be
+ * tried as one event.
+ *
+ * Takes the candidates and the sentences of the corpus; returns TF-IDF
+ * vectors over the candidates' content tokens (`vectorsOf`) and the pairs
+ * whose cosine reaches what their dates require (`similarPairs`, with
+ * `similarityNeeds`): `MERGE_SIMILARITY` when the dates agree,
+ * `CONFLICT_SIMILARITY` when they disagree but lie near, never when no group
+ * could hold both. Rare shared words weigh most, since two reports of one
+ * event share its particulars, not the words every sentence has.
+ *
+ * All pairs are never compared: prefix filtering and date blocks find the
+ * pairs that can reach the threshold, and each citation compares at most
+ * `MAX_COMPARED` others and proposes at most `MAX_PROPOSED` pairs, so the
+ * work grows linearly with the citations. Sums run in a fixed order, so a
+ * cosine is the same to the last bit however its pair was found.
+ *
+ * Pure and deterministic: no I/O, no clock.
+ */
+import { precisionOf } from '../schema.ts';
+import { contains, near, NEAR_DAYS } from './event-calendar.ts';
+import { fits, isCalendarReading, readingsAround } from './event-dating.ts';
+import type { Candidate, EventStats, Pairs, Vectors } from './event-types.ts';
+import { contentWords } from './text-words.ts';
+
+/** Clauses this similar tell the same event when their dates agree. */
+export const MERGE_SIMILARITY = 0.2;
+/** Clauses this similar tell the same event even when their close dates disagree (the event is then flagged). */
+export const CONFLICT_SIMILARITY = 0.6;
+
+/**
+ * The most citations one citation is compared with, and the most merges it
+ * proposes: the work per citation is bounded, so the whole grows linearly.
+ * Partners are looked for among citations with the same reading first, then
+ * with readings near it, then with coarser readings that contain it, rarest
+ * shared word first in each round; the merges proposed are the most similar,
+ * those under coarser readings last (they seldom make an event). Only a
+ * citation with more possible partners than this (hundreds of clauses
+ * repeating the same words about the same time) is cut short; below it,
+ * every pair that could merge is tried, and `EventStats.capped` counts the
+ * citations cut short.
+ */
+export const MAX_COMPARED = 1024;
+/** The most merges one citation proposes (see `MAX_COMPARED`). */
+export const MAX_PROPOSED = 128;
+
+/** Slack for rounding in the bounds of `similarPairs`: a bound this close to the threshold counts as reaching it. */
+const BOUND_SLACK = 1e-9;
+
+/**
+ * The candidates' TF-IDF vectors: each candidate's tokens numbered in order
+ * of first use, each weighted by log(1 + N / df), where df counts the
+ * `sentences` (every sentence of the corpus, N of them) holding the word; a
+ * token no sentence holds (an entity id) weighs log(1 + N).
+ */
+export function vectorsOf(candidates: readonly Candidate[], sentences: readonly string[]): Vectors {
+  // Inverse document frequency over every sentence of the corpus.
+  const df = new Map<string, number>();
+  let docs = 0;
+  for (const s of sentences) {
+    docs += 1;
+    for (const w of new Set(contentWords(s))) df.set(w, (df.get(w) ?? 0) + 1);
+  }
+  const tokenNumber = new Map<string, number>();
+  const weights: number[] = [];
+  const tokenIds: number[] = [];
+  const start = new Int32Array(candidates.length + 1);
+  const norm2 = new Float64Array(candidates.length);
+  candidates.forEach((c, k) => {
+    for (const w of c.tokens) {
+      let id = tokenNumber.get(w);
+      if (id === undefined) {
+        const n = df.get(w);
+        id = weights.length;
+        tokenNumber.set(w, id);
+        weights.push(Math.log(1 + (n === undefined ? docs : docs / n)));
+      }
+      tokenIds.push(id);
+      const x = weights[id] ?? 1;
+      norm2[k] = (norm2[k] ?? 0) + x * x;
+    }
+    start[k + 1] = tokenIds.length;
+  });
+  return { start, ids: Int32Array.from(tokenIds), weight: Float64Array.from(weights), norm2 };
+}
+
+/**
+ * The reading each candidate is blocked under in `similarPairs`: a certain
+ * reading that names a calendar day, month or year; `undefined` for
+ * ambiguous readings, bounds and any other reading, which meet every
+ * candidate.
+ */
+export function blockingReadings(candidates: readonly Candidate[]): (string | undefined)[] {
+  return candidates.map((c) => (c.relation === 'on' && !c.ambiguous && isCalendarReading(c.readings[0] ?? '') ? c.readings[0] : undefined));
+}
+
+/** Which precisions are indexed first: a citation meets coarser readings and its own, so each pair is met once. */
+const INDEX_ORDER = { year: 0, month: 1, day: 2 } as const;
+
+/** Blocks searched together, and whether they hold readings wider than the searcher's. */
+interface Round {
+  blocks: number[];
+  wider: boolean;
+}
+
+/** A pair one vector proposes: the other vector, the cosine, and whether it was found under a wider reading. */
+export interface Proposal {
+  other: number;
+  sim: number;
+  wider: boolean;
+}
+
+/** The pairs a vector proposes, at most `MAX_PROPOSED`: those found under its own level first, then the most similar. */
+function chosen(proposals: readonly Proposal[]): readonly Proposal[] {
+  if (proposals.length <= MAX_PROPOSED) return proposals;
+  const level = proposals.filter((p) => !p.wider);
+  if (level.length >= MAX_PROPOSED) return mostSimilar(level, MAX_PROPOSED);
+  return [...level, ...mostSimilar(proposals.filter((p) => p.wider), MAX_PROPOSED - level.length)];
+}
+
+/** The `n` most similar proposals, ties taken in the order given (a stable sort's first `n`), in the order given. */
+export function mostSimilar(proposals: readonly Proposal[], n: number): Proposal[] {
+  if (proposals.length <= n) return [...proposals];
+  const sims = new Float64Array(proposals.length);
+  proposals.forEach((p, k) => {
+    sims[k] = p.sim;
+  });
+  const cut = kthSmallest(sims, proposals.length - n);
+  let ties = n - proposals.filter((p) => p.sim > cut).length;
+  return proposals.filter((p) => p.sim > cut || (p.sim === cut && ties-- > 0));
+}
+
+/** The k-th smallest of `values` (from 0), found by Hoare's selection, which reorders them. */
+export function kthSmallest(values: Float64Array, k: number): number {
+  let lo = 0;
+  let hi = values.length - 1;
+  while (lo < hi) {
+    const pivot = values[(lo + hi) >> 1] ?? 0;
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while ((values[i] ?? 0) < pivot) i += 1;
+      while ((values[j] ?? 0) > pivot) j -= 1;
+      if (i > j) break;
+      const swap = values[i] ?? 0;
+      values[i] = values[j] ?? 0;
+      values[j] = swap;
+      i += 1;
+      j -= 1;
+    }
+    if (k <= j) hi = j;
+    else if (k >= i) lo = i;
+    else break;
+  }
+  return values[k] ?? 0;
+}
+
+/**
+ * Pairs i < j whose cosine reaches the similarity `need(i, j)` asks (at
+ * least `threshold`; `Infinity` rules a pair out unread), with the cosine,
+ * found without comparing all pairs:
+ *
+ * - Prefix filtering: tokens are ranked rarest first, and each vector is
+ *   indexed under the shortest prefix of its ranked tokens whose suffix cannot
+ *   add up to `threshold` with any vector (bounded by each token's largest
+ *   normalised weight anywhere, and by the suffix's own norm). Two vectors that
+ *   reach `threshold` share a token in both prefixes: were every shared token
+ *   past one prefix, all would lie in the suffix of the vector whose prefix
+ *   ends first in the ranking, and that suffix holds less.
+ * - Date blocks: a vector with one certain reading (`dated[i]`) is indexed
+ *   under it and looks only under the readings around it (`readingsAround`):
+ *   its own, the others of its level, then the wider. Coarser readings are
+ *   indexed first, and of its own precision it meets those indexed before it.
+ *   A vector with no one reading meets all.
+ * - Each vector compares at most `MAX_COMPARED` others and proposes at most
+ *   `MAX_PROPOSED` pairs (see there).
+ */
+export function similarPairs(
+  vectors: Vectors,
+  dated: readonly (string | undefined)[],
+  threshold: number,
+  need: (i: number, j: number) => number,
+  stats: EventStats,
+): Pairs {
+  const { start, ids, weight, norm2 } = vectors;
+  const count = norm2.length;
+  const tokensOf = (k: number): Int32Array => ids.subarray(start[k], start[k + 1]);
+  // Rank: higher idf (rarer) first, then token number.
+  const order = Array.from(weight.keys()).sort((x, y) => (weight[y] ?? 0) - (weight[x] ?? 0) || x - y);
+  const rank = new Int32Array(weight.length);
+  order.forEach((id, r) => {
+    rank[id] = r;
+  });
+  const maxWeight = new Float64Array(weight.length);
+  for (let k = 0; k < count; k++) {
+    const norm = Math.sqrt(norm2[k] ?? 0);
+    for (const id of tokensOf(k)) maxWeight[id] = Math.max(maxWeight[id] ?? 0, (weight[id] ?? 0) / norm);
+  }
+  const prefixes = Array.from({ length: count }, (_, k) => {
+    const ranked = [...tokensOf(k)].sort((x, y) => (rank[x] ?? 0) - (rank[y] ?? 0));
+    const norm = Math.sqrt(norm2[k] ?? 0);
+    let end = ranked.length;
+    let byMax = 0;
+    let squares = 0;
+    while (end > 0) {
+      const id = ranked[end - 1] ?? 0;
+      const u = (weight[id] ?? 0) / norm;
+      if (Math.min(byMax + u * (maxWeight[id] ?? 0), Math.sqrt(squares + u * u)) >= threshold - BOUND_SLACK) break;
+      byMax += u * (maxWeight[id] ?? 0);
+      squares += u * u;
+      end -= 1;
+    }
+    return ranked.slice(0, end);
+  });
+
+  // A block per certain reading, and where each reading looks, round by round: its own block, the others of its level, the wider readings.
+  const block = new Map<string, number>();
+  for (const r of dated) if (r !== undefined && !block.has(r)) block.set(r, block.size);
+  const rounds = new Map<string, Round[]>();
+  const roundsOf = (r: string): Round[] => {
+    const known = rounds.get(r);
+    if (known) return known;
+    const { level, wider } = readingsAround(r);
+    const blocks = (rs: readonly string[]): number[] => rs.flatMap((s) => block.get(s) ?? []);
+    const out = [
+      { blocks: blocks([r]), wider: false },
+      { blocks: blocks(level.filter((s) => s !== r)), wider: false },
+      { blocks: blocks(wider), wider: true },
+    ];
+    rounds.set(r, out);
+    return out;
+  };
+  const indexOrder = (r: string | undefined): number => (r === undefined ? 3 : INDEX_ORDER[precisionOf(r)]);
+  const probes = Array.from({ length: count }, (_, k) => k).sort((x, y) => indexOrder(dated[x]) - indexOrder(dated[y]) || x - y);
+
+  const inBlock = new Map<number, number[]>();
+  const anywhere: number[][] = Array.from(weight, () => []);
+  const seen = new Int32Array(count).fill(-1);
+  // The tokens of the vector being compared, marked with its number; and a partner's, marked with a fresh number each time.
+  const mark = new Int32Array(weight.length).fill(-1);
+  const partnerMark = new Int32Array(weight.length).fill(-1);
+  let stamp = 0;
+  const out: Pairs = { i: [], j: [], sim: [] };
+  for (const q of probes) {
+    const mine = tokensOf(q);
+    for (const id of mine) mark[id] = q;
+    const prefix = prefixes[q] ?? [];
+    const reading = dated[q];
+    // The posting lists to read, round by round, rarest token first within a round.
+    const lists =
+      reading === undefined
+        ? [{ wider: false, lists: prefix.map((id) => anywhere[id] ?? []) }]
+        : roundsOf(reading).map(({ blocks, wider }) => ({ wider, lists: prefix.flatMap((id) => blocks.map((b) => inBlock.get(b * weight.length + id) ?? [])) }));
+    const proposals: Proposal[] = [];
+    let compared = 0;
+    for (const round of lists) {
+      // Pairs under wider readings come after every pair of its level, so with enough of those they would not be proposed.
+      if (round.wider && proposals.length >= MAX_PROPOSED) break;
+      for (const list of round.lists) {
+        for (let k = 0; k < list.length && compared < MAX_COMPARED; k++) {
+          const p = list[k] ?? q;
+          if (seen[p] === q) continue;
+          seen[p] = q;
+          compared += 1;
+          const wanted = p < q ? need(p, q) : need(q, p);
+          if (wanted === Infinity) continue;
+          // The cosine, summed over the earlier candidate's tokens.
+          let dot = 0;
+          if (p < q) {
+            for (let t = start[p] ?? 0; t < (start[p + 1] ?? 0); t++) {
+              const id = ids[t] ?? 0;
+              if (mark[id] !== q) continue;
+              const x = weight[id] ?? 1;
+              dot += x * x;
+            }
+          } else {
+            stamp += 1;
+            for (let t = start[p] ?? 0; t < (start[p + 1] ?? 0); t++) partnerMark[ids[t] ?? 0] = stamp;
+            for (const id of mine) {
+              if (partnerMark[id] !== stamp) continue;
+              const x = weight[id] ?? 1;
+              dot += x * x;
+            }
+          }
+          const np = norm2[p] ?? 0;
+          const nq = norm2[q] ?? 0;
+          const sim = np && nq ? dot / Math.sqrt(np * nq) : 0;
+          if (sim >= wanted) proposals.push({ other: p, sim, wider: round.wider });
+        }
+      }
+    }
+    stats.comparisons += compared;
+    if (compared === MAX_COMPARED || proposals.length >= MAX_PROPOSED) stats.capped += 1;
+    for (const { other, sim } of chosen(proposals)) {
+      out.i.push(Math.min(other, q));
+      out.j.push(Math.max(other, q));
+      out.sim.push(sim);
+    }
+    const own = reading === undefined ? undefined : block.get(reading);
+    for (const id of prefix) {
+      anywhere[id]?.push(q);
+      if (own === undefined) continue;
+      const key = own * weight.length + id;
+      const list = inBlock.get(key);
+      if (list) list.push(q);
+      else inBlock.set(key, [q]);
+    }
+  }
+  return out;
+}
+
+/**
+ * The similarity a pair of candidates needs before its merge is worth
+ * judging, from the two alone: `Infinity` when no group holding both can
+ * stand (the same clause or sentence, scheduled beside past, or dates that
+ * neither nest nor lie near), `CONFLICT_SIMILARITY` when every group holding
+ * both has a date conflict, else `MERGE_SIMILARITY`. Each is what
+ * `judgeDates` says of every group holding the pair, so leaving such pairs
+ * out changes no merge.
+ */
+export function similarityNeeded(a: Candidate, b: Candidate): number {
+  if (a.scheduled !== b.scheduled) return Infinity;
+  // A key starts with its article's id.
+  if (a.article === b.article && (a.key === b.key || a.sentence === b.sentence)) return Infinity;
+  const aCertain = a.relation === 'on' && !a.ambiguous;
+  const one = aCertain ? a : b;
+  const other = aCertain ? b : a;
+  if (one.relation !== 'on' || one.ambiguous) return MERGE_SIMILARITY;
+  // `one` is certain: its reading stands in any group.
+  const mine = one.judge;
+  if (other.relation !== 'on') return fits(mine, other.judge) ? MERGE_SIMILARITY : CONFLICT_SIMILARITY;
+  // An ambiguous `other` with no reading that nests with `mine` is left none, and keeps its first.
+  const theirs = other.ambiguous && other.readings.some((r) => contains(r, mine.reading)) ? mine : other.judge;
+  if (contains(mine.reading, theirs.reading)) return MERGE_SIMILARITY;
+  return near(mine, theirs) ? CONFLICT_SIMILARITY : Infinity;
+}
+
+/**
+ * `similarityNeeded` for candidates by number. For two candidates certainly
+ * dated on calendar readings (`dated`) it comes down to day arithmetic, done
+ * on flat arrays: such readings nest when their days do, and the coarser of
+ * two has the wider `NEAR_DAYS`.
+ */
+export function similarityNeeds(candidates: readonly Candidate[], dated: readonly (string | undefined)[]): (i: number, j: number) => number {
+  const numbers = (keys: readonly string[]): Int32Array => {
+    const seen = new Map<string, number>();
+    return Int32Array.from(keys, (k) => {
+      const known = seen.get(k);
+      if (known !== undefined) return known;
+      seen.set(k, seen.size);
+      return seen.size - 1;
+    });
+  };
+  const key = numbers(candidates.map((c) => c.key));
+  const place = numbers(candidates.map((c) => `${c.article}\n${c.sentence}`));
+  const scheduled = Uint8Array.from(candidates, (c) => Number(c.scheduled));
+  const calendar = Uint8Array.from(dated, (r) => Number(r !== undefined));
+  const from = Int32Array.from(candidates, (c) => c.judge.from);
+  const to = Int32Array.from(candidates, (c) => c.judge.to);
+  const within = Int32Array.from(dated, (r) => (r === undefined ? 0 : NEAR_DAYS[precisionOf(r)]));
+  return (i, j) => {
+    if (!calendar[i] || !calendar[j]) return similarityNeeded(candidates[i] as Candidate, candidates[j] as Candidate);
+    if (scheduled[i] !== scheduled[j] || key[i] === key[j] || place[i] === place[j]) return Infinity;
+    const fi = from[i] ?? 0;
+    const ti = to[i] ?? 0;
+    const fj = from[j] ?? 0;
+    const tj = to[j] ?? 0;
+    if ((fi <= fj && tj <= ti) || (fj <= fi && ti <= tj)) return MERGE_SIMILARITY;
+    return Math.max(0, fj - ti - 1, fi - tj - 1) <= Math.max(within[i] ?? 0, within[j] ?? 0) ? CONFLICT_SIMILARITY : Infinity;
+  };
+}

@@ -1,0 +1,126 @@
+import { describe, expect, it } from 'vitest';
+import { mergeGroups, mergeOrder, MIN_SUPPORT, supported, supportWords } from '../../src/lib/knowledge/event-merging.ts';
+import { CONFLICT_SIMILARITY, MERGE_SIMILARITY } from '../../src/lib/knowledge/event-similarity.ts';
+import type { Candidate, EventStats, Pairs, Vectors } from '../../src/lib/knowledge/event-types.ts';
+import { candidate } from '../event-candidate.ts';
+
+/** Vectors over the given token lists, every token weighing 1. */
+function vectors(tokens: readonly (readonly string[])[]): Vectors {
+  const number = new Map<string, number>();
+  const ids: number[] = [];
+  const start = [0];
+  const norm2: number[] = [];
+  for (const list of tokens) {
+    for (const t of list) {
+      if (!number.has(t)) number.set(t, number.size);
+      ids.push(number.get(t) ?? 0);
+    }
+    start.push(ids.length);
+    norm2.push(list.length);
+  }
+  return { start: Int32Array.from(start), ids: Int32Array.from(ids), weight: new Float64Array(number.size).fill(1), norm2: Float64Array.from(norm2) };
+}
+
+/** The cosine of two token lists with every token weighing 1. */
+function cosine(a: readonly string[], b: readonly string[]): number {
+  return a.filter((t) => b.includes(t)).length / Math.sqrt(a.length * b.length);
+}
+
+/** Every pair i < j of the token lists whose cosine is above 0, with it. */
+function pairsOf(tokens: readonly (readonly string[])[]): Pairs {
+  const out: Pairs = { i: [], j: [], sim: [] };
+  tokens.forEach((a, i) =>
+    tokens.slice(i + 1).forEach((b, k) => {
+      const sim = cosine(a, b);
+      if (sim > 0) {
+        out.i.push(i);
+        out.j.push(i + 1 + k);
+        out.sim.push(sim);
+      }
+    }),
+  );
+  return out;
+}
+
+function stats(): EventStats {
+  return { candidates: 0, comparisons: 0, capped: 0, pairs: 0, judged: 0 };
+}
+
+/** The groups `mergeGroups` makes, as each member's article. */
+function merged(cs: readonly Candidate[], pairs: Pairs, tokens: readonly (readonly string[])[]): string[][] {
+  return mergeGroups(cs, pairs, vectors(tokens), stats()).map((g) => g.map((c) => c.article));
+}
+
+describe('mergeGroups', () => {
+  it('does not chain: A~B and B~C with A≁C stays two events (average linkage)', () => {
+    const tokens = [['p', 'q', 'r', 's'], ['r', 's', 't', 'u'], ['u', 'v', 'w']];
+    expect(cosine(tokens[0]!, tokens[1]!)).toBeGreaterThanOrEqual(MERGE_SIMILARITY);
+    expect(cosine(tokens[1]!, tokens[2]!)).toBeGreaterThanOrEqual(MERGE_SIMILARITY);
+    expect(cosine(tokens[0]!, tokens[2]!)).toBe(0);
+    // The mean similarity of C to {A, B}, (0 + 0.29) / 2, is under the merge threshold.
+    const cs = ['a', 'b', 'c'].map((article) => candidate({ article, readings: ['2024-06-12'] }));
+    expect(merged(cs, pairsOf(tokens), tokens)).toEqual([['a', 'b'], ['c']]);
+  });
+
+  it('joins a third citation whose mean similarity to the group reaches the threshold', () => {
+    const tokens = [['p', 'q', 'r', 's'], ['r', 's', 't', 'u'], ['s', 't', 'u']];
+    const cs = ['a', 'b', 'c'].map((article) => candidate({ article, readings: ['2024-06-12'] }));
+    expect(merged(cs, pairsOf(tokens), tokens)).toEqual([['a', 'b', 'c']]);
+  });
+
+  it('refuses a group spread over too many days, however similar its clauses', () => {
+    const tokens = [['p', 'q', 'r'], ['p', 'q', 'r']];
+    const far = [candidate({ article: 'a', readings: ['2024-06-01'] }), candidate({ article: 'b', readings: ['2024-06-20'] })];
+    expect(merged(far, { i: [0], j: [1], sim: [1] }, tokens)).toEqual([['a'], ['b']]);
+  });
+
+  it('joins close dates that disagree only at CONFLICT_SIMILARITY or above', () => {
+    const tokens = [['p', 'q', 'r'], ['p', 'q', 'r']];
+    const close = [candidate({ article: 'a', readings: ['2024-06-12'] }), candidate({ article: 'b', readings: ['2024-06-14'] })];
+    expect(merged(close, { i: [0], j: [1], sim: [CONFLICT_SIMILARITY] }, tokens)).toEqual([['a', 'b']]);
+    expect(merged(close, { i: [0], j: [1], sim: [CONFLICT_SIMILARITY - 0.01] }, tokens)).toEqual([['a'], ['b']]);
+  });
+
+  it('joins dates that nest at MERGE_SIMILARITY', () => {
+    const tokens = [['p', 'q', 'r'], ['p', 'q', 'r']];
+    const nested = [candidate({ article: 'a', readings: ['2024-06'] }), candidate({ article: 'b', readings: ['2024-06-14'] })];
+    expect(merged(nested, { i: [0], j: [1], sim: [MERGE_SIMILARITY] }, tokens)).toEqual([['a', 'b']]);
+  });
+
+  it('counts the merges it judges', () => {
+    const tokens = [['p', 'q', 'r', 's'], ['r', 's', 't', 'u'], ['u', 'v', 'w']];
+    const cs = ['a', 'b', 'c'].map((article) => candidate({ article, readings: ['2024-06-12'] }));
+    const s = stats();
+    mergeGroups(cs, pairsOf(tokens), vectors(tokens), s);
+    expect(s.judged).toBe(2);
+  });
+});
+
+describe('mergeOrder', () => {
+  it('tries the most similar pair first, ties by i, then j', () => {
+    const pairs: Pairs = { i: [0, 1, 0, 0, 2], j: [3, 2, 2, 1, 3], sim: [0.3, 0.9, 0.3, 0.3, 0.5] };
+    expect([...mergeOrder(pairs, 4)]).toEqual([1, 4, 3, 2, 0]);
+  });
+});
+
+describe('support', () => {
+  it(`keeps under a title only citations sharing at least MIN_SUPPORT (${MIN_SUPPORT}) content words with it`, () => {
+    const title = 'The council approved the harbour bridge budget';
+    const cs = [
+      candidate({ article: 'a', readings: ['2024-06-12'], sentence: `${title}.`, summary: title }),
+      candidate({ article: 'b', readings: ['2024-06-12'], sentence: 'The council approved the harbour bridge budget after a long debate.' }),
+      candidate({ article: 'c', readings: ['2024-06-12'], sentence: 'Fans queued overnight for concert tickets.' }),
+    ];
+    const events = supported(cs);
+    expect(events.map((e) => e.citations.map((c) => c.article))).toEqual([['a', 'b'], ['c']]);
+  });
+
+  it('counts an entity once by its id, however it is named', () => {
+    const names = [
+      { text: 'North Korea', entity: 'north-korea' },
+      { text: 'Pyongyang', entity: 'north-korea' },
+    ];
+    expect(supportWords('North Korea fired a missile', names)).toEqual(supportWords('Pyongyang fired a missile', names));
+    expect(supportWords('North Korea fired a missile', names).has('@north-korea')).toBe(true);
+  });
+});
