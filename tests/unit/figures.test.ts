@@ -148,6 +148,8 @@ describe('attributionsIn', () => {
     expect(attributionsIn('Human Rights Watch said 84 people had been killed.').map((a) => a.who)).toEqual(['Human Rights Watch']);
     expect(attributionsIn('Last week, lawmaker Lee said troops could go.').map((a) => a.who)).toEqual(['lawmaker Lee']);
     expect(attributionsIn('600 soldiers died out of a reported 15,000.')).toEqual([]);
+    expect(attributionsIn('It is estimated that 600 soldiers died.')).toEqual([]);
+    expect(attributionsIn('It is also believed that 40 people were killed.')).toEqual([]);
   });
 });
 

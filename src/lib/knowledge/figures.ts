@@ -224,7 +224,8 @@ export function attributionsIn(sentence: string): Attribution[] {
     const words = subject.split(/\s+/).filter(Boolean);
     // A subject is a short noun phrase: no digits, at most eight words, not a pronoun, not ending in a
     // function word ("out of a reported 15,000" is no attribution).
-    if (words.length === 0 || words.length > 8 || /\d/.test(subject) || /^(?:it|he|she|they|we|i|you|this|that|there|who|which|whom)$/i.test(subject)) continue;
+    // A pronoun is no subject, nor is a pronoun and its verb ("It is estimated", "There are reported").
+    if (words.length === 0 || words.length > 8 || /\d/.test(subject) || /^(?:it|he|she|they|we|i|you|this|that|there|who|which|whom)(?:\s+(?:is|was|are|were|has|had|have|also|been|being|now|widely)){0,3}$/i.test(subject)) continue;
     if (/^(?:a|an|the|of|to|in|on|by|for|with|from|and|or|that|as|at|than)$/i.test(words.at(-1) ?? '')) continue;
     const end = m.index + m[0].length;
     if (!isSource(subject)) continue;
