@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { figureSeries, namesEarlierYear } from '../../src/lib/knowledge/figure-series.ts';
 import { figuresInSentence } from '../../src/lib/knowledge/figures.ts';
 import type { Figure } from '../../src/lib/knowledge/schema.ts';
+import { figureSeriesFor, type Entry } from '../../src/lib/site/browse.ts';
+import type { Article } from '../../src/lib/schema.ts';
 
 /** The figures of one synthetic sentence, as article `article` block `block` has it. */
 function fig(article: string, sentence: string, block = 1): Figure[] {
@@ -153,5 +155,31 @@ describe('namesEarlierYear', () => {
     expect(namesEarlierYear('A quake in November 1946 killed 1,600 people.', 2031)).toBe(true);
     expect(namesEarlierYear('The 2031 floods killed 40 people.', 2031)).toBe(false);
     expect(namesEarlierYear('1403 The agency says 14 staff died.', 2031)).toBe(false);
+  });
+});
+
+describe('figureSeriesFor (the figures panel)', () => {
+  /** An entry published on `date`, with only what the panel reads. */
+  const entry = (id: string, date: string): Entry => ({ id, data: { published: { date, precision: 'day', basis: 'editor' } } as unknown as Article });
+
+  it('dates figures by their articles, drops dates that repeat the one before, and spreads the rest within the limit', () => {
+    const tolls = [10, 10, 25, 40, 70, 90, 130, 160];
+    const entries = new Map(tolls.map((_, i) => [`a${i}`, entry(`a${i}`, `2031-03-${String(i + 1).padStart(2, '0')}`)] as const));
+    const figures = tolls.flatMap((n, i) => fig(`a${i}`, `The death toll rose to ${n}, officials said.`, i + 1));
+    const [row, ...rest] = figureSeriesFor(figures, entries, { series: 3, points: 4 });
+    expect(rest).toEqual([]);
+    // Seven distinct values in eight dates; four of them, first and latest kept.
+    expect(row?.points.map((p) => `${p.label} (${p.day})`)).toEqual(['10 (1 Mar)', '40 (4 Mar)', '90 (6 Mar)', '160 (8 Mar)']);
+    expect(row?.more).toBe(4);
+    expect(row?.points[3]).toMatchObject({ date: '2031-03-08', cite: { article: 'a7', block: 8 }, attributions: ['officials'], unattributed: false, reports: 1 });
+  });
+
+  it('says the year when the series spans two', () => {
+    const entries = new Map([
+      ['a', entry('a', '2030-12-30')],
+      ['b', entry('b', '2031-01-02')],
+    ]);
+    const figures = [...fig('a', 'Twelve people were killed.'), ...fig('b', 'Twenty people were killed.')];
+    expect(figureSeriesFor(figures, entries, { series: 3, points: 6 })[0]?.points.map((p) => p.day)).toEqual(['30 Dec 2030', '2 Jan 2031']);
   });
 });
