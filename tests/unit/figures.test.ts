@@ -123,6 +123,7 @@ describe('figuresInSentence', () => {
       ['other', 9000],
     ]);
     expect(read('About two million people were killed, injured or left homeless.').map((f) => [f.measure, f.value])).toEqual([['other', 2_000_000]]);
+    expect(read('Donations will help the estimated two million injured and made homeless.').map((f) => [f.measure, f.value])).toEqual([['other', 2_000_000]]);
   });
 
   it('gives a figure without a counted noun the noun of the figure before it', () => {

@@ -297,7 +297,8 @@ export function figuresInSentence(sentence: string): Omit<Figure, 'article' | 'b
       const nextWord = /^(?:\s+(?:more|additional|other))?\s+([\p{L}]+)/u.exec(after)?.[1] ?? '';
       if (nextWord !== '' && !PHRASE_STOP.test(nextWord) && firstCue(nextWord) === undefined) return;
     }
-    let measure: Measure | undefined = measureNoun ? firstCue(unitWord) : undefined;
+    // A measure noun is read with what follows it, so a list it opens ("injured and made homeless") is one cue.
+    let measure: Measure | undefined = measureNoun ? firstCue(sentence.slice(phraseEnd - unitWord.length, nextStart)) : undefined;
     measure ??= OTHER_STATE.test(sentence.slice(phraseEnd)) ? firstCue(forward) : (adjacentCue(sentence.slice(0, phraseStart)) ?? firstCue(forward) ?? lastCue(backward));
     const unit = ownUnit ?? inherited;
     if (!measure) {
