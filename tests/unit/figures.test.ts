@@ -110,6 +110,20 @@ describe('figuresInSentence', () => {
     expect(read('The two countries sent envoys.')).toEqual([]);
     expect(read('The country is one of Russia’s key allies.')).toEqual([]);
     expect(read('Only 12 percent of the troops were killed.')).toEqual([]);
+    // A magnitude and a sum of money are no counts.
+    expect(read('The 6.4-magnitude tremor killed 30 people.').map((f) => [f.measure, f.value])).toEqual([['deaths', 30]]);
+    expect(read('A tremor measuring 6.4 on the Richter scale shook the valley.')).toEqual([]);
+    expect(read('The flood killed 12 people and caused $3 million in damage.').map((f) => [f.measure, f.value])).toEqual([['deaths', 12]]);
+  });
+
+  it('does not give a measure word to a number that counts another state ("affected", "homeless")', () => {
+    expect(read('Some 300 people were killed and two million affected by the floods.').map((f) => [f.measure, f.value])).toEqual([['deaths', 300]]);
+    expect(read('The storm killed 40 people and 9,000 people were left homeless.').map((f) => [f.measure, f.value])).toEqual([
+      ['deaths', 40],
+      ['other', 9000],
+    ]);
+    expect(read('About two million people were killed, injured or left homeless.').map((f) => [f.measure, f.value])).toEqual([['other', 2_000_000]]);
+    expect(read('Donations will help the estimated two million injured and made homeless.').map((f) => [f.measure, f.value])).toEqual([['other', 2_000_000]]);
   });
 
   it('gives a figure without a counted noun the noun of the figure before it', () => {
@@ -135,6 +149,8 @@ describe('attributionsIn', () => {
     expect(attributionsIn('Human Rights Watch said 84 people had been killed.').map((a) => a.who)).toEqual(['Human Rights Watch']);
     expect(attributionsIn('Last week, lawmaker Lee said troops could go.').map((a) => a.who)).toEqual(['lawmaker Lee']);
     expect(attributionsIn('600 soldiers died out of a reported 15,000.')).toEqual([]);
+    expect(attributionsIn('It is estimated that 600 soldiers died.')).toEqual([]);
+    expect(attributionsIn('It is also believed that 40 people were killed.')).toEqual([]);
   });
 });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseEntityEditor } from '../../src/lib/knowledge/editor.ts';
 import { buildKnowledge } from '../../src/lib/knowledge/knowledge.ts';
-import { entitiesOf, entityFacets, hasEntityPage } from '../../src/lib/site/knowledge.ts';
+import { entitiesOf, entityFacets, hasEntityPage, indexKnowledge } from '../../src/lib/site/knowledge.ts';
 import type { Article } from '../../src/lib/schema.ts';
 
 const article = (id: string, body: string) => ({
@@ -23,6 +23,21 @@ describe('knowledge on the site', () => {
     ]);
     expect(entityFacets(knowledge, 'a')).toEqual({ people: ['Kim Jong Un'], places: ['Pyongyang'], organisations: ['Korean Central News Agency'] });
     expect(entitiesOf(knowledge, 'missing')).toEqual([]);
+  });
+
+  it('gives the figures of some articles in the layer’s order', () => {
+    const { knowledge: k } = buildKnowledge([
+      article('c', 'The flood killed 30 people.\n\nAbout 200 troops were deployed.'),
+      article('d', 'The death toll rose to 45.'),
+      article('e', 'Twelve people were injured.'),
+    ]);
+    const index = indexKnowledge(k);
+    expect(index.figuresIn(['d', 'c', 'c']).map((f) => [f.article, f.block, f.value])).toEqual([
+      ['c', 1, 30],
+      ['c', 2, 200],
+      ['d', 1, 45],
+    ]);
+    expect(index.figuresIn(['missing'])).toEqual([]);
   });
 });
 

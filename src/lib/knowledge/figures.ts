@@ -7,8 +7,9 @@
  * Reading a sentence, by general rules only:
  * - a number is digits ("600", "4,000", "1.5 million") or words ("a dozen",
  *   "twenty-five", "thousands", "tens of thousands"); years, days of a month,
- *   percentages, and numbers of time or distance units ("25-minute",
- *   "two years") are not figures;
+ *   percentages, magnitudes ("7.0-magnitude"), sums of money ("$4
+ *   million") and numbers of time or distance units ("25-minute", "two
+ *   years") are not figures;
  * - the hedge is the words right before it ("around" → about, "more than" →
  *   more-than, "up to" → up-to, "at least", "fewer than"); a plural number
  *   word with no figure ("thousands") is vague;
@@ -22,7 +23,10 @@
  *   deployed"; "killed or wounded" is casualties); a measure word within the
  *   five words before it ("deployed more than 10,000 troops", "a total
  *   deployment of 15,000 soldiers"); else `other` when the counted noun is
- *   troops or materiel; else the number is not a figure;
+ *   troops or materiel; else the number is not a figure. A number followed
+ *   by another state ("two million affected", "left homeless") takes its
+ *   measure from the words after it only, and a list ending in one
+ *   ("killed, injured or left homeless") is `other`;
  * - a figure with no counted noun ("thousands more wounded", "a reported
  *   15,000 deployed") counts what the figure before it in the sentence counts;
  * - the attribution is the sentence's "according to X" or the subject of a
@@ -104,6 +108,8 @@ const PHRASE_STOP = /^(?:have|has|had|were|was|are|is|be|been|and|or|in|to|from|
 
 /** Measure words; at one position the longer (combined) cue wins. */
 const CUES: readonly [RegExp, Measure][] = [
+  // A list that ends in another state ("killed, injured or homeless") counts all of them: none of the measures.
+  [/\b(?:killed|dead|died|injured|wounded)(?:,\s+(?:killed|dead|injured|wounded))*,?\s+(?:or|and)\s+(?:(?:left|made)\s+)?(?:homeless|displaced|missing|affected)\b/gi, 'other'],
   [/\b(?:killed|dead|died)(?:,)?\s+(?:or|and)\s+(?:wounded|injured)\b/gi, 'casualties'],
   [/\b(?:casualties|losses)\b/gi, 'casualties'],
   [/\b(?:killed|died|dead|deaths?|fatalities|perished|lost their lives|death toll)\b/gi, 'deaths'],
@@ -111,8 +117,17 @@ const CUES: readonly [RegExp, Measure][] = [
   [/\b(?:deployed|deploy|deploying|deployment|sent|send|sending|dispatched|dispatching|stationed)\b/gi, 'deployed'],
 ];
 
-/** Things that follow a number and make it not a figure: percentages, times, distances, ages. */
-const NOT_A_COUNT = /^(?:\s*%|\s+(?:percent|per cent)\b|[- ](?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|centur(?:y|ies)|miles?|km|kilomet(?:re|er)s?|met(?:re|er)s?|year-olds?)(?![\p{L}]))/iu;
+/** Things that follow a number and make it not a figure: percentages, times, distances, ages, magnitudes. */
+const NOT_A_COUNT = /^(?:\s*%|\s+(?:percent|per cent)\b|[- ](?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|centur(?:y|ies)|miles?|km|kilomet(?:re|er)s?|met(?:re|er)s?|year-olds?|magnitude)(?![\p{L}])|\s+on the richter\b)/iu;
+/** A currency sign before a number makes it a sum of money ("$4 million"), not a count. */
+const MONEY_BEFORE = /[$£€¥]\s*$/u;
+/**
+ * Words for what befell people other than the measures, right after a number
+ * ("three million affected", "two million made homeless"): the number counts
+ * that, so a measure word before it ("200,000 were killed and three million
+ * affected") is not its measure.
+ */
+const OTHER_STATE = /^(?:\s+[\p{L}’'-]+){0,3}?\s+(?:affected|homeless|displaced|missing|unaccounted|evacuated|rescued|stranded|trapped|without)(?![\p{L}])/iu;
 const MONTH = 'january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec';
 const MONTH_BEFORE = new RegExp(`(?:${MONTH})\\.?\\s+$`, 'i');
 const MONTH_AFTER = new RegExp(`^(?:st|nd|rd|th)?\\s+(?:of\\s+)?(?:${MONTH})\\b`, 'i');
@@ -174,7 +189,7 @@ function numbersIn(sentence: string): NumberHit[] {
     const end = start + m[0].length;
     const after = sentence.slice(end);
     const before = sentence.slice(0, start);
-    if (NOT_A_COUNT.test(after) || MONTH_BEFORE.test(before) || MONTH_AFTER.test(after)) continue;
+    if (NOT_A_COUNT.test(after) || MONTH_BEFORE.test(before) || MONTH_AFTER.test(after) || MONEY_BEFORE.test(before)) continue;
     // A bare year ("in 2024") is not a count, unless a counted noun follows at once ("2000 troops").
     if (/^(?:1[89]|20)\d\d$/.test(m[0]) && !new RegExp(`^\\s+(?:${PEOPLE_UNITS}|${MATERIEL_UNITS})\\b`, 'i').test(after)) continue;
     if (/^one$/i.test(m[0]) && /^\s+of\b/i.test(after)) continue;
@@ -209,7 +224,8 @@ export function attributionsIn(sentence: string): Attribution[] {
     const words = subject.split(/\s+/).filter(Boolean);
     // A subject is a short noun phrase: no digits, at most eight words, not a pronoun, not ending in a
     // function word ("out of a reported 15,000" is no attribution).
-    if (words.length === 0 || words.length > 8 || /\d/.test(subject) || /^(?:it|he|she|they|we|i|you|this|that|there|who|which|whom)$/i.test(subject)) continue;
+    // A pronoun is no subject, nor is a pronoun and its verb ("It is estimated", "There are reported").
+    if (words.length === 0 || words.length > 8 || /\d/.test(subject) || /^(?:it|he|she|they|we|i|you|this|that|there|who|which|whom)(?:\s+(?:is|was|are|were|has|had|have|also|been|being|now|widely)){0,3}$/i.test(subject)) continue;
     if (/^(?:a|an|the|of|to|in|on|by|for|with|from|and|or|that|as|at|than)$/i.test(words.at(-1) ?? '')) continue;
     const end = m.index + m[0].length;
     if (!isSource(subject)) continue;
@@ -281,8 +297,9 @@ export function figuresInSentence(sentence: string): Omit<Figure, 'article' | 'b
       const nextWord = /^(?:\s+(?:more|additional|other))?\s+([\p{L}]+)/u.exec(after)?.[1] ?? '';
       if (nextWord !== '' && !PHRASE_STOP.test(nextWord) && firstCue(nextWord) === undefined) return;
     }
-    let measure: Measure | undefined = measureNoun ? firstCue(unitWord) : undefined;
-    measure ??= adjacentCue(sentence.slice(0, phraseStart)) ?? firstCue(forward) ?? lastCue(backward);
+    // A measure noun is read with what follows it, so a list it opens ("injured and made homeless") is one cue.
+    let measure: Measure | undefined = measureNoun ? firstCue(sentence.slice(phraseEnd - unitWord.length, nextStart)) : undefined;
+    measure ??= OTHER_STATE.test(sentence.slice(phraseEnd)) ? firstCue(forward) : (adjacentCue(sentence.slice(0, phraseStart)) ?? firstCue(forward) ?? lastCue(backward));
     const unit = ownUnit ?? inherited;
     if (!measure) {
       if (ownUnit === undefined) return;

@@ -11,7 +11,8 @@
 import type { Knowledge } from '../knowledge/knowledge.ts';
 import type { TimelineEvent } from '../knowledge/events.ts';
 import type { Story, Topic } from '../knowledge/stories.ts';
-import type { FigureGroup } from '../knowledge/schema.ts';
+import type { Figure, FigureGroup, Measure } from '../knowledge/schema.ts';
+import { figureSeries } from '../knowledge/figure-series.ts';
 import type { Article } from '../schema.ts';
 import { formatPublished, publisherName, sortNewestFirst } from './articles.ts';
 import { indexKnowledge, type KnowledgeIndex } from './knowledge.ts';
@@ -426,6 +427,70 @@ export function figuresFor(groups: readonly FigureGroup[], articles: Iterable<st
     if (claims.length > 0) out.push({ measure: g.measure, claims: claims.slice(0, limits.claims), total: claims.length });
   }
   return out;
+}
+
+/** One date of a series as the figures panel shows it. */
+export interface SeriesPointRow {
+  /** `YYYY-MM-DD`. */
+  date: string;
+  /** "13 Jan", with the year when the series spans more than one. */
+  day: string;
+  /** "about 50,000", "50,000–100,000". */
+  label: string;
+  /** Where the largest value of the day is given: its article and block. */
+  cite: { article: string; block: number };
+  /** Whom the day's figures are attributed to, sorted; empty when none is. */
+  attributions: string[];
+  /** Whether some figure of the day has no attribution. */
+  unattributed: boolean;
+  /** How many figures the day's value stands on. */
+  reports: number;
+}
+
+/** A series as the figures panel shows it. */
+export interface SeriesRow {
+  key: string;
+  measure: Measure;
+  /** The counted noun when it is not the measure's usual one. */
+  unit?: string;
+  points: SeriesPointRow[];
+  /** Dates left out by the points limit. */
+  more: number;
+}
+
+const SHORT_MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/**
+ * The figure series of these figures (`figureSeries`), each dated by its
+ * article's publication date among `entries`: at most `series` of them, the
+ * longest first within measure order. A date that says what the date before
+ * it said is left out (the count did not change); of the rest, at most
+ * `points`, spread evenly from the first to the latest, so the row stays
+ * the same size however long the story runs.
+ */
+export function figureSeriesFor(figures: readonly Figure[], entries: ReadonlyMap<string, Entry>, limits: { series: number; points: number }): SeriesRow[] {
+  const all = figureSeries(figures, (id) => entries.get(id)?.data.published.date);
+  return all.slice(0, limits.series).map((s) => {
+    const changed = s.points.filter((p, i) => i === 0 || p.label !== s.points[i - 1]?.label);
+    const n = changed.length;
+    const k = Math.max(2, limits.points);
+    const kept = n <= k ? changed : [...new Set(Array.from({ length: k }, (_, i) => Math.round((i * (n - 1)) / (k - 1))))].map((i) => changed[i]!);
+    const years = new Set(kept.map((p) => p.date.slice(0, 4)));
+    const points = kept.map((p): SeriesPointRow => {
+      const [y, m, d] = p.date.split('-');
+      const top = p.figures[0]!;
+      return {
+        date: p.date,
+        day: `${Number(d)} ${SHORT_MONTHS[Number(m) - 1] ?? ''}${years.size > 1 ? ` ${y ?? ''}` : ''}`,
+        label: p.label,
+        cite: { article: top.article, block: top.block },
+        attributions: p.attributions,
+        unattributed: p.unattributed,
+        reports: p.figures.length,
+      };
+    });
+    return { key: s.key, measure: s.measure, ...(s.unit === undefined ? {} : { unit: s.unit }), points, more: s.points.length - points.length };
+  });
 }
 
 /**

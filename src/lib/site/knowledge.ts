@@ -9,7 +9,7 @@ import { z } from 'zod';
 import type { Knowledge } from '../knowledge/knowledge.ts';
 import { timelineEventSchema, type TimelineEvent } from '../knowledge/events.ts';
 import { storyClusteringSchema, type Story, type Topic } from '../knowledge/stories.ts';
-import { entityIndexSchema, figureGroupSchema, figureSchema, type Entity, type EntityType } from '../knowledge/schema.ts';
+import { entityIndexSchema, figureGroupSchema, figureSchema, type Entity, type EntityType, type Figure } from '../knowledge/schema.ts';
 
 /**
  * `knowledgeSchema`, composed here from the same parts: importing it from
@@ -64,6 +64,8 @@ export interface KnowledgeIndex {
   eventsNaming(entity: string): TimelineEvent[];
   /** Entities named in any of the articles, in the knowledge layer's order (most named overall first), at most `limit`. */
   entitiesNamedIn(articles: Iterable<string>, limit: number): Entity[];
+  /** The figures of the articles, in the knowledge layer's order (article id, block, text). */
+  figuresIn(articles: Iterable<string>): Figure[];
 }
 
 const indexes = new WeakMap<Knowledge, KnowledgeIndex>();
@@ -117,6 +119,9 @@ export function indexKnowledge(knowledge: Knowledge): KnowledgeIndex {
       if (eventsByPlace.get(place)?.at(-1) !== i) push(eventsByPlace, place, i);
     }
   });
+  // Figures by article, as positions in `knowledge.figures`.
+  const figuresByArticle = new Map<string, number[]>();
+  knowledge.figures.forEach((f, i) => push(figuresByArticle, f.article, i));
   const NONE: readonly never[] = [];
   const index: KnowledgeIndex = {
     topicsOf: (article) => topicsByArticle.get(article) ?? NONE,
@@ -146,6 +151,7 @@ export function indexKnowledge(knowledge: Knowledge): KnowledgeIndex {
       union([...new Set(articles)].map((a) => entitiesByArticle.get(a)))
         .slice(0, limit)
         .map((i) => entities[i]!),
+    figuresIn: (articles) => union([...new Set(articles)].map((a) => figuresByArticle.get(a))).map((i) => knowledge.figures[i]!),
   };
   indexes.set(knowledge, index);
   return index;
