@@ -22,7 +22,7 @@ import { buildEvent } from './event-building.ts';
 import type { TimelineEvent } from './event-schema.ts';
 import { CONFLICT_SIMILARITY, MERGE_SIMILARITY } from './event-similarity.ts';
 import type { Candidate, EventStats, Pairs, Vectors } from './event-types.ts';
-import { contentWords } from './text-words.ts';
+import { contentWords, rawWords } from './text-words.ts';
 import { trimTitle } from './titling.ts';
 
 /**
@@ -179,10 +179,11 @@ export const MIN_SUPPORT = 2;
 
 /**
  * The event a group tells, and any citation its title leaves unsupported as
- * an event of its own: every citation listed under a title shares at least
- * `MIN_SUPPORT` content words with it, so a reader never finds a sentence
- * about something else under it (similar words elsewhere in two sentences
- * can join them; the title says what the event is).
+ * an event of its own, until every title holds: every citation listed under
+ * a title shares at least `MIN_SUPPORT` content words with it, so a reader
+ * never finds a sentence about something else under it (similar words
+ * elsewhere in two sentences can join them; the title says what the event
+ * is).
  */
 export function supported(cs: readonly Candidate[]): Omit<TimelineEvent, 'id'>[] {
   const event = buildEvent(cs);
@@ -196,14 +197,16 @@ export function supported(cs: readonly Candidate[]): Omit<TimelineEvent, 'id'>[]
   };
   const kept = cs.filter(supports);
   if (kept.length === cs.length || !kept.some((c) => c.relation === 'on')) return [event];
-  return [buildEvent(kept), ...cs.filter((c) => !supports(c) && c.relation === 'on').map((c) => buildEvent([c]))];
+  // The kept citations may be titled by another sentence: they must support that title in turn.
+  return [...supported(kept), ...cs.filter((c) => !supports(c) && c.relation === 'on').map((c) => buildEvent([c]))];
 }
 
 /**
  * The words a text says something with, for judging support: its content
- * words, with each entity it names counted once by its id however it is
- * named ("Pyongyang" and "North Korea" are one word; "Michael Jackson" is
- * one word, not two).
+ * words of four letters or more (short words and numbers, "US", "war",
+ * "30", are shared by sentences about anything), with each entity it names
+ * counted once by its id however it is named ("Pyongyang" and "North
+ * Korea" are one word; "Michael Jackson" is one word, not two).
  */
 export function supportWords(text: string, names: readonly { text: string; entity: string }[]): Set<string> {
   let rest = text;
@@ -213,5 +216,6 @@ export function supportWords(text: string, names: readonly { text: string; entit
     rest = rest.split(n.text).join(' ');
     ids.push(`@${n.entity}`);
   }
-  return new Set([...contentWords(rest), ...ids]);
+  const long = rawWords(rest).filter((w) => /^\p{L}{4,}$/u.test(w));
+  return new Set([...contentWords(long.join(' ')), ...ids]);
 }
