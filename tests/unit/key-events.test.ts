@@ -142,6 +142,17 @@ describe('keyEvents', () => {
     // Before the latest report, a scheduled event is neither key nor coming up: the reports only said it was planned.
     expect(keyEvents(events, { k: 10, published, asOf: '2025-10-01' }).comingUp).toEqual([]);
   });
+  it('lets a month give way to a day inside it that tells the same happening again', () => {
+    const events = [
+      event('died-month', '2024-06', ['a1', 'a2', 'a3', 'a4'], { summary: 'The singer died in June aged 50 at his home' }),
+      event('died-day', '2024-06-20', ['a1', 'a2'], { summary: 'The singer died at his Los Angeles home' }),
+      event('pact-month', '2024-06', ['a3', 'a4', 'a5'], { summary: 'The two countries signed a defence pact' }),
+    ];
+    // The month event is the most salient, yet "singer", "died", "home" tell the day's event again.
+    expect(keyEvents(events.slice(0, 2), { k: 2, published }).key.map((e) => e.id)).toEqual(['died-day']);
+    // A month event about something else stays.
+    expect(keyEvents([events[2]!, events[1]!], { k: 2, published }).key.map((e) => e.id)).toEqual(['pact-month', 'died-day']);
+  });
   it('leads with about one key event for each day with articles, at most MAX_KEY_EVENTS, reaching back a year before the first article', () => {
     expect(keyEventCount(0)).toBe(1);
     expect(keyEventCount(12)).toBe(12);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { basisLabel, formatPublished, hostOf, readingMinutes, sortNewestFirst, teaser } from '../../src/lib/site/articles.ts';
+import { basisLabel, formatPublished, hostOf, readingMinutes, sortNewestFirst, sourceLabel, teaser } from '../../src/lib/site/articles.ts';
 import type { Article } from '../../src/lib/schema.ts';
 
 function entry(id: string, date: string | undefined, headline = id, extra: Partial<Article> = {}) {
@@ -81,5 +81,13 @@ describe('search helpers', () => {
   it('suggests the proper names most articles use', () => {
     const texts = ['Troops fought in Kursk, officials in Seoul said. Kim Jong Un spoke.', 'The leader Kim Jong Un visited Kursk on Monday.', 'Nothing here.'];
     expect(suggestTerms(texts)).toEqual(['Kim Jong Un', 'Kursk', 'Seoul']);
+  });
+});
+
+describe('sourceLabel', () => {
+  it('names a source by its publisher, else by its headline\'s opening words', () => {
+    expect(sourceLabel({ publisher: { name: 'Example News' } as Article['publisher'], headline: 'Talks resume' })).toBe('Example News');
+    expect(sourceLabel({ publisher: {} as Article['publisher'], headline: 'Talks resume in the capital after a week of protests' })).toBe('“Talks resume in the capital after…”');
+    expect(sourceLabel({ publisher: {} as Article['publisher'], headline: 'Talks resume' })).toBe('“Talks resume”');
   });
 });

@@ -22,7 +22,7 @@ import { buildEvent } from './event-building.ts';
 import type { TimelineEvent } from './event-schema.ts';
 import { CONFLICT_SIMILARITY, MERGE_SIMILARITY } from './event-similarity.ts';
 import type { Candidate, EventStats, Pairs, Vectors } from './event-types.ts';
-import { contentWords, rawWords } from './text-words.ts';
+import { substantiveWords } from './text-words.ts';
 import { trimTitle } from './titling.ts';
 
 /**
@@ -202,11 +202,10 @@ export function supported(cs: readonly Candidate[]): Omit<TimelineEvent, 'id'>[]
 }
 
 /**
- * The words a text says something with, for judging support: its content
- * words of four letters or more (short words and numbers, "US", "war",
- * "30", are shared by sentences about anything), with each entity it names
- * counted once by its id however it is named ("Pyongyang" and "North
- * Korea" are one word; "Michael Jackson" is one word, not two).
+ * The words a text says something with, for judging support: its
+ * `substantiveWords`, with each entity it names counted once by its id
+ * however it is named ("Pyongyang" and "North Korea" are one word;
+ * "Michael Jackson" is one word, not two).
  */
 export function supportWords(text: string, names: readonly { text: string; entity: string }[]): Set<string> {
   let rest = text;
@@ -216,6 +215,5 @@ export function supportWords(text: string, names: readonly { text: string; entit
     rest = rest.split(n.text).join(' ');
     ids.push(`@${n.entity}`);
   }
-  const long = rawWords(rest).filter((w) => /^\p{L}{4,}$/u.test(w));
-  return new Set([...contentWords(long.join(' ')), ...ids]);
+  return new Set([...substantiveWords(rest), ...ids]);
 }

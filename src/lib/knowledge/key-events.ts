@@ -31,6 +31,7 @@
  */
 import { CHRONOLOGY_WEIGHT, chronologies, listingsOf } from './chronologies.ts';
 import type { TimelineEvent } from './events.ts';
+import { substantiveWords } from './text-words.ts';
 
 /** One key date of a timeline. */
 export interface KeyDate {
@@ -118,6 +119,12 @@ export function keyDates(events: readonly TimelineEvent[], options: KeyDateOptio
     });
 }
 
+/** How many times k of the best-ranked day-precise events a month or year event is checked against (`keyEvents`). */
+const RETOLD_SCAN = 4;
+
+/** Title words a month or year event shares with a day inside it to be the same happening told vaguer. */
+const RETOLD_WORDS = 2;
+
 /** The most key events a timeline leads with, however long the topic runs. */
 export const MAX_KEY_EVENTS = 40;
 
@@ -180,7 +187,8 @@ export function salience(event: TimelineEvent, published: ReadonlyMap<string, st
  * The key events of a timeline (see `KeyEvents`): dated events ranked by
  * `salience` (ties: more citations, a finer date, the earlier date, then
  * the order given), one a date and one a title, the first k kept and put
- * in date order. A scheduled event never counts as key: after `asOf` it is
+ * in date order; a month or year event that a day inside it tells again
+ * (`RETOLD_WORDS` title words in common) gives way to the day. A scheduled event never counts as key: after `asOf` it is
  * coming up; before it, the reports only said it was planned.
  */
 export function keyEvents(events: readonly TimelineEvent[], options: KeyEventOptions): KeyEvents {
@@ -201,6 +209,18 @@ export function keyEvents(events: readonly TimelineEvent[], options: KeyEventOpt
         ((a.event.date ?? '') < (b.event.date ?? '') ? -1 : (a.event.date ?? '') > (b.event.date ?? '') ? 1 : 0) ||
         a.order - b.order,
     );
+  // A month or year that a day inside it tells again ("died in June 2009 aged 50" beside "died at his home
+  // aged 50" on 25 June) is the vaguer telling of one happening: the day is the key event.
+  const days = ranked.slice(0, RETOLD_SCAN * Math.floor(k)).filter(({ event }) => event.precision === 'day');
+  const words = new Map<TimelineEvent, Set<string>>();
+  const wordsOf = (event: TimelineEvent): Set<string> => {
+    let set = words.get(event);
+    if (set === undefined) words.set(event, (set = substantiveWords(event.summary)));
+    return set;
+  };
+  const retold = (event: TimelineEvent): boolean =>
+    event.precision !== 'day' &&
+    days.some(({ event: day }) => (day.date ?? '').startsWith(event.date ?? '-') && [...wordsOf(event)].filter((w) => wordsOf(day).has(w)).length >= RETOLD_WORDS);
   const dates = new Set<string>();
   const titles = new Set<string>();
   const key: { event: TimelineEvent; order: number }[] = [];
@@ -208,7 +228,7 @@ export function keyEvents(events: readonly TimelineEvent[], options: KeyEventOpt
     if (key.length >= Math.floor(k)) break;
     const date = event.date ?? '';
     const title = event.summary.toLowerCase();
-    if (dates.has(date) || titles.has(title)) continue;
+    if (dates.has(date) || titles.has(title) || retold(event)) continue;
     dates.add(date);
     titles.add(title);
     key.push({ event, order });

@@ -116,6 +116,15 @@ export function contentWords(text: string): string[] {
     .map((w) => (/^\p{Lu}\p{Ll}/u.test(w) ? properStem(w) : stemWord(w)));
 }
 
+/**
+ * The content words a text says something with: stemmed content words of
+ * four letters or more (short words and numbers, "US", "war", "30", are
+ * shared by sentences about anything), each once.
+ */
+export function substantiveWords(text: string): Set<string> {
+  return new Set(contentWords(rawWords(text).filter((w) => /^\p{L}{4,}$/u.test(w)).join(' ')));
+}
+
 /** Words after which a full stop does not end a sentence. */
 const ABBREVIATIONS = new Set(['mr', 'mrs', 'ms', 'dr', 'gen', 'lt', 'col', 'sgt', 'capt', 'maj', 'adm', 'st', 'jr', 'sr', 'inc', 'corp', 'co', 'ltd', 'vs', 'no', 'rep', 'sen', 'gov', 'prof']);
 

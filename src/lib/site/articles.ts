@@ -53,6 +53,18 @@ export function publisherName(p: Publisher): string {
   return p.name ?? 'Unknown publisher';
 }
 
+/** How many words of a headline name an article in a list of sources whose publisher is unknown. */
+export const SOURCE_HEADLINE_WORDS = 6;
+
+/**
+ * How a citation names its article: by publisher when known, else by the
+ * opening words of its headline, quoted ("Unknown publisher" five times
+ * over tells a reader nothing).
+ */
+export function sourceLabel(data: { publisher: Publisher; headline: string }): string {
+  return data.publisher.name ?? `“${cutWords(data.headline, SOURCE_HEADLINE_WORDS)}”`;
+}
+
 /** Plain text of the first paragraph of a Markdown body. */
 export function firstParagraph(markdown: string | undefined): string {
   if (!markdown) return '';
