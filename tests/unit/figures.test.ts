@@ -114,6 +114,13 @@ describe('figuresInSentence', () => {
     expect(read('The 6.4-magnitude tremor killed 30 people.').map((f) => [f.measure, f.value])).toEqual([['deaths', 30]]);
     expect(read('A tremor measuring 6.4 on the Richter scale shook the valley.')).toEqual([]);
     expect(read('The flood killed 12 people and caused $3 million in damage.').map((f) => [f.measure, f.value])).toEqual([['deaths', 12]]);
+    // Ages and days of the month beside "died" are no death tolls.
+    expect(read('The singer died aged 50 in June.')).toEqual([]);
+    expect(read('The actress had died from cancer at the age of 62.')).toEqual([]);
+    expect(read('Their father died when Thomas was 4.')).toEqual([]);
+    expect(read('She died at around age 29.')).toEqual([]);
+    expect(read('The singer died on 25 of a cardiac arrest.')).toEqual([]);
+    expect(read('The fire killed 50 people aged between 20 and 60.').map((f) => [f.measure, f.value])).toEqual([['deaths', 50]]);
   });
 
   it('does not give a measure word to a number that counts another state ("affected", "homeless")', () => {

@@ -122,6 +122,12 @@ const NOT_A_COUNT = /^(?:\s*%|\s+(?:percent|per cent)\b|[- ](?:years?|months?|we
 /** A currency sign before a number makes it a sum of money ("$4 million"), not a count. */
 const MONEY_BEFORE = /[$£€¥]\s*$/u;
 /**
+ * Words before a number that make it someone's age ("died aged 50", "at the
+ * age of 62", "died when Thomas was 4", "died at around age 29"), or a day
+ * of the month ("died on 25"), not a count of the dead.
+ */
+const AGE_OR_DAY_BEFORE = /\b(?:aged(?:\s+(?:between|from))?|age(?:\s+of)?|ages|when\s+[\p{L}’'-]+\s+was|died\s+(?:at|on)(?:\s+(?:about|around))?)\s+(?:about\s+|around\s+)?$/iu;
+/**
  * Words for what befell people other than the measures, right after a number
  * ("three million affected", "two million made homeless"): the number counts
  * that, so a measure word before it ("200,000 were killed and three million
@@ -189,7 +195,7 @@ function numbersIn(sentence: string): NumberHit[] {
     const end = start + m[0].length;
     const after = sentence.slice(end);
     const before = sentence.slice(0, start);
-    if (NOT_A_COUNT.test(after) || MONTH_BEFORE.test(before) || MONTH_AFTER.test(after) || MONEY_BEFORE.test(before)) continue;
+    if (NOT_A_COUNT.test(after) || MONTH_BEFORE.test(before) || MONTH_AFTER.test(after) || MONEY_BEFORE.test(before) || AGE_OR_DAY_BEFORE.test(before)) continue;
     // A bare year ("in 2024") is not a count, unless a counted noun follows at once ("2000 troops").
     if (/^(?:1[89]|20)\d\d$/.test(m[0]) && !new RegExp(`^\\s+(?:${PEOPLE_UNITS}|${MATERIEL_UNITS})\\b`, 'i').test(after)) continue;
     if (/^one$/i.test(m[0]) && /^\s+of\b/i.test(after)) continue;
