@@ -155,6 +155,8 @@ describe('attributionsIn', () => {
     expect(attributionsIn('Hospital officials said 66 people were hurt.').map((a) => a.who)).toEqual(['Hospital officials']);
     expect(attributionsIn('Human Rights Watch said 84 people had been killed.').map((a) => a.who)).toEqual(['Human Rights Watch']);
     expect(attributionsIn('Last week, lawmaker Lee said troops could go.').map((a) => a.who)).toEqual(['lawmaker Lee']);
+    expect(attributionsIn('Health Minister Alex Larsen had estimated that 250,000 were hurt.').map((a) => a.who)).toEqual(['Health Minister Alex Larsen']);
+    expect(attributionsIn('The leading US general in the country has said 3,000 troops were sent.').map((a) => a.who)).toEqual(['The leading US general in the country']);
     expect(attributionsIn('600 soldiers died out of a reported 15,000.')).toEqual([]);
     expect(attributionsIn('It is estimated that 600 soldiers died.')).toEqual([]);
     expect(attributionsIn('It is also believed that 40 people were killed.')).toEqual([]);

@@ -226,7 +226,8 @@ export function attributionsIn(sentence: string): Attribution[] {
     const raw = m[1] ?? '';
     const opener = CLAUSE_OPENERS.exec(raw)?.[0].length ?? 0;
     const start = m.index + opener;
-    const subject = raw.slice(opener);
+    // Auxiliaries and adverbs between the subject and its verb ("the minister has said", "officials had earlier estimated") are not the subject's.
+    const subject = raw.slice(opener).replace(/(?:\s+(?:has|have|had|is|was|are|were|will|would|also|earlier|later|previously|now|again|been|being|widely|repeatedly|initially|first))+$/i, '');
     const words = subject.split(/\s+/).filter(Boolean);
     // A subject is a short noun phrase: no digits, at most eight words, not a pronoun, not ending in a
     // function word ("out of a reported 15,000" is no attribution).
