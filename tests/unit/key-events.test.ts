@@ -153,6 +153,14 @@ describe('keyEvents', () => {
     // A month event about something else stays.
     expect(keyEvents([events[2]!, events[1]!], { k: 2, published }).key.map((e) => e.id)).toEqual(['pact-month', 'died-day']);
   });
+  it('never leads with a title that is a fragment or page furniture', () => {
+    const events = [
+      event('dangling', '2024-06-20', ['a1', 'a2', 'a3'], { summary: 'The estimated release date is' }),
+      event('stamp', '2024-06-21', ['a1', 'a2', 'a3'], { summary: 'Page last updated at 07:39 GMT the talks went on' }),
+      event('clean', '2024-06-22', ['a1'], { summary: 'The two countries signed a defence pact' }),
+    ];
+    expect(keyEvents(events, { k: 3, published }).key.map((e) => e.id)).toEqual(['clean']);
+  });
   it('leads with about one key event for each day with articles, at most MAX_KEY_EVENTS, reaching back a year before the first article', () => {
     expect(keyEventCount(0)).toBe(1);
     expect(keyEventCount(12)).toBe(12);

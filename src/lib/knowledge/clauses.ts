@@ -23,6 +23,14 @@ export const REPORTING = /\b(?:said|says|told|stated|added|announced|claimed|war
 /** Modal and hedged future: what the clause says may happen, not what happened. */
 export const SPECULATIVE = /\b(?:could|might|may|would|will|shall|should|can|cannot|as early as|as soon as|expected to|likely to|plans? to|planning to|intends? to|aims? to|hopes? to|going to|threatens? to)\b/i;
 
+/**
+ * Words just before a date that make it a habit, not a happening ("which
+ * typically begins in May", "every June", "usually on 1 March"): the date
+ * recurs, so it dates no event. A bound word right before the date ("every
+ * day since 12 January") makes it a happening again.
+ */
+export const HABITUAL = /\b(?:typically|usually|normally|generally|traditionally|customarily|always|every|each)\b(?:\s+[\p{L}’'-]+){0,3}?\s+(?<!\b(?:since|after|before|until)\s+)$/iu;
+
 /** A schedule clearly stated. */
 export const SCHEDULED = /\b(?:scheduled|slated|due to|set to|(?:has|have|had) been set for|is set for|are set for|to be held|will be held|is planned for|are planned for)\b/i;
 

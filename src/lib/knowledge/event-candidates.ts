@@ -18,7 +18,7 @@
  */
 import { precisionOf, type Article, type Temporal } from '../schema.ts';
 import { isFurnitureSentence, isStamp } from './furniture.ts';
-import { clauseAround, finishSummary, SCHEDULED, SPECULATIVE, type Clause } from './clauses.ts';
+import { clauseAround, finishSummary, HABITUAL, SCHEDULED, SPECULATIVE, type Clause } from './clauses.ts';
 import { datedOf, rangeOf, type DayRange } from './event-calendar.ts';
 import type { EntityMentionInput, EventArticle } from './event-schema.ts';
 import type { Candidate } from './event-types.ts';
@@ -99,6 +99,8 @@ export function candidatesOf(article: EventArticle, paragraphs: readonly string[
     const loc = locate(t, paragraphs[t.block]);
     // A comment's or an update's post stamp dates the post, not an event; comment furniture is no citation.
     if (isFurnitureSentence(loc.sentence) || isStamp(loc.sentence, loc.start, loc.end)) return;
+    // A date that recurs ("the rainy season typically begins in May") dates no event.
+    if (HABITUAL.test(loc.sentence.slice(0, loc.start))) return;
     const clause = clauseAround(loc.sentence, loc.start, loc.end);
     // A sentence that is only its date ("29 November.") tells no event.
     if (clause.summary === '') return;

@@ -32,6 +32,7 @@
 import { CHRONOLOGY_WEIGHT, chronologies, listingsOf } from './chronologies.ts';
 import type { TimelineEvent } from './events.ts';
 import { substantiveWords } from './text-words.ts';
+import { titleFlaws } from './titling.ts';
 
 /** One key date of a timeline. */
 export interface KeyDate {
@@ -125,6 +126,14 @@ const RETOLD_SCAN = 4;
 /** Title words a month or year event shares with a day inside it to be the same happening told vaguer. */
 const RETOLD_WORDS = 2;
 
+/** Title flaws no editor would lead a timeline with: a fragment, page furniture, transcript chatter. */
+const UNPUBLISHABLE = new Set(['fragment', 'furniture', 'transcript']);
+
+/** True when a title can head a key event (see `UNPUBLISHABLE`); the event stays in the full timeline either way. */
+function publishable(title: string): boolean {
+  return !titleFlaws(title).some((f) => UNPUBLISHABLE.has(f));
+}
+
 /** The most key events a timeline leads with, however long the topic runs. */
 export const MAX_KEY_EVENTS = 40;
 
@@ -188,7 +197,9 @@ export function salience(event: TimelineEvent, published: ReadonlyMap<string, st
  * `salience` (ties: more citations, a finer date, the earlier date, then
  * the order given), one a date and one a title, the first k kept and put
  * in date order; a month or year event that a day inside it tells again
- * (`RETOLD_WORDS` title words in common) gives way to the day. A scheduled event never counts as key: after `asOf` it is
+ * (`RETOLD_WORDS` title words in common) gives way to the day, and an
+ * event whose title is a fragment or furniture (`UNPUBLISHABLE`) is no key
+ * event. A scheduled event never counts as key: after `asOf` it is
  * coming up; before it, the reports only said it was planned.
  */
 export function keyEvents(events: readonly TimelineEvent[], options: KeyEventOptions): KeyEvents {
@@ -228,7 +239,7 @@ export function keyEvents(events: readonly TimelineEvent[], options: KeyEventOpt
     if (key.length >= Math.floor(k)) break;
     const date = event.date ?? '';
     const title = event.summary.toLowerCase();
-    if (dates.has(date) || titles.has(title) || retold(event)) continue;
+    if (dates.has(date) || titles.has(title) || retold(event) || !publishable(event.summary)) continue;
     dates.add(date);
     titles.add(title);
     key.push({ event, order });

@@ -139,8 +139,8 @@ export function titleFlaws(text: string): TitleFlaw[] {
   if (/\b(?:I|I['’](?:m|ve|d|ll)|[Mm]e|[Mm]y|[Mm]ine|[Ww]e|[Ww]e['’](?:re|ve|ll|d)|[Oo]ur|[Oo]urs|us|[Yy]ou|[Yy]our|[Yy]ours)\b/.test(unquoted)) flaws.add('first-person');
   const quoted = (s.match(QUOTED) ?? []).reduce((n, q) => n + q.length, 0);
   if (/^["“‘'`]/.test(s) || quoted > s.length / 2) flaws.add('quotation');
-  // Mid-thought at the start, trailing off, a stutter, or ending on a word that needs what was cut ("set for", "the").
-  const ending = /\b(?:for|to|of|on|in|at|by|from|with|until|since|before|after|during|than|the|a|an|and|or|but|as|that)\W*$/i;
+  // Mid-thought at the start, trailing off, a stutter, or ending on a word that needs what was cut ("set for", "the", "date is").
+  const ending = /\b(?:for|to|of|on|in|at|by|from|with|until|since|before|after|during|than|the|a|an|and|or|but|as|that|is|are|was|were|be|been|will|would|has|have|had)\W*$/i;
   if (MID_THOUGHT.test(s) || /^[a-z]/.test(s) || /(?:…|\.\.\.|\s--)\s*$/.test(s) || /\b(\w+) -- \1\b/i.test(s) || ending.test(s)) flaws.add('fragment');
   if (ANAPHORIC.test(s)) flaws.add('anaphoric');
   if (FUTURE.test(unquoted)) flaws.add('future');
