@@ -41,6 +41,7 @@ export const storySchema = z
     generatedName: z.string().min(1),
   })
   .strict();
+/** A story, as `storySchema` checks it. */
 export type Story = z.infer<typeof storySchema>;
 
 /** A running subject: stories that belong together over time. */
@@ -60,6 +61,7 @@ export const topicSchema = z
     articles: z.array(z.string().min(1)),
   })
   .strict();
+/** A topic, as `topicSchema` checks it. */
 export type Topic = z.infer<typeof topicSchema>;
 
 /** Two articles that are copies of one text. */
@@ -77,6 +79,7 @@ export const duplicateSchema = z
     kind: z.enum(['near-duplicate', 'wire-copy']),
   })
   .strict();
+/** A pair of copies, as `duplicateSchema` checks it. */
 export type Duplicate = z.infer<typeof duplicateSchema>;
 
 /** An editor's topic: names (and optionally fixes the membership of) a topic. */
@@ -92,6 +95,7 @@ export const topicEditorEntrySchema = z
     articles: z.array(z.string().min(1)).optional(),
   })
   .strict();
+/** An editor topic entry, as `topicEditorEntrySchema` checks it. */
 export type TopicEditorEntry = z.infer<typeof topicEditorEntrySchema>;
 
 /** What `clusterStories` returns. */
@@ -107,6 +111,7 @@ export const storyClusteringSchema = z
     warnings: z.array(z.string()),
   })
   .strict();
+/** A clustering, as `storyClusteringSchema` checks it. */
 export type StoryClustering = z.infer<typeof storyClusteringSchema>;
 
 /** How `clusterStories` is to cluster. */
