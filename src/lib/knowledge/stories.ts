@@ -39,9 +39,9 @@
  * This module is the composition; each stage is its own module: the records
  * (`story-schema.ts`), copies (`duplicates.ts`), names (`story-names.ts`),
  * reading and TF-IDF vectors (`story-vectors.ts`), the pair score
- * (`story-similarity.ts`), dates and the window (`story-dates.ts`) and topic
- * candidates (`topic-clustering.ts`). Everything they exported from here
- * before is exported from here still.
+ * (`story-similarity.ts`), dates and the window (`story-dates.ts`) and
+ * topics with their editor entries (`topic-clustering.ts`); this module
+ * forms the stories and exports the whole API of story clustering.
  *
  * Pure and deterministic: no I/O, no clock, no randomness (the MinHash seeds
  * are fixed); output sorted.
@@ -51,11 +51,10 @@ import { cmp } from './event-calendar.ts';
 import type { EventArticle } from './event-schema.ts';
 import { findDuplicates, roundMeasure } from './duplicates.ts';
 import { pairsWithinWindow, spansWithin, type StorySpan } from './story-dates.ts';
-import { storyName, topicName } from './story-names.ts';
-import type { Duplicate, Story, StoryClustering, StoryOptions, Topic, TopicEditorEntry } from './story-schema.ts';
+import { storyName } from './story-names.ts';
+import type { Duplicate, Story, StoryClustering, StoryOptions } from './story-schema.ts';
 import { combined, prepare, type ArticleSimilarity } from './story-similarity.ts';
-import type { ArticleText } from './story-vectors.ts';
-import { TOPIC_SIMILARITY, topicCandidates } from './topic-clustering.ts';
+import { clusterTopics, topicCandidates } from './topic-clustering.ts';
 
 export {
   dateSpanSchema,
@@ -232,121 +231,7 @@ export function clusterStoriesWithStats(articles: readonly EventArticle[], optio
   const storyOrder = (a: Story, b: Story): number => order(a.firstReport, b.firstReport);
   stories.sort(storyOrder);
 
-  // Topics: stories linked by any pair of their articles alike enough, the pair scored as (earlier story's article, later one's).
-  const position = new Int32Array(ids.length);
-  stories.forEach((s, p) => {
-    for (const a of s.articles) position[at(a)] = p;
-  });
-  const topicOf = stories.map((_, p) => p);
-  const topicRoot = (x: number): number => {
-    let r = x;
-    while (topicOf[r] !== r) {
-      const up = topicOf[r] ?? r;
-      topicOf[r] = topicOf[up] ?? up;
-      r = up;
-    }
-    return r;
-  };
-  const link = ([x, y]: [number, number]): void => {
-    const px = position[x] ?? 0;
-    const py = position[y] ?? 0;
-    const rx = topicRoot(px);
-    const ry = topicRoot(py);
-    if (rx === ry) return;
-    if ((px < py ? score(x, y) : score(y, x)) >= TOPIC_SIMILARITY) topicOf[Math.max(rx, ry)] = Math.min(rx, ry);
-  };
-  // The pairs within the window first: they are scored already, and most links are among them.
-  inWindow.forEach(link);
-  let proposed = 0;
-  for (const p of topicCandidates(corpus.features, ranges)) {
-    proposed += 1;
-    link(p);
-  }
-  const storyById = new Map(stories.map((s) => [s.id, s]));
-  const storyOfArticle = new Map(stories.flatMap((s) => s.articles.map((a) => [a, s.id] as const)));
-  const groups = new Map<number, string[]>();
-  stories.forEach((s, p) => {
-    const r = topicRoot(p);
-    const group = groups.get(r);
-    if (group) group.push(s.id);
-    else groups.set(r, [s.id]);
-  });
-
-  // Editor entries: their articles leave the generated topics.
-  const warnings: string[] = [];
-  const known = new Set(ids);
-  const claimed = new Map<string, string>();
-  // The first entry for a slug wins; a second one is reported, not merged.
-  const editor: TopicEditorEntry[] = [];
-  for (const e of options.editor ?? []) {
-    if (editor.some((x) => x.slug === e.slug)) warnings.push(`topic ${e.slug}: a second entry with this slug, ignored`);
-    else editor.push(e);
-  }
-  for (const e of editor) {
-    for (const a of e.articles ?? []) {
-      if (!known.has(a)) warnings.push(`topic ${e.slug}: no article ${a}`);
-      else if (claimed.has(a)) warnings.push(`topic ${e.slug}: article ${a} is already in topic ${claimed.get(a) ?? ''}`);
-      else claimed.set(a, e.slug);
-    }
-  }
-
-  interface TopicDraft {
-    id?: string;
-    name: string;
-    description?: string;
-    generated: boolean;
-    articles: string[];
-  }
-  const topicDrafts: TopicDraft[] = [];
-  for (const storyIdsOfTopic of groups.values()) {
-    const articlesOfTopic = storyIdsOfTopic.flatMap((s) => storyById.get(s)?.articles ?? []).filter((a) => !claimed.has(a));
-    if (!articlesOfTopic.length) continue;
-    topicDrafts.push({ name: topicName(articlesOfTopic.map((a) => byId.get(a)).filter((t): t is ArticleText => t !== undefined)), generated: true, articles: articlesOfTopic });
-  }
-  // A bare number would share its address with a page of the topics list (`topics/2/`).
-  const topicBase = (t: TopicDraft): string => t.id ?? slugify(t.name).replace(/^\d+$/, 'topic-$&');
-  const topicKeys = new Map(topicDrafts.map((t) => [t, `${t.articles.map((a) => dates.get(a) ?? '9999').sort()[0] ?? ''} ${[...t.articles].sort(order)[0] ?? ''}`]));
-  const generatedIds = assignSlugs(topicDrafts, topicBase, (t) => topicKeys.get(t) ?? '');
-  for (const t of topicDrafts) t.id = generatedIds.get(t) ?? topicBase(t);
-  for (const e of editor) {
-    const own = (e.articles ?? []).filter((a) => claimed.get(a) === e.slug);
-    const match = topicDrafts.find((t) => t.id === e.slug);
-    if (match) {
-      // Renames (and describes) a generated topic; listed articles join it.
-      match.name = e.name;
-      match.generated = false;
-      if (e.description !== undefined) match.description = e.description;
-      match.articles = [...new Set([...match.articles, ...own])];
-    } else if (own.length === 0) {
-      warnings.push(`topic ${e.slug}: matches no generated topic and lists no articles of its own, ignored`);
-    } else {
-      const t: TopicDraft = { id: e.slug, name: e.name, generated: false, articles: own };
-      if (e.description !== undefined) t.description = e.description;
-      topicDrafts.push(t);
-    }
-  }
-  const topics: Topic[] = topicDrafts.map((t) => {
-    const list = [...new Set(t.articles)].sort(order);
-    const topic: Topic = {
-      id: t.id ?? slugify(t.name),
-      name: t.name,
-      generated: t.generated,
-      stories: [...new Set(list.map((a) => storyOfArticle.get(a) ?? ''))].filter(Boolean).sort((a, b) => {
-        const sa = storyById.get(a);
-        const sb = storyById.get(b);
-        return sa && sb ? storyOrder(sa, sb) : cmp(a, b);
-      }),
-      articles: list,
-    };
-    if (t.description !== undefined) topic.description = t.description;
-    return topic;
-  });
-  topics.sort((a, b) => {
-    const fa = a.articles[0];
-    const fb = b.articles[0];
-    if (fa === undefined || fb === undefined) return Number(fa === undefined) - Number(fb === undefined) || cmp(a.id, b.id);
-    return order(fa, fb) || cmp(a.id, b.id);
-  });
+  const { topics, warnings, proposed } = clusterTopics({ stories, ids, score, inWindow, features: corpus.features, ranges, texts: byId, dates, order, entries: options.editor ?? [] });
   // Each record is checked against its schema by the caller, which leaves out one that fails (knowledge.ts).
   return { clustering: { stories, topics, duplicates, warnings }, stats: { pairsConsidered: inWindow.length + proposed, pairsScored: corpus.scored(), copiesCompared: compared } };
 }
