@@ -1,0 +1,126 @@
+/**
+ * How alike two articles are, the score story and topic clustering compare:
+ * the TF-IDF cosine of their whole texts' content words and of their ledes'
+ * in equal parts, and the Jaccard index of their proper names with weight
+ * `NAME_WEIGHT`.
+ *
+ * Method: words alone miss that two reports name the same people and places
+ * in different words, and names alone join every article about one country;
+ * the blend of the two (TF-IDF over stems, Jaccard over folded name keys)
+ * separates reports of one news event from unrelated news of the same days.
+ * The corpus is read once (`prepare`) and a pair is scored once, on demand,
+ * so a caller pays only for the pairs it asks about, never for every pair.
+ * Pure and deterministic.
+ */
+import type { EventArticle } from './event-schema.ts';
+import { cmp } from './event-calendar.ts';
+import { shingleTable } from './duplicates.ts';
+import { byPublication, dayRange } from './story-dates.ts';
+import { documentFrequencies, dot, foldShortNames, nameJaccard, readArticle, readTexts, remembered, tfidf, type CorpusReader, type SparseVector, type TextReading } from './story-vectors.ts';
+import { contentWords, stemWord } from './text-words.ts';
+
+/** How alike two articles are: their whole texts' and their ledes' words in equal parts, and the names they share with this weight. */
+export const NAME_WEIGHT = 0.3;
+
+/** What two articles are compared on. */
+export interface Features {
+  terms: SparseVector;
+  lede: SparseVector;
+  /** Name ids, ascending. */
+  names: Int32Array;
+}
+
+/** The parts of a pair's similarity (see `ArticleSimilarity`). */
+export interface SimilarityParts {
+  words: number;
+  lede: number;
+  names: number;
+}
+
+/** The score of a pair from its parts. */
+export function combined(p: SimilarityParts): number {
+  return ((1 - NAME_WEIGHT) / 2) * (p.words + p.lede) + NAME_WEIGHT * p.names;
+}
+
+/**
+ * The corpus read once. Articles are numbered in id order; `score(i, j)`
+ * is the similarity of articles i and j, computed once per pair (per order
+ * of the pair when that can change the last bits of a sum), and `scored()`
+ * counts the computations.
+ */
+export function prepare(articles: readonly EventArticle[]) {
+  const sorted = [...articles].sort((a, b) => cmp(a.id, b.id));
+  const ids = sorted.map((a) => a.id);
+  const dates = new Map(sorted.map((a) => [a.id, a.data.published.date]));
+  const order = byPublication(dates);
+  const ranges = sorted.map((a) => dayRange(a.data.published.date));
+
+  const cache = new Map<string, TextReading>();
+  const read = sorted.map((a) => ({ a, texts: readTexts(a, cache) }));
+  const capitalisedElsewhere = new Set<string>();
+  for (const { sentences } of cache.values()) {
+    for (const s of sentences) {
+      for (const m of s.matchAll(/(?<=\s)\p{Lu}[\p{L}-]*/gu)) capitalisedElsewhere.add(m[0].replace(/['’]s$/, ''));
+    }
+  }
+  const reader: CorpusReader = { capitalisedElsewhere, stem: remembered(stemWord), content: remembered(contentWords), shingles: shingleTable() };
+  const texts = read.map(({ a, texts }) => readArticle(a, texts, reader));
+  foldShortNames(texts);
+  const byId = new Map(texts.map((t) => [t.id, t]));
+
+  const vocabulary = new Map<string, number>();
+  const nameIds = new Map<string, number>();
+  for (const t of texts) {
+    for (const w of [...t.terms.keys(), ...t.lede.keys()]) if (!vocabulary.has(w)) vocabulary.set(w, vocabulary.size);
+    for (const k of t.names.keys()) if (!nameIds.has(k)) nameIds.set(k, nameIds.size);
+  }
+  const df = documentFrequencies(texts);
+  const terms = tfidf(texts, 'terms', df, vocabulary);
+  const ledes = tfidf(texts, 'lede', df, vocabulary);
+  const features: Features[] = texts.map((t, i) => ({
+    terms: terms[i] ?? { ids: new Int32Array(), weights: new Float64Array() },
+    lede: ledes[i] ?? { ids: new Int32Array(), weights: new Float64Array() },
+    names: Int32Array.from(t.names.keys(), (k) => nameIds.get(k) ?? 0).sort(),
+  }));
+
+  const scratch = new Float64Array(vocabulary.size);
+  const parts = (i: number, j: number): SimilarityParts => {
+    const fa = features[i];
+    const fb = features[j];
+    if (!fa || !fb) return { words: 0, lede: 0, names: 0 };
+    return { words: dot(fa.terms, fb.terms, scratch), lede: dot(fa.lede, fb.lede, scratch), names: nameJaccard(fa.names, fb.names) };
+  };
+  // Scores by first article, then second.
+  const memo = ids.map(() => new Map<number, number>());
+  let scored = 0;
+  // A dot product sums in the shorter vector's order, the first's on a tie: (i, j) scores as (j, i) unless two of their vectors tie in length.
+  const symmetric = (i: number, j: number): boolean => {
+    const fa = features[i];
+    const fb = features[j];
+    return !!fa && !!fb && fa.terms.ids.length !== fb.terms.ids.length && fa.lede.ids.length !== fb.lede.ids.length;
+  };
+  const score = (i: number, j: number): number => {
+    let s = memo[i]?.get(j) ?? (symmetric(i, j) ? memo[j]?.get(i) : undefined);
+    if (s === undefined) {
+      s = combined(parts(i, j));
+      memo[i]?.set(j, s);
+      scored += 1;
+    }
+    return s;
+  };
+  return { sorted, ids, dates, ranges, order, texts, byId, features, shingleHashes: reader.shingles.hashes, parts, score, scored: (): number => scored };
+}
+
+/** One pair of articles and how alike they are. */
+export interface ArticleSimilarity {
+  a: string;
+  b: string;
+  /** TF-IDF cosine of their content words. */
+  words: number;
+  /** TF-IDF cosine of their ledes' content words. */
+  lede: number;
+  /** Jaccard index of their proper names. */
+  names: number;
+  /** The combined score the clustering uses. */
+  score: number;
+}
