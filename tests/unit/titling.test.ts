@@ -30,6 +30,7 @@ describe('titleFlaws', () => {
   it('finds what makes a sentence a poor title', () => {
     expect(titleFlaws('And they have built up these -- these obligations, pensions, kind of snuck up on people…')).toContain('fragment');
     expect(titleFlaws('By Amir Ahmed, CNN Demonstrators clash with police in the square')).toContain('furniture');
+    expect(titleFlaws('Black Hawks bring relief from above - 8 hrs ago The Daily Example US troops land')).toContain('furniture');
     expect(titleFlaws('11th Day of Unrest Aired February 4, 2011 - 20:00 ET THIS IS A RUSH TRANSCRIPT')).toContain('transcript');
     expect(titleFlaws('BLITZER: Let us go straight to the square now for the latest.')).toContain('transcript');
     expect(titleFlaws('I look into the eyes of each one of you, and everyone is different today')).toContain('first-person');

@@ -21,7 +21,7 @@ export const DROPPABLE_PREPOSITION = /(?:^|\s)(?:on|in|at|during)\s+$/i;
 export const REPORTING = /\b(?:said|says|told|stated|added|announced|claimed|warned|reported|noted|confirmed)\b/gi;
 
 /** Modal and hedged future: what the clause says may happen, not what happened. */
-export const SPECULATIVE = /\b(?:could|might|may|would|will|shall|should|can|cannot|as early as|as soon as|expected to|likely to|plans? to|planning to|intends? to|aims? to|hopes? to|going to|threatens? to)\b/i;
+export const SPECULATIVE = /\b(?:could|might|may|would|will|shall|should|can|cannot|as early as|as soon as|expected to|likely to|plans? to|planning to|intends? to|intending to|aims? to|aiming to|hopes? to|hoping to|going to|threatens? to|threatening to)\b/i;
 
 /**
  * Words just before a date that make it a habit, not a happening ("which

@@ -132,7 +132,7 @@ export function titleFlaws(text: string): TitleFlaw[] {
   const s = text.trim();
   const flaws = new Set<TitleFlaw>();
   if (/^[A-Z][A-Z.'’ -]{2,40}:\s/.test(s) || /\((?:CROSSTALK|LAUGHTER|APPLAUSE|BEGIN|END|COMMERCIAL|INAUDIBLE|UNINTELLIGIBLE)\b/i.test(s) || /RUSH TRANSCRIPT|THIS COPY MAY NOT|\bAired\b.*\bET\b/.test(s)) flaws.add('transcript');
-  if (/^(?:By|From)\s+[A-Z]/.test(s) || /\b(?:Page last updated|Last updated at)\b/i.test(s) || /\s\|\s|^\||\bReply\b|\bPosted by\b|\bClick here\b|\bRead more\b|\bShare this\b/i.test(s) || /^\d{1,2}:\d{2}\b/.test(s)) flaws.add('furniture');
+  if (/^(?:By|From)\s+[A-Z]/.test(s) || /\b(?:Page last updated|Last updated at)\b/i.test(s) || /\s\|\s|^\||\bReply\b|\bPosted by\b|\bClick here\b|\bRead more\b|\bShare this\b/i.test(s) || /^\d{1,2}:\d{2}\b/.test(s) || /\b\d+\s+(?:hrs?|mins?|hours?|minutes?)\s+ago\b/i.test(s)) flaws.add('furniture');
   if (/\?\s*["”’']*\s*$/.test(s)) flaws.add('question');
   const unquoted = s.replace(QUOTED, ' ');
   // Case matters: "US" is the country, "us" the speaker.
