@@ -55,6 +55,7 @@ import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
 import type { ArticleEntities, Entity, EntityEditor, EntityEditorEntry, EntityIndex, EntityMention, EntityType } from './schema.ts';
 import { articleUnits, isTitleCase, sentences, type KnowledgeArticle } from './text.ts';
+import { isLowerCaseWord, mergeCandidates, trimCaseEdges, type CaseCounts } from './entity-spans.ts';
 
 /** A span a library proposes in a text, with its type when the library gives one. */
 export interface Candidate {
@@ -225,13 +226,14 @@ export const DEFAULT_RECOGNIZER: RecognizerName = 'compromise';
 // General word lists. None names anything the seeds are about; each is the
 // kind of list any English news text needs.
 
-/** Function words, pronouns, months and weekdays: never a name on their own, and dropped at the start of a sentence. */
+/** Function words, modals and auxiliaries ("Will Tunisia…", "Can Meg Whitman…": a headline's question), pronouns, months and weekdays: never a name on their own, and dropped at the start of a name. */
 const FUNCTION_WORDS = new Set(
   (
     'a an the this that these those some several many both each every all any no one neither either most such other another ' +
     'i we you he she they it his her their our its my your them us him me who whom whose which what why how where when ' +
     'as at in on for from by with of to and but or nor if while after before during since until despite although though however ' +
     'meanwhile according last next yet so then also only even still just here there once because than like unlike ' +
+    'will would can could shall should must might do does did is are was were has have had be been ' +
     'january february march april may june july august september october november december ' +
     'monday tuesday wednesday thursday friday saturday sunday today tomorrow yesterday'
   ).split(' '),
@@ -482,60 +484,13 @@ function isSentenceInitial(text: string, at: number, sentenceStarts: ReadonlySet
   return i === 0 || sentenceStarts.has(i) || sentenceStarts.has(at);
 }
 
+/** A word (in lower case) that never stands inside a name: a function word or a title. */
+function isStopWord(lower: string): boolean {
+  return FUNCTION_WORDS.has(lower) || TITLES.has(lower);
+}
+
 function isCapitalised(word: string): boolean {
   return /^[\p{Lu}\p{N}]/u.test(word);
-}
-
-/** Expands a span to whole words. */
-function snap(text: string, start: number, end: number): [number, number] {
-  let s = start;
-  let e = end;
-  while (s > 0 && /[\p{L}\p{N}]/u.test(text[s - 1] ?? '')) s -= 1;
-  const wordish = /[\p{L}\p{N}]/u;
-  for (;;) {
-    const ch = text[e] ?? '';
-    if (wordish.test(ch)) e += 1;
-    else if ((ch === '-' || ch === '‐') && wordish.test(text[e + 1] ?? '')) e += 2;
-    else break;
-  }
-  return [s, e];
-}
-
-/**
- * Extends a span over the capitalised words that follow it, one space apart
- * ("Kim Jong" + "Un": a library that does not know a name's last word still
- * proposes its first ones). Stops at a function word, a title, a possessive's
- * end and any punctuation.
- */
-function extendRight(text: string, end: number): number {
-  let e = end;
-  for (;;) {
-    const m = /^ (\p{Lu}[\p{L}\p{N}]*(?:[-'’‘][\p{L}\p{N}]+)*)/u.exec(text.slice(e));
-    const word = m?.[1];
-    if (!m || !word || FUNCTION_WORDS.has(word.toLowerCase()) || TITLES.has(word.toLowerCase())) return e;
-    e += m[0].length;
-  }
-}
-
-/** Overlapping or touching candidates (one space apart, or across a plural "s’ ") become one span; the typed sub-spans are kept. */
-function mergeCandidates(text: string, candidates: readonly Candidate[]): { start: number; end: number; parts: Candidate[] }[] {
-  const snapped = candidates
-    .map((c) => {
-      const [start, snappedEnd] = snap(text, c.start, c.end);
-      const end = extendRight(text, snappedEnd);
-      return c.type ? { start, end, type: c.type } : { start, end };
-    })
-    .sort((a, b) => a.start - b.start || b.end - a.end);
-  const out: { start: number; end: number; parts: Candidate[] }[] = [];
-  for (const c of snapped) {
-    const last = out.at(-1);
-    const gap = last ? text.slice(last.end, c.start) : '';
-    if (last && (c.start <= last.end || gap === ' ' || (/s$/.test(text.slice(last.start, last.end)) && /^['’] $/u.test(gap)))) {
-      last.end = Math.max(last.end, c.end);
-      last.parts.push(c);
-    } else out.push({ start: c.start, end: c.end, parts: [c] });
-  }
-  return out;
 }
 
 /**
@@ -758,7 +713,7 @@ export function extractMentions(article: KnowledgeArticle, options: ExtractOptio
       const { block, text } = unit;
       if (titleCase[i]) return { block, text, titleCase: true, detected: [], ruled: [], words: [] };
       const starts = new Set(sentences(text).map((s) => s.start));
-      const detected = mergeCandidates(text, candidates[next++]!).flatMap((span) => piecesOf(text, span, starts));
+      const detected = mergeCandidates(text, candidates[next++]!, isStopWord, starts).flatMap((span) => piecesOf(text, span, starts));
       // The news agencies the ingest credited in this article are organisations wherever the text names them.
       const agencyPieces = agencyPatterns.flatMap((pattern) =>
         [...text.matchAll(pattern)].map(
@@ -850,6 +805,8 @@ export function resolveEntities(perArticle: readonly ArticleMentions[], editor?:
   // Words the corpus writes in lower case: the same word capitalised at a sentence's start is not a name.
   const lowerWords = new Set(sorted.flatMap((a) => a.lowerWords));
   const editorPatterns = entries.map((e) => [e.name, ...(e.aliases ?? [])].map((form) => formPattern(form, true)));
+  const caseCounts = countCases(sorted);
+  const knownKeys = new Set(sorted.flatMap((a) => a.units.flatMap((u) => [...u.detected, ...u.ruled].map((p) => p.key))));
 
   const units = sorted.flatMap((a) => a.units.map((unit) => ({ ...unit, article: a.article })));
   const mentions: Mention[] = [];
@@ -865,6 +822,7 @@ export function resolveEntities(perArticle: readonly ArticleMentions[], editor?:
           ...editorPieces,
           ...unit.detected
             .filter((p) => !(p.sentenceInitial && p.ruleType === undefined && lowerWords.has(p.text.toLowerCase())))
+            .flatMap((p) => trimPiece(p, caseCounts, knownKeys))
             .map((p): NamePiece => (p.ruleType === undefined && agencyKeys.has(p.key) ? { ...p, ruleType: 'organisation' } : { ...p })),
           ...unit.ruled.map((p) => ({ ...p })),
         ];
@@ -1111,6 +1069,41 @@ export function resolveEntities(perArticle: readonly ArticleMentions[], editor?:
     entities: (named.get(a.article) ?? []).sort((x, y) => y.count - x.count || (x.id < y.id ? -1 : 1)),
   }));
   return { entities: built.map((b) => b.entity), articles, warnings: [...new Set(warnings)].sort() };
+}
+
+/** Per word, how many articles write it in lower case and how many capitalised (outside title-case headlines). */
+function countCases(perArticle: readonly ArticleMentions[]): CaseCounts {
+  const lower = new Map<string, number>();
+  const capitalised = new Map<string, number>();
+  for (const a of perArticle) {
+    for (const w of a.lowerWords) lower.set(w, (lower.get(w) ?? 0) + 1);
+    for (const w of new Set(a.units.flatMap((u) => u.words.map((x) => x.text.toLowerCase())))) capitalised.set(w, (capitalised.get(w) ?? 0) + 1);
+  }
+  return { lower, capitalised };
+}
+
+/**
+ * A detected piece without the common words at its edges (`trimCaseEdges`),
+ * or none when it is one such word alone with no rule's type ("Producer",
+ * "Special": labels and headline words). Table places and acronyms are kept
+ * as they are.
+ */
+function trimPiece(p: NamePiece, counts: CaseCounts, known: ReadonlySet<string>): NamePiece[] {
+  if (p.tablePlace !== undefined || p.acronym) return [p];
+  const words = p.text.split(' ');
+  if (words.length === 1) return p.ruleType === undefined && isLowerCaseWord(p.text, counts) ? [] : [p];
+  const [from, to] = trimCaseEdges(
+    words,
+    counts,
+    (rest) => known.has(foldName(rest.join(' '))),
+    (w) => ORG_HEADS.has(w.toLowerCase()) || PLACE_HEAD_WORDS.has(w.toLowerCase()),
+  );
+  if (from === 0 && to === words.length) return [p];
+  const start = p.start + words.slice(0, from).join(' ').length + (from > 0 ? 1 : 0);
+  const text = words.slice(from, to).join(' ');
+  const out: NamePiece = { ...p, start, end: start + text.length, text, key: foldName(text), acronym: isAcronym(text) };
+  delete out.sentenceInitial;
+  return [out];
 }
 
 /**
