@@ -271,6 +271,22 @@ const PLACE_HEADS = 'region|province|oblast|county|district|prefecture|peninsula
 const PLACE_AFTER = new RegExp(`^\\s+(?:${PLACE_HEADS})(?![\\p{L}])`, 'iu');
 const PLACE_HEAD_WORDS = new Set(['region', 'province', 'oblast', 'county', 'district', 'prefecture']);
 
+/**
+ * Prepositions that, right before a name, say it is a place's ("in Baghdad",
+ * "near Port-au-Prince"). Not "at", "from" or "to", which stand as often
+ * before organisations and people ("at the BBC", "from Murray").
+ */
+const PLACE_BEFORE = /(?:^|[^\p{L}])(?:in|near|outside|across|throughout|inside)\s+$/u;
+
+/**
+ * True when a name stands where a place does: after a place preposition
+ * (`PLACE_BEFORE`, in lower case) and not before a possessive or another
+ * capitalised word ("in Jackson’s death", "in Kim Jong Un" are no places).
+ */
+function isPlaceSlot(text: string, start: number, end: number): boolean {
+  return PLACE_BEFORE.test(text.slice(Math.max(0, start - 12), start)) && !/^(?:['’‘]s?|\s+\p{Lu})/u.test(text.slice(end));
+}
+
 /** Lower-case words that may stand inside a name between capitalised words ("Bank of England"). */
 const CONNECTORS = new Set(['of', 'for', 'and', 'the', 'de', 'del', 'der', 'van', 'von', 'bin', 'al', 'la', 'le', 'du', 'da']);
 
@@ -424,6 +440,8 @@ export interface NamePiece {
   libType?: EntityType;
   /** The type a general rule gives (title or role word, head noun, country table, credited agency). */
   ruleType?: EntityType;
+  /** Stands after a place preposition ("in X", `isPlaceSlot`): one vote for a place, as much as the library's (people stand there too: "confidence in X"). */
+  placeSlot?: boolean;
   /** A single word standing first in its sentence. */
   sentenceInitial?: boolean;
   /** The canonical place name when the key is in the country table. */
@@ -579,6 +597,7 @@ function piecesOf(text: string, span: { start: number; end: number; parts: Candi
     } else if (ORG_HEADS.has(last.text.toLowerCase())) piece.ruleType = 'organisation';
     else if (person || ROLE_BEFORE.test(text.slice(Math.max(0, start - 40), start)) || ROLE_AFTER.test(text.slice(end))) piece.ruleType = 'person';
     else if (placeHead || PLACE_AFTER.test(text.slice(end))) piece.ruleType = 'place';
+    else if (!last.possessive && !piece.acronym && /\p{L}\p{L}/u.test(surface) && isPlaceSlot(text, start, end)) piece.placeSlot = true;
     out.push(piece);
   }
   return out;
@@ -770,6 +789,27 @@ function majority(types: readonly (EntityType | undefined)[]): EntityType | unde
   return best;
 }
 
+/**
+ * How many library votes one rule's vote is worth. A rule reads the words
+ * around one mention ("director X", "X region") and is usually right, but a
+ * single misread ("… Murray, London, 1921" after a role word) must not
+ * outvote the library's reading of the same name in a hundred other places.
+ */
+const RULE_WEIGHT = 5;
+
+/** The type with the most votes, a rule's counting `RULE_WEIGHT` library votes and a place slot one; ties go by `TYPE_ORDER`; none without votes. */
+function weightedVote(voters: readonly { ruleType?: EntityType; libType?: EntityType; placeSlot?: boolean }[]): EntityType | undefined {
+  const score = new Map<EntityType, number>();
+  for (const m of voters) {
+    if (m.placeSlot) score.set('place', (score.get('place') ?? 0) + 1);
+    if (m.ruleType) score.set(m.ruleType, (score.get(m.ruleType) ?? 0) + RULE_WEIGHT);
+    if (m.libType) score.set(m.libType, (score.get(m.libType) ?? 0) + 1);
+  }
+  let best: EntityType | undefined;
+  for (const t of TYPE_ORDER) if ((score.get(t) ?? 0) > (best ? (score.get(best) ?? 0) : 0)) best = t;
+  return best;
+}
+
 /** The work `resolveEntities` did, for tests that keep it near-linear. */
 export interface ResolveStats {
   /** Mentions, words and headline spans visited by the steps that look across units and articles. */
@@ -896,7 +936,7 @@ export function resolveEntities(perArticle: readonly ArticleMentions[], editor?:
     if (entry?.type) return entry.type;
     visit(members.length);
     const voters = members.filter((m) => !m.linked);
-    return majority(voters.map((m) => m.ruleType)) ?? majority(voters.map((m) => m.libType)) ?? (voters.some((m) => m.acronym) ? 'organisation' : undefined);
+    return weightedVote(voters) ?? (voters.some((m) => m.acronym) ? 'organisation' : undefined);
   };
   // Provisional types, for surname resolution: a cluster's type as it stands when first asked for.
   const byRoot = new Map<string, Mention[]>();
@@ -923,9 +963,14 @@ export function resolveEntities(perArticle: readonly ArticleMentions[], editor?:
   };
   const corpusNames = fullNames(mentions);
   const articleNames = new Map<string, Map<string, Set<string>>>();
+  // A word the library types as a place or organisation more often than as a person, across the corpus, is no
+  // surname ("London" in "London Philharmonic Orchestra", read as a person's name, is still the city).
+  const libVotes = new Map<string, (EntityType | undefined)[]>();
+  for (const m of mentions) if (!m.key.includes(' ')) addTo(libVotes, m.key, m.libType);
+  const notSurname = new Set([...libVotes].filter(([, votes]) => (majority(votes) ?? 'person') !== 'person').map(([key]) => key));
   for (const m of mentions) {
     // A general rule's type (a country, an agency, an organisation's head noun) is never a surname.
-    if (m.key.includes(' ') || m.acronym || m.demonym || m.editor !== undefined || (m.ruleType !== undefined && m.ruleType !== 'person')) continue;
+    if (m.key.includes(' ') || m.acronym || m.demonym || m.editor !== undefined || (m.ruleType !== undefined && m.ruleType !== 'person') || notSurname.has(m.key)) continue;
     if (!articleNames.has(m.article)) articleNames.set(m.article, fullNames(byArticle.get(m.article) ?? []));
     const local = articleNames.get(m.article)!.get(m.key);
     const global = corpusNames.get(m.key);
@@ -1091,19 +1136,27 @@ function countCases(perArticle: readonly ArticleMentions[]): CaseCounts {
 function trimPiece(p: NamePiece, counts: CaseCounts, known: ReadonlySet<string>): NamePiece[] {
   if (p.tablePlace !== undefined || p.acronym) return [p];
   const words = p.text.split(' ');
-  if (words.length === 1) return p.ruleType === undefined && isLowerCaseWord(p.text, counts) ? [] : [p];
+  if (words.length === 1) return p.ruleType === undefined && isLowerCaseWord(p.text, counts) ? [] : [placed(p, counts)];
   const [from, to] = trimCaseEdges(
     words,
     counts,
     (rest) => known.has(foldName(rest.join(' '))),
     (w) => ORG_HEADS.has(w.toLowerCase()) || PLACE_HEAD_WORDS.has(w.toLowerCase()),
   );
-  if (from === 0 && to === words.length) return [p];
+  if (from === 0 && to === words.length) return [placed(p, counts)];
   const start = p.start + words.slice(0, from).join(' ').length + (from > 0 ? 1 : 0);
   const text = words.slice(from, to).join(' ');
   const out: NamePiece = { ...p, start, end: start + text.length, text, key: foldName(text), acronym: isAcronym(text) };
   delete out.sentenceInitial;
-  return [out];
+  return [placed(out, counts)];
+}
+
+/** A piece keeps its place slot only when none of its words is one the corpus writes in lower case ("in Politics" is a heading's word). */
+function placed(p: NamePiece, counts: CaseCounts): NamePiece {
+  if (!p.placeSlot || !p.text.split(' ').some((w) => isLowerCaseWord(w, counts))) return p;
+  const out = { ...p };
+  delete out.placeSlot;
+  return out;
 }
 
 /**

@@ -15,8 +15,10 @@
  * - touching candidates merge into one span, except across a sentence start
  *   or where a person ends and a place, an organisation or an acronym begins,
  *   with no typed candidate across the edge ("Michael Jackson" + "Cardiff",
- *   "Kathy Jorrie" + "AEG"). Only a person's end is such an edge: a place's
- *   words are often typed apart ("South" + "Korea’s Defense Ministry").
+ *   "Kathy Jorrie" + "AEG"). Only a person's end is such an edge: the library
+ *   types a title's or a place's words apart ("Secretary of State" + "Hillary
+ *   Clinton" as "State Hillary" + "Clinton"; "South" + "Korea’s Defense
+ *   Ministry").
  *
  * Pure: no I/O, no state.
  */
