@@ -797,8 +797,14 @@ function majority(types: readonly (EntityType | undefined)[]): EntityType | unde
  */
 const RULE_WEIGHT = 5;
 
-/** The type with the most votes, a rule's counting `RULE_WEIGHT` library votes and a place slot one; ties go by `TYPE_ORDER`; none without votes. */
+/**
+ * The type with the most votes, a rule's counting `RULE_WEIGHT` library votes
+ * and a place slot one; ties go by `TYPE_ORDER`. None without a rule's or the
+ * library's vote: a place slot alone retypes a name, it does not find one
+ * ("in English", "in God" are no places).
+ */
 function weightedVote(voters: readonly { ruleType?: EntityType; libType?: EntityType; placeSlot?: boolean }[]): EntityType | undefined {
+  if (!voters.some((m) => m.ruleType !== undefined || m.libType !== undefined)) return undefined;
   const score = new Map<EntityType, number>();
   for (const m of voters) {
     if (m.placeSlot) score.set('place', (score.get('place') ?? 0) + 1);
@@ -1137,6 +1143,8 @@ function trimPiece(p: NamePiece, counts: CaseCounts, known: ReadonlySet<string>)
   if (p.tablePlace !== undefined || p.acronym) return [p];
   const words = p.text.split(' ');
   if (words.length === 1) return p.ruleType === undefined && isLowerCaseWord(p.text, counts) ? [] : [placed(p, counts)];
+  // Only a person's name is cut: an organisation's or a place's opens with common words ("Human Rights Watch").
+  if ((p.ruleType ?? p.libType) !== 'person') return [placed(p, counts)];
   const [from, to] = trimCaseEdges(
     words,
     counts,

@@ -180,9 +180,11 @@ export function isLowerCaseWord(word: string, counts: CaseCounts): boolean {
  * into a name) and trailing ones ("Jackson Propofol": a name run into the
  * next word) are cut when the corpus writes them in lower case
  * (`isLowerCaseWord`) and what remains is a name the corpus names on its own
- * (`known`, given the remaining words). A trailing word that `keepLast`
- * accepts (an organisation's or place's head noun: "Times", "Region") is
- * never cut. Cutting from the left is tried first; at most one name remains.
+ * (`known`, given the remaining words). Cutting from the left leaves at
+ * least two words (a lone word after a common one is as often a fragment of
+ * a longer name as a name). A trailing word that `keepLast` accepts (an
+ * organisation's or place's head noun: "Times", "Region") is never cut.
+ * Cutting from the left is tried first; at most one name remains.
  */
 export function trimCaseEdges(
   words: readonly string[],
@@ -193,7 +195,7 @@ export function trimCaseEdges(
   let from = 0;
   let to = words.length;
   let lead = 0;
-  while (lead < words.length - 1 && isLowerCaseWord(words[lead]!, counts)) lead += 1;
+  while (lead < words.length - 2 && isLowerCaseWord(words[lead]!, counts)) lead += 1;
   for (let j = 1; j <= lead; j += 1) {
     if (known(words.slice(j))) {
       from = j;
