@@ -244,7 +244,8 @@ const TITLES = new Set(
   (
     'president minister prime chancellor secretary senator governor mayor general gen colonel col lieutenant lt admiral adm marshal ' +
     'commander chairman chairwoman chair premier king queen prince princess pope mr mrs ms dr sir lord lady ambassador ' +
-    'spokesman spokeswoman spokesperson leader lawmaker representative rep sen judge justice director chief envoy sergeant sgt captain capt major maj'
+    'spokesman spokeswoman spokesperson leader lawmaker representative rep sen judge justice director chief envoy sergeant sgt captain capt major maj ' +
+    'pm sheikh sheik archbishop bishop cardinal rev reverend'
   ).split(' '),
 );
 
@@ -852,7 +853,10 @@ export function resolveEntities(perArticle: readonly ArticleMentions[], editor?:
   const lowerWords = new Set(sorted.flatMap((a) => a.lowerWords));
   const editorPatterns = entries.map((e) => [e.name, ...(e.aliases ?? [])].map((form) => formPattern(form, true)));
   const caseCounts = countCases(sorted);
-  const knownKeys = new Set(sorted.flatMap((a) => a.units.flatMap((u) => [...u.detected, ...u.ruled].map((p) => p.key))));
+  // Every name the corpus's units hold, with the type most of its pieces have.
+  const keyVotes = new Map<string, (EntityType | undefined)[]>();
+  for (const a of sorted) for (const u of a.units) for (const p of [...u.detected, ...u.ruled]) addTo(keyVotes, p.key, p.ruleType ?? p.libType);
+  const knownKeys = new Map([...keyVotes].map(([key, votes]) => [key, majority(votes)]));
 
   const units = sorted.flatMap((a) => a.units.map((unit) => ({ ...unit, article: a.article })));
   const mentions: Mention[] = [];
@@ -1134,12 +1138,14 @@ function countCases(perArticle: readonly ArticleMentions[]): CaseCounts {
 }
 
 /**
- * A detected piece without the common words at its edges (`trimCaseEdges`),
+ * A detected person's name without the common words or other names at its
+ * edges (`trimCaseEdges`; `known` holds every name the corpus's units hold,
+ * with its majority type),
  * or none when it is one such word alone with no rule's type ("Producer",
  * "Special": labels and headline words). Table places and acronyms are kept
  * as they are.
  */
-function trimPiece(p: NamePiece, counts: CaseCounts, known: ReadonlySet<string>): NamePiece[] {
+function trimPiece(p: NamePiece, counts: CaseCounts, known: ReadonlyMap<string, EntityType | undefined>): NamePiece[] {
   if (p.tablePlace !== undefined || p.acronym) return [p];
   const words = p.text.split(' ');
   if (words.length === 1) return p.ruleType === undefined && isLowerCaseWord(p.text, counts) ? [] : [placed(p, counts)];
@@ -1150,6 +1156,11 @@ function trimPiece(p: NamePiece, counts: CaseCounts, known: ReadonlySet<string>)
     counts,
     (rest) => known.has(foldName(rest.join(' '))),
     (w) => ORG_HEADS.has(w.toLowerCase()) || PLACE_HEAD_WORDS.has(w.toLowerCase()),
+    (prefix) => {
+      const key = foldName(prefix.join(' '));
+      const type = PLACE_BY_KEY.has(key) ? 'place' : known.get(key);
+      return type === 'place' || type === 'organisation';
+    },
   );
   if (from === 0 && to === words.length) return [placed(p, counts)];
   const start = p.start + words.slice(0, from).join(' ').length + (from > 0 ? 1 : 0);

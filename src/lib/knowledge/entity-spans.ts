@@ -182,7 +182,9 @@ export function isLowerCaseWord(word: string, counts: CaseCounts): boolean {
  * (`isLowerCaseWord`) and what remains is a name the corpus names on its own
  * (`known`, given the remaining words). Cutting from the left leaves at
  * least two words (a lone word after a common one is as often a fragment of
- * a longer name as a name). A trailing word that `keepLast` accepts (an
+ * a longer name as a name). Leading words that are themselves another name
+ * (`otherName`: a place or organisation the corpus names, as in "Los Angeles
+ * Michael Jackson", "Reuters Osama bin Laden") are cut the same way. A trailing word that `keepLast` accepts (an
  * organisation's or place's head noun: "Times", "Region") is never cut.
  * Cutting from the left is tried first; at most one name remains.
  */
@@ -191,13 +193,14 @@ export function trimCaseEdges(
   counts: CaseCounts,
   known: (words: readonly string[]) => boolean,
   keepLast: (word: string) => boolean,
+  otherName: (words: readonly string[]) => boolean = () => false,
 ): [number, number] {
   let from = 0;
   let to = words.length;
   let lead = 0;
   while (lead < words.length - 2 && isLowerCaseWord(words[lead]!, counts)) lead += 1;
-  for (let j = 1; j <= lead; j += 1) {
-    if (known(words.slice(j))) {
+  for (let j = 1; j <= words.length - 2; j += 1) {
+    if ((j <= lead || otherName(words.slice(0, j))) && known(words.slice(j))) {
       from = j;
       break;
     }
