@@ -1,5 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { extendRight, isLowerCaseWord, mergeCandidates, snapSpan, trimCaseEdges, type CaseCounts, type SpanCandidate } from '../../src/lib/knowledge/entity-spans.ts';
+import {
+  extendRight,
+  isLowerCaseWord,
+  isPlaceSlot,
+  mergeCandidates,
+  RULE_WEIGHT,
+  snapSpan,
+  trimCaseEdges,
+  weightedVote,
+  type CaseCounts,
+  type SpanCandidate,
+} from '../../src/lib/knowledge/entity-spans.ts';
 
 /** The candidate for `phrase`'s first occurrence in `text`. */
 function at(text: string, phrase: string, type?: SpanCandidate['type']): SpanCandidate {
@@ -96,5 +107,35 @@ describe('trimCaseEdges', () => {
   it('cuts a leading name of another kind when told it is one', () => {
     expect(cut('Los Angeles Michael Jackson', (w) => w.join(' ') === 'Los Angeles')).toBe('Michael Jackson');
     expect(cut('Los Angeles Michael Jackson')).toBe('Los Angeles Michael Jackson');
+  });
+});
+
+describe('isPlaceSlot', () => {
+  const slot = (text: string, name: string): boolean => {
+    const start = text.indexOf(name);
+    return isPlaceSlot(text, start, start + name.length);
+  };
+
+  it('is a name right after a place preposition', () => {
+    expect(slot('Fighting raged in Benghazi on Monday', 'Benghazi')).toBe(true);
+    expect(slot('camps near Port-au-Prince', 'Port-au-Prince')).toBe(true);
+  });
+
+  it('is not a possessive, a name run on into more capitalised words, or a name after "at" or "from"', () => {
+    expect(slot('a role in Jackson’s death', 'Jackson')).toBe(false);
+    expect(slot('talks in Kim Jong Un', 'Kim')).toBe(false);
+    expect(slot('a letter from Murray', 'Murray')).toBe(false);
+  });
+});
+
+describe('weightedVote', () => {
+  it('weighs a rule as several library votes, and a place slot as one', () => {
+    expect(weightedVote([{ ruleType: 'person' }, ...Array.from({ length: RULE_WEIGHT + 1 }, () => ({ libType: 'place' as const }))])).toBe('place');
+    expect(weightedVote([{ ruleType: 'person' }, { libType: 'place' }, { libType: 'place' }])).toBe('person');
+    expect(weightedVote([{ libType: 'person' }, { libType: 'person', placeSlot: true }, { placeSlot: true }, { placeSlot: true }])).toBe('place');
+  });
+
+  it('gives no type to a name only place slots vote for', () => {
+    expect(weightedVote([{ placeSlot: true }, { placeSlot: true }])).toBeUndefined();
   });
 });

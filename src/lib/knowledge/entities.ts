@@ -23,18 +23,26 @@
  * for both:
  *
  * - spans snap to whole words and lose edge punctuation, possessives ("’s"),
- *   titles ("President", "leader") and leading function words ("The", "As");
- *   a lone capitalised word at a sentence's start that the corpus also writes
- *   in lower case ("Footage aired…") is not a name;
- *   overlapping or touching spans are one name, then split again at internal
- *   possessives ("South Korea’s Defense Ministry" → South Korea, Defense
- *   Ministry), punctuation and lower-case words;
- * - types come from the editor, else from general rules (a title or role word
- *   before a name → person; an organisation head noun such as Agency,
- *   Ministry, Party → organisation; a name followed by "region" → place; a
- *   country or demonym in the small table below → place; a news agency the
- *   ingest credited → organisation), else from the library's majority, else an
- *   unlinked acronym is an organisation; an entity with no type is dropped;
+ *   titles ("President", "leader") and leading function words, modals and
+ *   auxiliaries ("The", "As", "Will"); a lone capitalised word at a
+ *   sentence's start that the corpus also writes in lower case ("Footage
+ *   aired…") is not a name; overlapping or touching spans are one name
+ *   within one sentence (`entity-spans.ts`: one-line articles run headlines,
+ *   furniture and quote markers into the text), cut where a person ends and
+ *   another name begins, then split again at internal possessives ("South
+ *   Korea’s Defense Ministry" → South Korea, Defense Ministry), punctuation
+ *   and lower-case words;
+ * - a person's name loses the words at its edges that the corpus writes in
+ *   lower case, or that name a place or organisation, when the rest is a name
+ *   of its own ("Help Michael Jackson", "Jackson Propofol"); such a word alone
+ *   ("Producer") is not a name;
+ * - types come from the editor, else from votes: general rules (a title or
+ *   role word before a name → person; an organisation head noun such as
+ *   Agency, Ministry, Party → organisation; a name followed by "region" →
+ *   place; a country or demonym in the small table below → place; a news
+ *   agency the ingest credited → organisation) count `RULE_WEIGHT` votes, the
+ *   library's type and a place slot ("in X") one each; else an unlinked
+ *   acronym is an organisation; an entity with no type is dropped;
  * - names fold case, diacritics, hyphens, apostrophes and possessives, so
  *   "Kim Jong Un" and "Kim Jong-un" are one key; an acronym is linked to the
  *   long form written before it in brackets ("Korean Central News Agency
@@ -55,7 +63,7 @@ import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
 import type { ArticleEntities, Entity, EntityEditor, EntityEditorEntry, EntityIndex, EntityMention, EntityType } from './schema.ts';
 import { articleUnits, isTitleCase, sentences, type KnowledgeArticle } from './text.ts';
-import { isLowerCaseWord, mergeCandidates, trimCaseEdges, type CaseCounts } from './entity-spans.ts';
+import { isLowerCaseWord, isPlaceSlot, mergeCandidates, trimCaseEdges, weightedVote, type CaseCounts } from './entity-spans.ts';
 
 /** A span a library proposes in a text, with its type when the library gives one. */
 export interface Candidate {
@@ -271,22 +279,6 @@ const ORG_HEADS = new Set(
 const PLACE_HEADS = 'region|province|oblast|county|district|prefecture|peninsula|border region';
 const PLACE_AFTER = new RegExp(`^\\s+(?:${PLACE_HEADS})(?![\\p{L}])`, 'iu');
 const PLACE_HEAD_WORDS = new Set(['region', 'province', 'oblast', 'county', 'district', 'prefecture']);
-
-/**
- * Prepositions that, right before a name, say it is a place's ("in Baghdad",
- * "near Port-au-Prince"). Not "at", "from" or "to", which stand as often
- * before organisations and people ("at the BBC", "from Murray").
- */
-const PLACE_BEFORE = /(?:^|[^\p{L}])(?:in|near|outside|across|throughout|inside)\s+$/u;
-
-/**
- * True when a name stands where a place does: after a place preposition
- * (`PLACE_BEFORE`, in lower case) and not before a possessive or another
- * capitalised word ("in Jackson’s death", "in Kim Jong Un" are no places).
- */
-function isPlaceSlot(text: string, start: number, end: number): boolean {
-  return PLACE_BEFORE.test(text.slice(Math.max(0, start - 12), start)) && !/^(?:['’‘]s?|\s+\p{Lu})/u.test(text.slice(end));
-}
 
 /** Lower-case words that may stand inside a name between capitalised words ("Bank of England"). */
 const CONNECTORS = new Set(['of', 'for', 'and', 'the', 'de', 'del', 'der', 'van', 'von', 'bin', 'al', 'la', 'le', 'du', 'da']);
@@ -787,33 +779,6 @@ function majority(types: readonly (EntityType | undefined)[]): EntityType | unde
   for (const t of types) if (t) counts.set(t, (counts.get(t) ?? 0) + 1);
   let best: EntityType | undefined;
   for (const t of TYPE_ORDER) if ((counts.get(t) ?? 0) > (best ? (counts.get(best) ?? 0) : 0)) best = t;
-  return best;
-}
-
-/**
- * How many library votes one rule's vote is worth. A rule reads the words
- * around one mention ("director X", "X region") and is usually right, but a
- * single misread ("… Murray, London, 1921" after a role word) must not
- * outvote the library's reading of the same name in a hundred other places.
- */
-const RULE_WEIGHT = 5;
-
-/**
- * The type with the most votes, a rule's counting `RULE_WEIGHT` library votes
- * and a place slot one; ties go by `TYPE_ORDER`. None without a rule's or the
- * library's vote: a place slot alone retypes a name, it does not find one
- * ("in English", "in God" are no places).
- */
-function weightedVote(voters: readonly { ruleType?: EntityType; libType?: EntityType; placeSlot?: boolean }[]): EntityType | undefined {
-  if (!voters.some((m) => m.ruleType !== undefined || m.libType !== undefined)) return undefined;
-  const score = new Map<EntityType, number>();
-  for (const m of voters) {
-    if (m.placeSlot) score.set('place', (score.get('place') ?? 0) + 1);
-    if (m.ruleType) score.set(m.ruleType, (score.get(m.ruleType) ?? 0) + RULE_WEIGHT);
-    if (m.libType) score.set(m.libType, (score.get(m.libType) ?? 0) + 1);
-  }
-  let best: EntityType | undefined;
-  for (const t of TYPE_ORDER) if ((score.get(t) ?? 0) > (best ? (score.get(best) ?? 0) : 0)) best = t;
   return best;
 }
 

@@ -20,14 +20,23 @@
  *   Clinton" as "State Hillary" + "Clinton"; "South" + "Korea’s Defense
  *   Ministry").
  *
+ * It also holds the type evidence read around a name (`isPlaceSlot`) and the
+ * vote that weighs rules against the library (`weightedVote`).
+ *
  * Pure: no I/O, no state.
  */
+
+/** An entity type, as `schema.ts` names them. */
+export type SpanType = 'person' | 'organisation' | 'place';
+
+/** The order types win ties in. */
+const TYPE_ORDER: readonly SpanType[] = ['person', 'organisation', 'place'];
 
 /** A span a library proposes, as `entities.ts` passes it: offsets into the unit's text, and a type when the library gives one. */
 export interface SpanCandidate {
   start: number;
   end: number;
-  type?: 'person' | 'organisation' | 'place';
+  type?: SpanType;
 }
 
 /** A merged span and the candidates it holds (their edges snapped to whole words). */
@@ -214,4 +223,47 @@ export function trimCaseEdges(
     }
   }
   return [from, to];
+}
+
+/**
+ * Prepositions that, right before a name, say it is a place's ("in Baghdad",
+ * "near Port-au-Prince"). Not "at", "from" or "to", which stand as often
+ * before organisations and people ("at the BBC", "from Murray").
+ */
+const PLACE_BEFORE = /(?:^|[^\p{L}])(?:in|near|outside|across|throughout|inside)\s+$/u;
+
+/**
+ * True when a name stands where a place does: after a place preposition
+ * (`PLACE_BEFORE`, in lower case) and not before a possessive or another
+ * capitalised word ("in Jackson’s death", "in Kim Jong Un" are no places).
+ */
+export function isPlaceSlot(text: string, start: number, end: number): boolean {
+  return PLACE_BEFORE.test(text.slice(Math.max(0, start - 12), start)) && !/^(?:['’‘]s?|\s+\p{Lu})/u.test(text.slice(end));
+}
+
+/**
+ * How many library votes one rule's vote is worth. A rule reads the words
+ * around one mention ("director X", "X region") and is usually right, but a
+ * single misread ("… Murray, London, 1921" after a role word) must not
+ * outvote the library's reading of the same name in a hundred other places.
+ */
+export const RULE_WEIGHT = 5;
+
+/**
+ * The type with the most votes, a rule's counting `RULE_WEIGHT` library votes
+ * and a place slot one; ties go by `TYPE_ORDER`. None without a rule's or the
+ * library's vote: a place slot alone retypes a name, it does not find one
+ * ("in English", "in God" are no places).
+ */
+export function weightedVote(voters: readonly { ruleType?: SpanType; libType?: SpanType; placeSlot?: boolean }[]): SpanType | undefined {
+  if (!voters.some((m) => m.ruleType !== undefined || m.libType !== undefined)) return undefined;
+  const score = new Map<SpanType, number>();
+  for (const m of voters) {
+    if (m.placeSlot) score.set('place', (score.get('place') ?? 0) + 1);
+    if (m.ruleType) score.set(m.ruleType, (score.get(m.ruleType) ?? 0) + RULE_WEIGHT);
+    if (m.libType) score.set(m.libType, (score.get(m.libType) ?? 0) + 1);
+  }
+  let best: SpanType | undefined;
+  for (const t of TYPE_ORDER) if ((score.get(t) ?? 0) > (best ? (score.get(best) ?? 0) : 0)) best = t;
+  return best;
 }
