@@ -281,7 +281,7 @@ const PLACE_AFTER = new RegExp(`^\\s+(?:${PLACE_HEADS})(?![\\p{L}])`, 'iu');
 const PLACE_HEAD_WORDS = new Set(['region', 'province', 'oblast', 'county', 'district', 'prefecture']);
 
 /** Lower-case words that may stand inside a name between capitalised words ("Bank of England"). */
-const CONNECTORS = new Set(['of', 'for', 'and', 'the', 'de', 'del', 'der', 'van', 'von', 'bin', 'al', 'la', 'le', 'du', 'da']);
+const CONNECTORS = new Set(['of', 'for', 'on', 'and', 'the', 'de', 'del', 'der', 'van', 'von', 'bin', 'al', 'la', 'le', 'du', 'da']);
 
 /**
  * Countries and continents: the canonical name, other names and
@@ -523,7 +523,9 @@ function piecesOf(text: string, span: { start: number; end: number; parts: Candi
     if (!joined) flush();
     if (!isCapitalised(w.text)) {
       const next = words[i + 1];
-      const connector = CONNECTORS.has(w.text.toLowerCase()) && current.length > 0 && next !== undefined && isCapitalised(next.text);
+      // "Office of the Prosecutor": a connector, or two ("of the"), between capitalised words.
+      const after = next !== undefined && CONNECTORS.has(next.text.toLowerCase()) ? words[i + 2] : next;
+      const connector = CONNECTORS.has(w.text.toLowerCase()) && current.length > 0 && after !== undefined && isCapitalised(after.text);
       if (!connector) {
         flush();
         return;
@@ -587,8 +589,10 @@ function piecesOf(text: string, span: { start: number; end: number; parts: Candi
       piece.key = foldName(table.name);
       piece.ruleType = 'place';
       if (table.demonym) piece.demonym = true;
-    } else if (ORG_HEADS.has(last.text.toLowerCase())) piece.ruleType = 'organisation';
-    else if (person || ROLE_BEFORE.test(text.slice(Math.max(0, start - 40), start)) || ROLE_AFTER.test(text.slice(end))) piece.ruleType = 'person';
+    } else if (ORG_HEADS.has(last.text.toLowerCase()) || group.some((w, i) => ORG_HEADS.has(w.text.toLowerCase()) && CONNECTORS.has(group[i + 1]?.text.toLowerCase() ?? ''))) {
+      // An organisation's head noun ends the name or stands before a connector ("Office of the Prosecutor").
+      piece.ruleType = 'organisation';
+    } else if (person || ROLE_BEFORE.test(text.slice(Math.max(0, start - 40), start)) || ROLE_AFTER.test(text.slice(end))) piece.ruleType = 'person';
     else if (placeHead || PLACE_AFTER.test(text.slice(end))) piece.ruleType = 'place';
     else if (!last.possessive && !piece.acronym && /\p{L}\p{L}/u.test(surface) && isPlaceSlot(text, start, end)) piece.placeSlot = true;
     out.push(piece);
@@ -725,7 +729,7 @@ export function extractMentions(article: KnowledgeArticle, options: ExtractOptio
       const { block, text } = unit;
       if (titleCase[i]) return { block, text, titleCase: true, detected: [], ruled: [], words: [] };
       const starts = new Set(sentences(text).map((s) => s.start));
-      const detected = mergeCandidates(text, candidates[next++]!, isStopWord, starts).flatMap((span) => piecesOf(text, span, starts));
+      const detected = mergeCandidates(text, candidates[next++]!, isStopWord, starts, (w) => ORG_HEADS.has(w)).flatMap((span) => piecesOf(text, span, starts));
       // The news agencies the ingest credited in this article are organisations wherever the text names them.
       const agencyPieces = agencyPatterns.flatMap((pattern) =>
         [...text.matchAll(pattern)].map(

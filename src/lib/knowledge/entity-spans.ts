@@ -102,7 +102,8 @@ function kindOf(text: string, c: SpanCandidate): string | undefined {
 /**
  * Merges a unit's candidates: edges snapped (`snapSpan`), each extended
  * (`extendRight`), then overlapping or touching ones (one space apart, or
- * across a plural "s’ ") joined into one span that keeps its parts. A merged
+ * across a plural "s’ ", or an organisation's head noun and a name one
+ * connector apart: `joinsOf`) joined into one span that keeps its parts. A merged
  * span is cut again at every sentence start inside it and at every type edge:
  * a word boundary where a person candidate ends and a place, organisation or
  * acronym candidate begins, with no typed candidate running across it.
@@ -112,6 +113,7 @@ export function mergeCandidates<C extends SpanCandidate>(
   candidates: readonly C[],
   isStop: (lower: string) => boolean,
   sentenceStarts: ReadonlySet<number>,
+  isOrgHead: (lower: string) => boolean = () => false,
 ): MergedSpan<C>[] {
   const snapped = candidates
     .map((c) => {
@@ -130,12 +132,25 @@ export function mergeCandidates<C extends SpanCandidate>(
   for (const c of extended) {
     const last = merged.at(-1);
     const gap = last ? text.slice(last.end, c.start) : '';
-    if (last && (c.start <= last.end || gap === ' ' || (/s$/.test(text.slice(last.start, last.end)) && /^['’] $/u.test(gap)))) {
+    if (last && (c.start <= last.end || gap === ' ' || (/s$/.test(text.slice(last.start, last.end)) && /^['’] $/u.test(gap)) || joinsOf(text, last, c, gap, isStop, isOrgHead))) {
       last.end = Math.max(last.end, c.end);
       last.parts.push(c);
     } else merged.push({ start: c.start, end: c.end, parts: [c] });
   }
   return merged.flatMap((span) => cutSpan(text, span, snapped, sentenceStarts));
+}
+
+/**
+ * True when an organisation's head noun and a capitalised name stand one
+ * connector apart ("Office of the Prosecutor", "Council on Foreign
+ * Relations", "Bank of England"): one name. Not when the name after is a
+ * stop word ("the Ministry on Monday").
+ */
+function joinsOf(text: string, left: SpanCandidate, right: SpanCandidate, gap: string, isStop: (lower: string) => boolean, isOrgHead: (lower: string) => boolean): boolean {
+  if (!/^ (?:of|for|on)(?: the)? $/u.test(gap)) return false;
+  const head = /[\p{L}]+$/u.exec(text.slice(left.start, left.end))?.[0] ?? '';
+  const first = /^[\p{L}]+/u.exec(text.slice(right.start, right.end))?.[0] ?? '';
+  return isOrgHead(head.toLowerCase()) && /^\p{Lu}/u.test(first) && !isStop(first.toLowerCase());
 }
 
 /** Cuts a merged span at its sentence starts and type edges (see `mergeCandidates`); `snapped` are the candidates before extension. */
