@@ -559,6 +559,8 @@ function piecesOf(text: string, span: { start: number; end: number; parts: Candi
         }
       }
       group = group.slice(titleAt + 1);
+      // "Prince of Libya": the words after a title and a connector name a place, not the person.
+      if (group.length > 0 && CONNECTORS.has(group[0]!.text.toLowerCase())) continue;
       person = true;
     }
     const first = group[0];
@@ -966,7 +968,8 @@ export function resolveEntities(perArticle: readonly ArticleMentions[], editor?:
   // The library may miss a lone surname ("Macron said…" at a sentence's start): in an article that
   // names a person in full, every capitalised occurrence of that person's first or last name is
   // theirs; in another article, every occurrence of the last name, when one person in the corpus
-  // has it. Never when two people share the word, nor for a function word, title or country.
+  // has it. Never when two people share the word, nor for a function word, title or country, nor
+  // for a word the library reads as a place or organisation (`notSurname`).
   // Words are looked up folded, so "Orban" finds "Viktor Orbán".
   const owners = (list: readonly Mention[], which: 'first-and-last' | 'last'): Map<string, Set<string>> => {
     visit(list.length);
@@ -976,7 +979,7 @@ export function resolveEntities(perArticle: readonly ArticleMentions[], editor?:
       const root = uf.find(m.resolved);
       const words = m.text.split(/\s+/);
       if (words.length < 2 || rootType(root) !== 'person') continue;
-      for (const w of which === 'last' ? [words.at(-1)!] : [words[0]!, words.at(-1)!]) addToSet(byWord, w, root);
+      for (const w of which === 'last' ? [words.at(-1)!] : [words[0]!, words.at(-1)!]) if (!notSurname.has(foldName(w))) addToSet(byWord, w, root);
     }
     return byWord;
   };
