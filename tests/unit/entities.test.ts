@@ -411,3 +411,42 @@ describe('extractMentions and resolveEntities', () => {
     expect(visits(200) / small).toBeLessThan(5);
   });
 });
+
+describe('findEntities on one-line articles', () => {
+  // Whole articles on one line, with headline words, page furniture and quote markers run into the text.
+  const oneLine = [
+    article('a', 'singer dies in los angeles', [
+      'Help Michael Jackson died in Los Angeles on Thursday. Doctors said Conrad Murray had been giving Jackson Propofol before he died. Fans gathered in London, where his concerts at London’s O2 arena were due. Producer Jane Smith said the help came too late. The drug propofol is used in hospitals, and the end came quickly.',
+    ]),
+    article('b', 'tribute planned', [
+      'Stars will play the Michael Jackson Cardiff concert in October. Will Tunisia follow Egypt? Officials in Cardiff said tickets would go on sale, and the producer said the end of the tour was near. Conrad Murray denied wrongdoing in a quote to reporters.',
+    ]),
+    article('c', 'doctor charged', [
+      'be of assistance” End Quote Kathy Jorrie AEG Live lawyer said on Monday. Kathy Jorrie, a lawyer, said AEG Live had paid Conrad Murray. The propofol was found in London and Los Angeles, police said. Jackson was 50, a quote from the report said.',
+    ]),
+  ];
+  const index = findEntities(oneLine);
+  const types = new Map(index.entities.map((e) => [e.name, e.type]));
+
+  it('keeps names apart across sentence edges and at a person’s end, and cuts the common words run into them', () => {
+    expect([...types.keys()].filter((n) => /Help|Propofol|Cardiff |Quote|Will /.test(n))).toEqual([]);
+    expect(entity(index, 'michael-jackson').aliases).toEqual(['Jackson']);
+    expect(entity(index, 'kathy-jorrie').mentions.map((m) => m.text)).toEqual(['Kathy Jorrie']);
+  });
+
+  it('types the people and places by their evidence', () => {
+    expect(Object.fromEntries(['Michael Jackson', 'Conrad Murray', 'Kathy Jorrie', 'London', 'Los Angeles', 'Cardiff'].map((n) => [n, types.get(n)]))).toEqual({
+      'Michael Jackson': 'person',
+      'Conrad Murray': 'person',
+      'Kathy Jorrie': 'person',
+      London: 'place',
+      'Los Angeles': 'place',
+      Cardiff: 'place',
+    });
+  });
+
+  it('drops a lone word the corpus writes in lower case ("Producer")', () => {
+    expect(types.has('Producer')).toBe(false);
+    expect(types.get('Jane Smith')).toBe('person');
+  });
+});

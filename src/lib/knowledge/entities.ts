@@ -23,18 +23,26 @@
  * for both:
  *
  * - spans snap to whole words and lose edge punctuation, possessives ("’s"),
- *   titles ("President", "leader") and leading function words ("The", "As");
- *   a lone capitalised word at a sentence's start that the corpus also writes
- *   in lower case ("Footage aired…") is not a name;
- *   overlapping or touching spans are one name, then split again at internal
- *   possessives ("South Korea’s Defense Ministry" → South Korea, Defense
- *   Ministry), punctuation and lower-case words;
- * - types come from the editor, else from general rules (a title or role word
- *   before a name → person; an organisation head noun such as Agency,
- *   Ministry, Party → organisation; a name followed by "region" → place; a
- *   country or demonym in the small table below → place; a news agency the
- *   ingest credited → organisation), else from the library's majority, else an
- *   unlinked acronym is an organisation; an entity with no type is dropped;
+ *   titles ("President", "leader") and leading function words, modals and
+ *   auxiliaries ("The", "As", "Will"); a lone capitalised word at a
+ *   sentence's start that the corpus also writes in lower case ("Footage
+ *   aired…") is not a name; overlapping or touching spans are one name
+ *   within one sentence (`entity-spans.ts`: one-line articles run headlines,
+ *   furniture and quote markers into the text), cut where a person ends and
+ *   another name begins, then split again at internal possessives ("South
+ *   Korea’s Defense Ministry" → South Korea, Defense Ministry), punctuation
+ *   and lower-case words;
+ * - a person's name loses the words at its edges that the corpus writes in
+ *   lower case, or that name a place or organisation, when the rest is a name
+ *   of its own ("Help Michael Jackson", "Jackson Propofol"); such a word alone
+ *   ("Producer") is not a name;
+ * - types come from the editor, else from votes: general rules (a title or
+ *   role word before a name → person; an organisation head noun such as
+ *   Agency, Ministry, Party → organisation; a name followed by "region" →
+ *   place; a country or demonym in the small table below → place; a news
+ *   agency the ingest credited → organisation) count `RULE_WEIGHT` votes, the
+ *   library's type and a place slot ("in X") one each; else an unlinked
+ *   acronym is an organisation; an entity with no type is dropped;
  * - names fold case, diacritics, hyphens, apostrophes and possessives, so
  *   "Kim Jong Un" and "Kim Jong-un" are one key; an acronym is linked to the
  *   long form written before it in brackets ("Korean Central News Agency
@@ -55,6 +63,7 @@ import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
 import type { ArticleEntities, Entity, EntityEditor, EntityEditorEntry, EntityIndex, EntityMention, EntityType } from './schema.ts';
 import { articleUnits, isTitleCase, sentences, type KnowledgeArticle } from './text.ts';
+import { isLowerCaseWord, isPlaceSlot, mergeCandidates, trimCaseEdges, weightedVote, type CaseCounts } from './entity-spans.ts';
 
 /** A span a library proposes in a text, with its type when the library gives one. */
 export interface Candidate {
@@ -225,13 +234,14 @@ export const DEFAULT_RECOGNIZER: RecognizerName = 'compromise';
 // General word lists. None names anything the seeds are about; each is the
 // kind of list any English news text needs.
 
-/** Function words, pronouns, months and weekdays: never a name on their own, and dropped at the start of a sentence. */
+/** Function words, modals and auxiliaries ("Will Tunisia…", "Can Meg Whitman…": a headline's question), pronouns, months and weekdays: never a name on their own, and dropped at the start of a name. */
 const FUNCTION_WORDS = new Set(
   (
     'a an the this that these those some several many both each every all any no one neither either most such other another ' +
     'i we you he she they it his her their our its my your them us him me who whom whose which what why how where when ' +
     'as at in on for from by with of to and but or nor if while after before during since until despite although though however ' +
     'meanwhile according last next yet so then also only even still just here there once because than like unlike ' +
+    'will would can could shall should must might do does did is are was were has have had be been ' +
     'january february march april may june july august september october november december ' +
     'monday tuesday wednesday thursday friday saturday sunday today tomorrow yesterday'
   ).split(' '),
@@ -242,7 +252,8 @@ const TITLES = new Set(
   (
     'president minister prime chancellor secretary senator governor mayor general gen colonel col lieutenant lt admiral adm marshal ' +
     'commander chairman chairwoman chair premier king queen prince princess pope mr mrs ms dr sir lord lady ambassador ' +
-    'spokesman spokeswoman spokesperson leader lawmaker representative rep sen judge justice director chief envoy sergeant sgt captain capt major maj'
+    'spokesman spokeswoman spokesperson leader lawmaker representative rep sen judge justice director chief envoy sergeant sgt captain capt major maj ' +
+    'pm sheikh sheik archbishop bishop cardinal rev reverend'
   ).split(' '),
 );
 
@@ -270,7 +281,7 @@ const PLACE_AFTER = new RegExp(`^\\s+(?:${PLACE_HEADS})(?![\\p{L}])`, 'iu');
 const PLACE_HEAD_WORDS = new Set(['region', 'province', 'oblast', 'county', 'district', 'prefecture']);
 
 /** Lower-case words that may stand inside a name between capitalised words ("Bank of England"). */
-const CONNECTORS = new Set(['of', 'for', 'and', 'the', 'de', 'del', 'der', 'van', 'von', 'bin', 'al', 'la', 'le', 'du', 'da']);
+const CONNECTORS = new Set(['of', 'for', 'on', 'and', 'the', 'de', 'del', 'der', 'van', 'von', 'bin', 'al', 'la', 'le', 'du', 'da']);
 
 /**
  * Countries and continents: the canonical name, other names and
@@ -422,6 +433,8 @@ export interface NamePiece {
   libType?: EntityType;
   /** The type a general rule gives (title or role word, head noun, country table, credited agency). */
   ruleType?: EntityType;
+  /** Stands after a place preposition ("in X", `isPlaceSlot`): one vote for a place, as much as the library's (people stand there too: "confidence in X"). */
+  placeSlot?: boolean;
   /** A single word standing first in its sentence. */
   sentenceInitial?: boolean;
   /** The canonical place name when the key is in the country table. */
@@ -482,60 +495,13 @@ function isSentenceInitial(text: string, at: number, sentenceStarts: ReadonlySet
   return i === 0 || sentenceStarts.has(i) || sentenceStarts.has(at);
 }
 
+/** A word (in lower case) that never stands inside a name: a function word or a title. */
+function isStopWord(lower: string): boolean {
+  return FUNCTION_WORDS.has(lower) || TITLES.has(lower);
+}
+
 function isCapitalised(word: string): boolean {
   return /^[\p{Lu}\p{N}]/u.test(word);
-}
-
-/** Expands a span to whole words. */
-function snap(text: string, start: number, end: number): [number, number] {
-  let s = start;
-  let e = end;
-  while (s > 0 && /[\p{L}\p{N}]/u.test(text[s - 1] ?? '')) s -= 1;
-  const wordish = /[\p{L}\p{N}]/u;
-  for (;;) {
-    const ch = text[e] ?? '';
-    if (wordish.test(ch)) e += 1;
-    else if ((ch === '-' || ch === '‐') && wordish.test(text[e + 1] ?? '')) e += 2;
-    else break;
-  }
-  return [s, e];
-}
-
-/**
- * Extends a span over the capitalised words that follow it, one space apart
- * ("Kim Jong" + "Un": a library that does not know a name's last word still
- * proposes its first ones). Stops at a function word, a title, a possessive's
- * end and any punctuation.
- */
-function extendRight(text: string, end: number): number {
-  let e = end;
-  for (;;) {
-    const m = /^ (\p{Lu}[\p{L}\p{N}]*(?:[-'’‘][\p{L}\p{N}]+)*)/u.exec(text.slice(e));
-    const word = m?.[1];
-    if (!m || !word || FUNCTION_WORDS.has(word.toLowerCase()) || TITLES.has(word.toLowerCase())) return e;
-    e += m[0].length;
-  }
-}
-
-/** Overlapping or touching candidates (one space apart, or across a plural "s’ ") become one span; the typed sub-spans are kept. */
-function mergeCandidates(text: string, candidates: readonly Candidate[]): { start: number; end: number; parts: Candidate[] }[] {
-  const snapped = candidates
-    .map((c) => {
-      const [start, snappedEnd] = snap(text, c.start, c.end);
-      const end = extendRight(text, snappedEnd);
-      return c.type ? { start, end, type: c.type } : { start, end };
-    })
-    .sort((a, b) => a.start - b.start || b.end - a.end);
-  const out: { start: number; end: number; parts: Candidate[] }[] = [];
-  for (const c of snapped) {
-    const last = out.at(-1);
-    const gap = last ? text.slice(last.end, c.start) : '';
-    if (last && (c.start <= last.end || gap === ' ' || (/s$/.test(text.slice(last.start, last.end)) && /^['’] $/u.test(gap)))) {
-      last.end = Math.max(last.end, c.end);
-      last.parts.push(c);
-    } else out.push({ start: c.start, end: c.end, parts: [c] });
-  }
-  return out;
 }
 
 /**
@@ -557,7 +523,9 @@ function piecesOf(text: string, span: { start: number; end: number; parts: Candi
     if (!joined) flush();
     if (!isCapitalised(w.text)) {
       const next = words[i + 1];
-      const connector = CONNECTORS.has(w.text.toLowerCase()) && current.length > 0 && next !== undefined && isCapitalised(next.text);
+      // "Office of the Prosecutor": a connector, or two ("of the"), between capitalised words.
+      const after = next !== undefined && CONNECTORS.has(next.text.toLowerCase()) ? words[i + 2] : next;
+      const connector = CONNECTORS.has(w.text.toLowerCase()) && current.length > 0 && after !== undefined && isCapitalised(after.text);
       if (!connector) {
         flush();
         return;
@@ -591,6 +559,8 @@ function piecesOf(text: string, span: { start: number; end: number; parts: Candi
         }
       }
       group = group.slice(titleAt + 1);
+      // "Prince of Libya": the words after a title and a connector name a place, not the person.
+      if (group.length > 0 && CONNECTORS.has(group[0]!.text.toLowerCase())) continue;
       person = true;
     }
     const first = group[0];
@@ -621,9 +591,12 @@ function piecesOf(text: string, span: { start: number; end: number; parts: Candi
       piece.key = foldName(table.name);
       piece.ruleType = 'place';
       if (table.demonym) piece.demonym = true;
-    } else if (ORG_HEADS.has(last.text.toLowerCase())) piece.ruleType = 'organisation';
-    else if (person || ROLE_BEFORE.test(text.slice(Math.max(0, start - 40), start)) || ROLE_AFTER.test(text.slice(end))) piece.ruleType = 'person';
+    } else if (ORG_HEADS.has(last.text.toLowerCase()) || group.some((w, i) => ORG_HEADS.has(w.text.toLowerCase()) && CONNECTORS.has(group[i + 1]?.text.toLowerCase() ?? ''))) {
+      // An organisation's head noun ends the name or stands before a connector ("Office of the Prosecutor").
+      piece.ruleType = 'organisation';
+    } else if (person || ROLE_BEFORE.test(text.slice(Math.max(0, start - 40), start)) || ROLE_AFTER.test(text.slice(end))) piece.ruleType = 'person';
     else if (placeHead || PLACE_AFTER.test(text.slice(end))) piece.ruleType = 'place';
+    else if (!last.possessive && !piece.acronym && /\p{L}\p{L}/u.test(surface) && isPlaceSlot(text, start, end)) piece.placeSlot = true;
     out.push(piece);
   }
   return out;
@@ -758,7 +731,7 @@ export function extractMentions(article: KnowledgeArticle, options: ExtractOptio
       const { block, text } = unit;
       if (titleCase[i]) return { block, text, titleCase: true, detected: [], ruled: [], words: [] };
       const starts = new Set(sentences(text).map((s) => s.start));
-      const detected = mergeCandidates(text, candidates[next++]!).flatMap((span) => piecesOf(text, span, starts));
+      const detected = mergeCandidates(text, candidates[next++]!, isStopWord, starts, (w) => ORG_HEADS.has(w)).flatMap((span) => piecesOf(text, span, starts));
       // The news agencies the ingest credited in this article are organisations wherever the text names them.
       const agencyPieces = agencyPatterns.flatMap((pattern) =>
         [...text.matchAll(pattern)].map(
@@ -850,6 +823,11 @@ export function resolveEntities(perArticle: readonly ArticleMentions[], editor?:
   // Words the corpus writes in lower case: the same word capitalised at a sentence's start is not a name.
   const lowerWords = new Set(sorted.flatMap((a) => a.lowerWords));
   const editorPatterns = entries.map((e) => [e.name, ...(e.aliases ?? [])].map((form) => formPattern(form, true)));
+  const caseCounts = countCases(sorted);
+  // Every name the corpus's units hold, with the type most of its pieces have.
+  const keyVotes = new Map<string, (EntityType | undefined)[]>();
+  for (const a of sorted) for (const u of a.units) for (const p of [...u.detected, ...u.ruled]) addTo(keyVotes, p.key, p.ruleType ?? p.libType);
+  const knownKeys = new Map([...keyVotes].map(([key, votes]) => [key, majority(votes)]));
 
   const units = sorted.flatMap((a) => a.units.map((unit) => ({ ...unit, article: a.article })));
   const mentions: Mention[] = [];
@@ -865,6 +843,7 @@ export function resolveEntities(perArticle: readonly ArticleMentions[], editor?:
           ...editorPieces,
           ...unit.detected
             .filter((p) => !(p.sentenceInitial && p.ruleType === undefined && lowerWords.has(p.text.toLowerCase())))
+            .flatMap((p) => trimPiece(p, caseCounts, knownKeys))
             .map((p): NamePiece => (p.ruleType === undefined && agencyKeys.has(p.key) ? { ...p, ruleType: 'organisation' } : { ...p })),
           ...unit.ruled.map((p) => ({ ...p })),
         ];
@@ -938,7 +917,7 @@ export function resolveEntities(perArticle: readonly ArticleMentions[], editor?:
     if (entry?.type) return entry.type;
     visit(members.length);
     const voters = members.filter((m) => !m.linked);
-    return majority(voters.map((m) => m.ruleType)) ?? majority(voters.map((m) => m.libType)) ?? (voters.some((m) => m.acronym) ? 'organisation' : undefined);
+    return weightedVote(voters) ?? (voters.some((m) => m.acronym) ? 'organisation' : undefined);
   };
   // Provisional types, for surname resolution: a cluster's type as it stands when first asked for.
   const byRoot = new Map<string, Mention[]>();
@@ -965,9 +944,14 @@ export function resolveEntities(perArticle: readonly ArticleMentions[], editor?:
   };
   const corpusNames = fullNames(mentions);
   const articleNames = new Map<string, Map<string, Set<string>>>();
+  // A word the library types as a place or organisation more often than as a person, across the corpus, is no
+  // surname ("London" in "London Philharmonic Orchestra", read as a person's name, is still the city).
+  const libVotes = new Map<string, (EntityType | undefined)[]>();
+  for (const m of mentions) if (!m.key.includes(' ')) addTo(libVotes, m.key, m.libType);
+  const notSurname = new Set([...libVotes].filter(([, votes]) => (majority(votes) ?? 'person') !== 'person').map(([key]) => key));
   for (const m of mentions) {
     // A general rule's type (a country, an agency, an organisation's head noun) is never a surname.
-    if (m.key.includes(' ') || m.acronym || m.demonym || m.editor !== undefined || (m.ruleType !== undefined && m.ruleType !== 'person')) continue;
+    if (m.key.includes(' ') || m.acronym || m.demonym || m.editor !== undefined || (m.ruleType !== undefined && m.ruleType !== 'person') || notSurname.has(m.key)) continue;
     if (!articleNames.has(m.article)) articleNames.set(m.article, fullNames(byArticle.get(m.article) ?? []));
     const local = articleNames.get(m.article)!.get(m.key);
     const global = corpusNames.get(m.key);
@@ -984,7 +968,8 @@ export function resolveEntities(perArticle: readonly ArticleMentions[], editor?:
   // The library may miss a lone surname ("Macron said…" at a sentence's start): in an article that
   // names a person in full, every capitalised occurrence of that person's first or last name is
   // theirs; in another article, every occurrence of the last name, when one person in the corpus
-  // has it. Never when two people share the word, nor for a function word, title or country.
+  // has it. Never when two people share the word, nor for a function word, title or country, nor
+  // for a word the library reads as a place or organisation (`notSurname`).
   // Words are looked up folded, so "Orban" finds "Viktor Orbán".
   const owners = (list: readonly Mention[], which: 'first-and-last' | 'last'): Map<string, Set<string>> => {
     visit(list.length);
@@ -994,7 +979,7 @@ export function resolveEntities(perArticle: readonly ArticleMentions[], editor?:
       const root = uf.find(m.resolved);
       const words = m.text.split(/\s+/);
       if (words.length < 2 || rootType(root) !== 'person') continue;
-      for (const w of which === 'last' ? [words.at(-1)!] : [words[0]!, words.at(-1)!]) addToSet(byWord, w, root);
+      for (const w of which === 'last' ? [words.at(-1)!] : [words[0]!, words.at(-1)!]) if (!notSurname.has(foldName(w))) addToSet(byWord, w, root);
     }
     return byWord;
   };
@@ -1111,6 +1096,58 @@ export function resolveEntities(perArticle: readonly ArticleMentions[], editor?:
     entities: (named.get(a.article) ?? []).sort((x, y) => y.count - x.count || (x.id < y.id ? -1 : 1)),
   }));
   return { entities: built.map((b) => b.entity), articles, warnings: [...new Set(warnings)].sort() };
+}
+
+/** Per word, how many articles write it in lower case and how many capitalised (outside title-case headlines). */
+function countCases(perArticle: readonly ArticleMentions[]): CaseCounts {
+  const lower = new Map<string, number>();
+  const capitalised = new Map<string, number>();
+  for (const a of perArticle) {
+    for (const w of a.lowerWords) lower.set(w, (lower.get(w) ?? 0) + 1);
+    for (const w of new Set(a.units.flatMap((u) => u.words.map((x) => x.text.toLowerCase())))) capitalised.set(w, (capitalised.get(w) ?? 0) + 1);
+  }
+  return { lower, capitalised };
+}
+
+/**
+ * A detected person's name without the common words or other names at its
+ * edges (`trimCaseEdges`; `known` holds every name the corpus's units hold,
+ * with its majority type),
+ * or none when it is one such word alone with no rule's type ("Producer",
+ * "Special": labels and headline words). Table places and acronyms are kept
+ * as they are.
+ */
+function trimPiece(p: NamePiece, counts: CaseCounts, known: ReadonlyMap<string, EntityType | undefined>): NamePiece[] {
+  if (p.tablePlace !== undefined || p.acronym) return [p];
+  const words = p.text.split(' ');
+  if (words.length === 1) return p.ruleType === undefined && isLowerCaseWord(p.text, counts) ? [] : [placed(p, counts)];
+  // Only a person's name is cut: an organisation's or a place's opens with common words ("Human Rights Watch").
+  if ((p.ruleType ?? p.libType) !== 'person') return [placed(p, counts)];
+  const [from, to] = trimCaseEdges(
+    words,
+    counts,
+    (rest) => known.has(foldName(rest.join(' '))),
+    (w) => ORG_HEADS.has(w.toLowerCase()) || PLACE_HEAD_WORDS.has(w.toLowerCase()),
+    (prefix) => {
+      const key = foldName(prefix.join(' '));
+      const type = PLACE_BY_KEY.has(key) ? 'place' : known.get(key);
+      return type === 'place' || type === 'organisation';
+    },
+  );
+  if (from === 0 && to === words.length) return [placed(p, counts)];
+  const start = p.start + words.slice(0, from).join(' ').length + (from > 0 ? 1 : 0);
+  const text = words.slice(from, to).join(' ');
+  const out: NamePiece = { ...p, start, end: start + text.length, text, key: foldName(text), acronym: isAcronym(text) };
+  delete out.sentenceInitial;
+  return [placed(out, counts)];
+}
+
+/** A piece keeps its place slot only when none of its words is one the corpus writes in lower case ("in Politics" is a heading's word). */
+function placed(p: NamePiece, counts: CaseCounts): NamePiece {
+  if (!p.placeSlot || !p.text.split(' ').some((w) => isLowerCaseWord(w, counts))) return p;
+  const out = { ...p };
+  delete out.placeSlot;
+  return out;
 }
 
 /**
