@@ -150,7 +150,7 @@ export function keyEventCount(publicationDays: number): number {
 export interface KeyEvents {
   /** The k most salient dated events that are not announcements of what is still to come, in date order (earliest first), one a date. */
   key: TimelineEvent[];
-  /** Scheduled events dated after the latest report, earliest first. */
+  /** Scheduled events dated after the latest report, with a publishable title, earliest first. */
   comingUp: TimelineEvent[];
 }
 
@@ -205,7 +205,7 @@ export function salience(event: TimelineEvent, published: ReadonlyMap<string, st
 export function keyEvents(events: readonly TimelineEvent[], options: KeyEventOptions): KeyEvents {
   const { k, published, asOf, from, newsFrom } = options;
   const comingUp = events
-    .filter((e) => e.scheduled && e.date !== undefined && asOf !== undefined && e.date.slice(0, asOf.length) > asOf.slice(0, e.date.length))
+    .filter((e) => e.scheduled && e.date !== undefined && asOf !== undefined && e.date.slice(0, asOf.length) > asOf.slice(0, e.date.length) && publishable(e.summary))
     .sort((a, b) => ((a.date ?? '') < (b.date ?? '') ? -1 : (a.date ?? '') > (b.date ?? '') ? 1 : 0));
   const lists = chronologies(events);
   const backstory = (event: TimelineEvent): boolean => newsFrom !== undefined && (event.date ?? '') < newsFrom.slice(0, event.date?.length ?? 0);
