@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { contentEntries } from '../content-entries.ts';
-import { archive, eventsNaming, firstOf, formatDate, neighbours, placeOf, publishers, slugOf, topicTimeline } from '../../src/lib/site/browse.ts';
+import { archive, eventsNaming, firstOf, formatDate, neighbours, placeOf, publishers, readableNote, slugOf, topicTimeline } from '../../src/lib/site/browse.ts';
 import { parseKnowledge } from '../../src/lib/site/knowledge.ts';
 
 const entries = contentEntries();
@@ -65,5 +65,25 @@ describe('firstOf', () => {
     expect(firstOf([1, 2, 3, 4, 5], 3)).toEqual({ shown: [1, 2, 3], more: 2 });
     expect(firstOf([1, 2], 3)).toEqual({ shown: [1, 2], more: 0 });
     expect(firstOf([], 3)).toEqual({ shown: [], more: 0 });
+  });
+});
+
+describe('readableNote', () => {
+  const names = new Map([
+    ['family-left-speechless-by-death', 'The Daily Example'],
+    ['doctor-did-not-inject-the-star', 'Example News'],
+    ['judge-told-the-doctor-he-must-not', 'The Example Times'],
+  ]);
+  it('names articles, writes dates out, and says a repeated settlement once', () => {
+    const note =
+      'family-left-speechless-by-death: “May” could be 2009-05 or 2008-05; judge-told-the-doctor-he-must-not (paragraph 1) dates the same event to 2009-05, which leaves only 2009-05. ' +
+      'doctor-did-not-inject-the-star: “May” could be 2009-05 or 2008-05; judge-told-the-doctor-he-must-not (paragraph 1) dates the same event to 2009-05, which leaves only 2009-05.';
+    expect(readableNote(note, (id) => names.get(id))).toBe(
+      'The Daily Example: “May” could be May 2009 or May 2008; The Example Times (paragraph 1) dates the same event to May 2009, which leaves only May 2009.',
+    );
+  });
+  it('keeps settlements that differ', () => {
+    const note = 'family-left-speechless-by-death: “Monday” could be 2024-06-10 or 2024-06-17. doctor-did-not-inject-the-star: “May” could be 2024-05 or 2023-05.';
+    expect(readableNote(note, (id) => names.get(id))).toBe('The Daily Example: “Monday” could be 10 June 2024 or 17 June 2024. Example News: “May” could be May 2024 or May 2023.');
   });
 });

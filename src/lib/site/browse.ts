@@ -242,6 +242,25 @@ export function nameArticleIds(text: string, nameOf: (id: string) => string | un
   return text.replace(/[\p{L}\p{N}_]+(?:-[\p{L}\p{N}_]+)*/gu, (token) => nameOf(token) ?? token);
 }
 
+/**
+ * A date note as readers read it: article ids named (`nameArticleIds`),
+ * ISO dates written out ("2009-05" → "May 2009"), and a sentence that only
+ * repeats an earlier one for another article said once.
+ */
+export function readableNote(note: string, nameOf: (id: string) => string | undefined): string {
+  const seen = new Set<string>();
+  const kept: string[] = [];
+  // Each sentence of a note opens with the id of the article it is about ("<id>: “May” could be …").
+  for (const part of note.split(/(?<=\.)\s+(?=[\p{L}\p{N}_-]+: )/u)) {
+    const claim = part.replace(/^[\p{L}\p{N}_-]+: /u, '').replace(/[\p{L}\p{N}_]+(?:-[\p{L}\p{N}_]+){2,}/gu, '');
+    if (seen.has(claim)) continue;
+    seen.add(claim);
+    kept.push(part);
+  }
+  const named = nameArticleIds(kept.join(' '), nameOf);
+  return named.replace(/\b\d{4}-\d{2}(?:-\d{2})?\b/g, (iso) => formatDate(iso));
+}
+
 /** Citations an event lists by name; the rest are counted (an event can be told by thousands of reports). */
 export const EVENT_CITATIONS_SHOWN = 8;
 /** Reports named per date when sources disagree on an event's date. */
