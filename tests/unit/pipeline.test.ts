@@ -1,3 +1,4 @@
+import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { ingestCorpus, ingestSeed, type SeedInput } from '../../src/lib/ingest/pipeline.ts';
 import { readContentFile } from '../../src/lib/ingest/markdown.ts';
@@ -32,6 +33,19 @@ describe('ingestSeed', () => {
     const r = ingestSeed(seed('a.txt', ARTICLE, 'publishr: X\n'));
     expect(r.article).toBeUndefined();
     expect(r.messages.map((m) => m.code)).toEqual(['SL202']);
+  });
+  it('reads a saved page in the encoding its <meta> declares, headline and body alike', () => {
+    const paragraphs = [
+      'Мост через реку открыли в понедельник после трёх лет ремонта, сообщили в городской администрации, и первые машины проехали по нему утром.',
+      'По словам инженеров, новый настил выдержит вдвое большую нагрузку, а пешеходные дорожки стали шире на полметра с каждой стороны.',
+    ];
+    const html = `<!doctype html>\n<html>\n<head>\n<meta http-equiv="Content-Type" content="text/html; charset=windows-1251">\n<title>Мост открыт после ремонта | Городские вести</title>\n</head>\n<body>\n<article>\n<h1>Мост открыт после ремонта</h1>\n${paragraphs.map((p) => `<p>${p}</p>`).join('\n')}\n</article>\n</body>\n</html>\n`;
+    const r = ingestSeed({ path: 'bridge.html', file: 'seeds/bridge.html', bytes: new Uint8Array(iconv.encode(html, 'windows-1251')) });
+    expect(r.messages).toEqual([expect.objectContaining({ code: 'SL114', severity: 'warning', line: 4 })]);
+    const a = articleSchema.parse(r.article);
+    expect(a.headline).toBe('Мост открыт после ремонта');
+    expect(a.source.encoding).toBe('windows-1251');
+    expect(r.body).toBe(`${paragraphs.join('\n\n')}\n`);
   });
   it('declines formats it does not read', () => {
     expect(ingestSeed(seed('a.pdf', ARTICLE)).messages.map((m) => m.code)).toEqual(['SL101']);

@@ -5,11 +5,22 @@
  * reading is reported; anything else is refused with a message saying what
  * the file looks like. Nothing is ever guessed at silently.
  *
+ * Bytes that are not UTF-8 (and carry no BOM) are first read in the encoding
+ * the file declares, when it declares one in its first 4 KB (`<meta charset>`,
+ * `<meta http-equiv="Content-Type" content="…; charset=…">` or
+ * `<?xml … encoding="…"?>`, see `declaredEncoding`). A declaration never
+ * overrides valid UTF-8: a browser's "save as" writes the page as UTF-8 but
+ * keeps its `<meta>` naming the encoding it was served in, so valid UTF-8 is
+ * the truth and the declaration is stale. A declaration whose reading holds
+ * more than 1% U+FFFD replacement characters does not fit the bytes and is
+ * set aside for the rules above.
+ *
  * Messages (the README documents codes in its table):
  * - SL102 error: binary, not text (a known format's signature, NUL or control bytes; a known format is named);
  * - SL103 error: not valid UTF-8 (or UTF-16), and not plausibly Windows-1252 either;
  * - SL106 error: over `MAX_SEED_BYTES` (see `checkSize`);
- * - SL108 warning: not UTF-8, read as Windows-1252.
+ * - SL108 warning: not UTF-8, read as Windows-1252;
+ * - SL114 warning: not UTF-8, read in the encoding the file declares.
  */
 import iconv from 'iconv-lite';
 import type { Diagnostic } from '../diagnostics.ts';
@@ -17,7 +28,11 @@ import type { Diagnostic } from '../diagnostics.ts';
 export interface Decoded {
   /** The text, or undefined when the bytes could not be read as text. */
   text: string | undefined;
-  /** `utf-8`, `utf-8 (BOM)`, `utf-16le (BOM)`, `utf-16be (BOM)`, `windows-1252`, or `unknown` when refused. */
+  /**
+   * `utf-8`, `utf-8 (BOM)`, `utf-16le (BOM)`, `utf-16be (BOM)`, `windows-1252`,
+   * the declared encoding's name (e.g. `windows-1251`, `shift_jis`), or
+   * `unknown` when refused.
+   */
   encoding: string;
   messages: Diagnostic[];
 }
@@ -77,17 +92,106 @@ export function decode(bytes: Uint8Array, file: string): Decoded {
   if (offset > 0 || valid >= invalid) {
     return refuse('SL103', 'the bytes are not valid UTF-8, though most of the file is: it is damaged or mixes two encodings; save it as UTF-8', line);
   }
+  const buffer = Buffer.from(body.buffer, body.byteOffset, body.byteLength);
+  const declared = declaredEncoding(body);
+  // The declared encoding is the page's own word on how to read it, so it comes before the Windows-1252 guess;
+  // it comes after the damaged-UTF-8 check, since a saved UTF-8 page keeps its old <meta> and a stray byte does not make that true.
+  let misfit = '';
+  if (declared) {
+    const text = iconv.decode(buffer, declared.iconvName);
+    if (replacementShare(text) <= MAX_REPLACEMENT_SHARE) {
+      messages.push({
+        file,
+        line: declared.line,
+        severity: 'warning',
+        code: 'SL114',
+        message: `the file is not UTF-8; it was read as ${declared.encoding} because ${declared.where} declares the charset "${declared.label}": save it as UTF-8 to silence this`,
+      });
+      return { text, encoding: declared.encoding, messages };
+    }
+    misfit = ` (the charset "${declared.label}" ${declared.where} declares does not fit its bytes)`;
+  }
   if (body.some(isUndefinedIn1252) || high > printable * 0.45) {
-    return refuse('SL103', 'the bytes are not valid UTF-8, nor text in another encoding the ingest reads; save the file as UTF-8', line);
+    return refuse('SL103', `the bytes are not valid UTF-8, nor text in another encoding the ingest reads${misfit}; save the file as UTF-8`, line);
   }
   messages.push({
     file,
     ...(line === undefined ? {} : { line }),
     severity: 'warning',
     code: 'SL108',
-    message: 'the file is not UTF-8; it was read as Windows-1252 (Latin-1): check its accented letters and quotes, and save it as UTF-8 to silence this',
+    message: `the file is not UTF-8; it was read as Windows-1252 (Latin-1)${misfit}: check its accented letters and quotes, and save it as UTF-8 to silence this`,
   });
-  return { text: iconv.decode(Buffer.from(body.buffer, body.byteOffset, body.byteLength), 'windows-1252'), encoding: 'windows-1252', messages };
+  return { text: iconv.decode(buffer, 'windows-1252'), encoding: 'windows-1252', messages };
+}
+
+/** How far into the file a declaration is looked for, in bytes: a page's `<head>` opens well within it. */
+const DECLARATION_WINDOW = 4096;
+
+/** The largest share of U+FFFD in a reading that still lets the declaration stand: more means the declaration is wrong. */
+const MAX_REPLACEMENT_SHARE = 0.01;
+
+/**
+ * Labels whose encoding is not the one iconv-lite gives the same name, or
+ * that it does not know, mapped to the encoding browsers decode them as.
+ * From the WHATWG Encoding Standard's label table
+ * (https://encoding.spec.whatwg.org/#names-and-labels): it makes Latin-1 and
+ * ASCII labels mean Windows-1252, ISO-8859-9 mean Windows-1254, TIS-620 and
+ * ISO-8859-11 mean Windows-874, GB2312 mean GBK, the Korean labels mean
+ * EUC-KR (Windows-949, a superset), and the Shift_JIS labels mean Windows-31J.
+ * A label not here is passed to iconv-lite as written, lower-cased.
+ */
+const WHATWG_LABELS: Readonly<Record<string, string>> = {
+  ...labels('windows-1252', ['ansi_x3.4-1968', 'ascii', 'cp1252', 'cp819', 'csisolatin1', 'ibm819', 'iso-8859-1', 'iso-ir-100', 'iso8859-1', 'iso88591', 'iso_8859-1', 'iso_8859-1:1987', 'l1', 'latin1', 'us-ascii', 'windows-1252', 'x-cp1252']),
+  ...labels('windows-1254', ['cp1254', 'csisolatin5', 'iso-8859-9', 'iso-ir-148', 'iso8859-9', 'iso88599', 'iso_8859-9', 'iso_8859-9:1989', 'l5', 'latin5', 'windows-1254', 'x-cp1254']),
+  ...labels('windows-874', ['dos-874', 'iso-8859-11', 'iso8859-11', 'iso885911', 'tis-620', 'windows-874']),
+  ...labels('gbk', ['chinese', 'csgb2312', 'csiso58gb231280', 'gb2312', 'gb_2312', 'gb_2312-80', 'gbk', 'iso-ir-58', 'x-gbk']),
+  ...labels('euc-kr', ['cseuckr', 'csksc56011987', 'euc-kr', 'iso-ir-149', 'korean', 'ks_c_5601-1987', 'ks_c_5601-1989', 'ksc5601', 'ksc_5601', 'windows-949']),
+  ...labels('shift_jis', ['csshiftjis', 'ms932', 'ms_kanji', 'shift-jis', 'shift_jis', 'sjis', 'windows-31j', 'x-sjis']),
+  ...labels('big5', ['big5', 'big5-hkscs', 'cn-big5', 'csbig5', 'x-x-big5']),
+  ...labels('euc-jp', ['cseucpkdfmtjapanese', 'euc-jp', 'x-euc-jp']),
+  // The standard reads a `<meta>` naming UTF-16 as UTF-8 (a page whose head is ASCII bytes is not UTF-16), and UTF-8 is already ruled out here.
+  ...labels('utf-8', ['unicode-1-1-utf-8', 'unicode11utf8', 'unicode20utf8', 'utf-8', 'utf8', 'x-unicode20utf8', 'utf-16', 'utf-16le', 'utf-16be', 'unicode', 'ucs-2']),
+};
+
+/** iconv-lite's names for the encodings above, where they differ. */
+const ICONV_NAMES: Readonly<Record<string, string>> = { shift_jis: 'cp932', 'euc-kr': 'cp949', big5: 'big5hkscs' };
+
+function labels(encoding: string, names: readonly string[]): Record<string, string> {
+  return Object.fromEntries(names.map((n) => [n, encoding]));
+}
+
+/**
+ * The encoding the file declares in its first `DECLARATION_WINDOW` bytes, read
+ * as Latin-1 (every byte a character, so a declaration in ASCII is found in
+ * any ASCII-compatible encoding): the first `<meta>` naming a charset
+ * (`charset=` or an http-equiv `content="…; charset=…"`), else an XML
+ * declaration's `encoding`. Undefined when there is none, when it names
+ * UTF-8 (or UTF-16), or when iconv-lite cannot read it. `where` says which
+ * form declared it and `label` what it wrote, for messages; `line` is the line it stands on;
+ * `iconvName` is the name iconv-lite reads it by.
+ */
+export function declaredEncoding(bytes: Uint8Array): { label: string; encoding: string; iconvName: string; where: string; line: number } | undefined {
+  const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, DECLARATION_WINDOW)).toString('latin1');
+  const meta = /<meta\b[^>]*?\bcharset\s*=\s*["']?\s*([\w.:-]+)/i.exec(head);
+  const xml = /^\s*<\?xml\b[^>]*?\bencoding\s*=\s*["']\s*([\w.:-]+)/i.exec(head);
+  const found = meta ?? xml;
+  if (!found) return undefined;
+  const label = found[1]!.toLowerCase();
+  const encoding = WHATWG_LABELS[label] ?? label;
+  if (encoding === 'utf-8') return undefined;
+  const iconvName = ICONV_NAMES[encoding] ?? encoding;
+  if (!iconv.encodingExists(iconvName)) return undefined;
+  const where = found === meta ? 'its <meta> tag' : 'its XML declaration';
+  const line = head.slice(0, found.index).split('\n').length;
+  return { label, encoding, iconvName, where, line };
+}
+
+/** The share of a text's characters that are U+FFFD, the mark a decoder leaves for bytes it cannot read. */
+function replacementShare(text: string): number {
+  if (text.length === 0) return 0;
+  let n = 0;
+  for (const c of text) if (c === '\ufffd') n++;
+  return n / text.length;
 }
 
 /** C0 controls other than tab, line feed, vertical tab, form feed, carriage return and escape; and DEL. No text file holds them. */
