@@ -1,0 +1,262 @@
+/**
+ * One page of a folder laid out like `../shared/datasets/readability-pages`
+ * (`source.html`, `expected.html`, `expected-metadata.json`) read four ways,
+ * each scored against the reference, and the pages summed into one row per
+ * way:
+ *
+ * - `html-storyline`: the ingest of `source.html` as an `.html` seed
+ *   (`ingestSeed`, as `npm run ingest` runs it);
+ * - `html-readability`: Mozilla Readability alone on `source.html`;
+ * - `text-storyline`: the ingest of the page's text dump (`textDump`) as a
+ *   `.txt` seed;
+ * - `text-dump`: the dump itself taken as the body (the text path's anchor:
+ *   what a reader of the raw scrape gets); it gives no metadata.
+ *
+ * The reference body is the text of `expected.html` (Readability's own
+ * output, so `html-readability` is near 1 by construction and differs only
+ * where the installed Readability differs from the one that wrote it). Each
+ * body is read as lines the same way before scoring: the Storyline entry's
+ * Markdown body read back to plain text, one block a line; Readability's
+ * article HTML and the reference through `dumpLines`.
+ *
+ * Metadata, each only over pages whose reference has a value (see
+ * `addToTally`): headline against `title` (`sameHeadline`), date against the
+ * first ten characters of `publishedTime` (`calendarDate`), site name against
+ * `siteName` (`sameSiteName`). A page fails when its reader throws, gives no
+ * entry or article, or gives an empty body; a failed page scores 0 on the body
+ * and gives no metadata.
+ *
+ * Pure: no file system, no clock (the caller passes `today`).
+ */
+import { Readability } from '@mozilla/readability';
+import { JSDOM, VirtualConsole } from 'jsdom';
+import { fromMarkdown } from 'mdast-util-from-markdown';
+import { toString } from 'mdast-util-to-string';
+import { ingestSeed } from '../ingest/pipeline.ts';
+import { textDump } from './extraction-dump.ts';
+import {
+  addToTally,
+  bodyScores,
+  calendarDate,
+  emptyTally,
+  meanScores,
+  sameHeadline,
+  sameSiteName,
+  tallyScores,
+  type FieldTally,
+  type Scores,
+} from './extraction-score.ts';
+
+/** The reference metadata of one page (`expected-metadata.json`); only these fields are read. */
+export interface ReferenceMetadata {
+  title?: string | null;
+  siteName?: string | null;
+  publishedTime?: string | null;
+}
+
+/** One page of the dataset, as read from its folder. */
+export interface DatasetCase {
+  name: string;
+  source: string;
+  expected: string;
+  metadata: ReferenceMetadata;
+}
+
+/** The four readings, in the order the table lists them. */
+export const SYSTEMS = ['html-storyline', 'html-readability', 'text-storyline', 'text-dump'] as const;
+export type SystemName = (typeof SYSTEMS)[number];
+
+/** What the table calls each reading. */
+export const SYSTEM_LABELS: Record<SystemName, string> = {
+  'html-storyline': 'HTML path  Storyline',
+  'html-readability': 'HTML path  Readability',
+  'text-storyline': 'text path  Storyline',
+  'text-dump': 'text path  raw dump',
+};
+
+/** What one reading of a page gave. */
+export interface SystemOutput {
+  failed: boolean;
+  /** Why it failed (an error message or diagnostic codes). */
+  reason?: string;
+  body: string;
+  headline?: string;
+  /** `YYYY-MM-DD`, or a coarser date when that is all the reader gave. */
+  published?: string;
+  siteName?: string;
+}
+
+/** One reading of one page, scored. */
+export interface SystemResult {
+  failed: boolean;
+  reason?: string;
+  body: Scores;
+  /** Undefined where the reading gives no metadata or the reference has none. */
+  headlineRight?: boolean;
+  dateRight?: boolean;
+  siteNameRight?: boolean;
+  headline?: string;
+  published?: string;
+  siteName?: string;
+}
+
+/** One page, all four readings. */
+export interface CaseResult {
+  case: string;
+  reference: { title?: string; published?: string; siteName?: string; words: number };
+  systems: Record<SystemName, SystemResult>;
+}
+
+/** One row of the table: a reading summed over pages. */
+export interface SummaryRow {
+  system: SystemName;
+  pages: number;
+  failed: number;
+  /** Mean over all pages, failed ones counting 0. */
+  body: Scores;
+  /** Null for the raw dump, which gives no metadata. */
+  headline: (FieldTally & { accuracy: number }) | null;
+  date: (FieldTally & Scores) | null;
+  siteName: (FieldTally & Scores) | null;
+}
+
+/** Plain text of a Markdown body, one top-level block a line. */
+export function markdownText(markdown: string): string {
+  return fromMarkdown(markdown)
+    .children.map((node) => toString(node))
+    .join('\n');
+}
+
+/** Lines of an HTML fragment or page, read as the dump reads a page. */
+export function htmlText(html: string): string {
+  return textDump(html).join('\n');
+}
+
+function storyline(path: string, file: string, text: string, today: string): SystemOutput {
+  try {
+    const result = ingestSeed({ path, file, bytes: new TextEncoder().encode(text) }, { today });
+    const codes = result.messages.filter((m) => m.severity === 'error').map((m) => m.code);
+    if (!result.article || result.body === undefined) return { failed: true, reason: codes.join(', ') || 'no entry', body: '' };
+    const body = markdownText(result.body);
+    const out: SystemOutput = { failed: body.trim() === '', body, headline: result.article.headline };
+    if (out.failed) out.reason = 'empty body';
+    if (result.article.published.date !== undefined) out.published = result.article.published.date;
+    if (result.article.publisher.name !== undefined) out.siteName = result.article.publisher.name;
+    return out;
+  } catch (error) {
+    return { failed: true, reason: `threw: ${(error as Error).message}`, body: '' };
+  }
+}
+
+function readability(source: string): SystemOutput {
+  const dom = new JSDOM(source, { virtualConsole: new VirtualConsole() });
+  try {
+    const article = new Readability(dom.window.document).parse();
+    if (!article) return { failed: true, reason: 'no article', body: '' };
+    const body = htmlText(article.content ?? '');
+    const out: SystemOutput = { failed: body.trim() === '', body };
+    if (out.failed) out.reason = 'empty body';
+    if (article.title) out.headline = article.title;
+    const date = calendarDate(article.publishedTime);
+    if (date !== undefined) out.published = date;
+    if (article.siteName) out.siteName = article.siteName;
+    return out;
+  } catch (error) {
+    return { failed: true, reason: `threw: ${(error as Error).message}`, body: '' };
+  } finally {
+    dom.window.close();
+  }
+}
+
+const given = (value: string | null | undefined): string | undefined => (value === null || value === undefined || value.trim() === '' ? undefined : value);
+
+function score(output: SystemOutput, referenceBody: string, reference: CaseResult['reference'], metadata: boolean): SystemResult {
+  const result: SystemResult = { failed: output.failed, body: output.failed ? { precision: 0, recall: 0, f1: 0 } : bodyScores(output.body, referenceBody) };
+  if (output.reason !== undefined) result.reason = output.reason;
+  if (!metadata) return result;
+  if (output.headline !== undefined) result.headline = output.headline;
+  if (output.published !== undefined) result.published = output.published;
+  if (output.siteName !== undefined) result.siteName = output.siteName;
+  if (reference.title !== undefined) result.headlineRight = sameHeadline(output.headline, reference.title);
+  if (reference.published !== undefined) result.dateRight = output.published === reference.published;
+  if (reference.siteName !== undefined) result.siteNameRight = sameSiteName(output.siteName, reference.siteName);
+  return result;
+}
+
+/** Reads one page the four ways and scores each (see the module comment). */
+export function evaluateCase(page: DatasetCase, today: string): CaseResult {
+  const referenceBody = htmlText(page.expected);
+  const reference: CaseResult['reference'] = { words: referenceBody.split(/\s+/).filter(Boolean).length };
+  const title = given(page.metadata.title);
+  const published = calendarDate(given(page.metadata.publishedTime));
+  const siteName = given(page.metadata.siteName);
+  if (title !== undefined) reference.title = title;
+  if (published !== undefined) reference.published = published;
+  if (siteName !== undefined) reference.siteName = siteName;
+
+  const dump = textDump(page.source).join('\n');
+  const outputs: Record<SystemName, SystemOutput> = {
+    'html-storyline': storyline('page.html', `${page.name}/source.html`, page.source, today),
+    'html-readability': readability(page.source),
+    'text-storyline': storyline('page.txt', `${page.name}/source.txt`, dump, today),
+    'text-dump': dump.trim() === '' ? { failed: true, reason: 'empty dump', body: '' } : { failed: false, body: dump },
+  };
+  const systems = {} as Record<SystemName, SystemResult>;
+  for (const system of SYSTEMS) systems[system] = score(outputs[system], referenceBody, reference, system !== 'text-dump');
+  return { case: page.name, reference, systems };
+}
+
+/** Sums the pages into one row per reading. */
+export function summarise(cases: readonly CaseResult[]): SummaryRow[] {
+  return SYSTEMS.map((system) => {
+    const results = cases.map((c) => c.systems[system]);
+    const headline = emptyTally();
+    const date = emptyTally();
+    const siteName = emptyTally();
+    cases.forEach((c, i) => {
+      const r = results[i]!;
+      addToTally(headline, c.reference.title, r.headline, r.headlineRight === true);
+      addToTally(date, c.reference.published, r.published, r.dateRight === true);
+      addToTally(siteName, c.reference.siteName, r.siteName, r.siteNameRight === true);
+    });
+    const metadata = system !== 'text-dump';
+    const withScores = (t: FieldTally): FieldTally & Scores => ({ ...t, ...tallyScores(t) });
+    return {
+      system,
+      pages: cases.length,
+      failed: results.filter((r) => r.failed).length,
+      body: meanScores(results.map((r) => r.body)),
+      headline: metadata ? { ...headline, accuracy: headline.reference === 0 ? 0 : headline.right / headline.reference } : null,
+      date: metadata ? withScores(date) : null,
+      siteName: metadata ? withScores(siteName) : null,
+    };
+  });
+}
+
+const pct = (x: number): string => (x * 100).toFixed(1);
+
+/** The summary as a fixed-width text table, with a legend line under it. */
+export function formatTable(rows: readonly SummaryRow[]): string {
+  const header = ['reading', 'pages', 'failed', 'body P / R / F1', 'headline', 'date P / R / F1 (right/given/ref)', 'site name P / R / F1 (right/given/ref)'];
+  const field = (t: (FieldTally & Scores) | null): string =>
+    t === null ? '—' : `${pct(t.precision)} / ${pct(t.recall)} / ${pct(t.f1)} (${t.right}/${t.given}/${t.reference})`;
+  const cells = rows.map((r) => [
+    SYSTEM_LABELS[r.system],
+    String(r.pages),
+    String(r.failed),
+    `${pct(r.body.precision)} / ${pct(r.body.recall)} / ${pct(r.body.f1)}`,
+    r.headline === null ? '—' : `${pct(r.headline.accuracy)} (${r.headline.right}/${r.headline.reference})`,
+    field(r.date),
+    field(r.siteName),
+  ]);
+  const widths = header.map((h, i) => Math.max(h.length, ...cells.map((c) => c[i]!.length)));
+  const line = (c: readonly string[]): string => c.map((x, i) => (i === 0 ? x.padEnd(widths[i]!) : x.padStart(widths[i]!))).join(' | ');
+  return [
+    line(header),
+    widths.map((w) => '-'.repeat(w)).join('-|-'),
+    ...cells.map(line),
+    '',
+    'body: 4-gram word-shingle sets against the text of expected.html, per page, averaged (failed pages count 0).',
+    'headline: right / pages with a title; date and site name: only pages whose reference has one (ref), P = right/given, R = right/ref.',
+  ].join('\n');
+}

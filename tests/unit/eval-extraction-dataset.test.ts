@@ -1,0 +1,140 @@
+/**
+ * `npm run eval:extraction -- --dataset DIR`: the pure scoring on tiny inline
+ * texts, then the command end to end, in-process, on three pages of
+ * `../shared/datasets/readability-pages` read where they lie (never copied
+ * into the project). The end-to-end test is skipped where the shared dataset
+ * is not beside the project.
+ */
+import { existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { JSDOM } from 'jsdom';
+import { describe, expect, it } from 'vitest';
+import { runEvalExtraction, type ExtractionDatasetReport } from '../../src/cli/eval-extraction.ts';
+import { formatTable, SYSTEM_LABELS, SYSTEMS } from '../../src/lib/eval/extraction-dataset.ts';
+import { dumpLines } from '../../src/lib/eval/extraction-dump.ts';
+import {
+  addToTally,
+  bodyScores,
+  calendarDate,
+  emptyTally,
+  meanScores,
+  sameHeadline,
+  sameSiteName,
+  shingles,
+  tallyScores,
+  wordTokens,
+} from '../../src/lib/eval/extraction-score.ts';
+
+const DATASET = join(import.meta.dirname, '../../../shared/datasets/readability-pages');
+const CASES = ['aclu', 'bbc-1', 'nytimes-1'];
+
+async function run(argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await runEvalExtraction(argv, { cwd: process.cwd(), out: (l) => out.push(l), err: (l) => err.push(l) });
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+describe('extraction scoring', () => {
+  it('tokenises into lower-cased runs of letters and digits', () => {
+    expect(wordTokens('The BBC’s 2 reports, re-read.')).toEqual(['the', 'bbc', 's', '2', 'reports', 're', 'read']);
+  });
+
+  it('cuts 4-word shingles, and one shingle of a shorter text', () => {
+    expect([...shingles('a b c d e')]).toEqual(['a b c d', 'b c d e']);
+    expect([...shingles('a b')]).toEqual(['a b']);
+    expect(shingles('  ').size).toBe(0);
+  });
+
+  it('scores shingle sets: exact, partial, empty', () => {
+    expect(bodyScores('one two three four five', 'One two three four five')).toEqual({ precision: 1, recall: 1, f1: 1 });
+    // predicted has 3 shingles, reference 2, sharing 1 ("b c d e").
+    const s = bodyScores('b c d e f g', 'a b c d e');
+    expect(s.precision).toBeCloseTo(1 / 3);
+    expect(s.recall).toBeCloseTo(1 / 2);
+    expect(s.f1).toBeCloseTo(0.4);
+    expect(bodyScores('', '')).toEqual({ precision: 1, recall: 1, f1: 1 });
+    expect(bodyScores('', 'a b c d')).toEqual({ precision: 0, recall: 0, f1: 0 });
+    expect(bodyScores('a b c d', '')).toEqual({ precision: 0, recall: 0, f1: 0 });
+  });
+
+  it('averages pages, F1 included, rather than taking F1 of the means', () => {
+    const m = meanScores([
+      { precision: 1, recall: 1, f1: 1 },
+      { precision: 0, recall: 0, f1: 0 },
+    ]);
+    expect(m).toEqual({ precision: 0.5, recall: 0.5, f1: 0.5 });
+    expect(meanScores([])).toEqual({ precision: 0, recall: 0, f1: 0 });
+  });
+
+  it('matches headlines up to case, quotes and white space, and site names up to folding', () => {
+    expect(sameHeadline('“Facebook Is  Tracking Me”', 'facebook is tracking me')).toBe(true);
+    expect(sameHeadline('I’m here', "Im here")).toBe(true);
+    expect(sameHeadline('Facebook is tracking', 'Facebook is tracking me')).toBe(false);
+    expect(sameHeadline(undefined, 'x')).toBe(false);
+    expect(sameSiteName('the guardian', 'The Guardian')).toBe(true);
+    expect(sameSiteName('BBC News', 'BBC')).toBe(false);
+  });
+
+  it('reads the calendar date a timestamp starts with', () => {
+    expect(calendarDate('2015-07-24T05:36:09+01:00')).toBe('2015-07-24');
+    expect(calendarDate('July 24, 2015')).toBeUndefined();
+    expect(calendarDate(null)).toBeUndefined();
+  });
+
+  it('tallies a field only over pages whose reference has a value', () => {
+    const t = emptyTally();
+    addToTally(t, '2020-01-01', '2020-01-01', true);
+    addToTally(t, '2020-01-02', '2020-01-03', false);
+    addToTally(t, '2020-01-04', undefined, false);
+    addToTally(t, undefined, '2020-01-05', false);
+    expect(t).toEqual({ reference: 3, given: 2, right: 1 });
+    const s = tallyScores(t);
+    expect(s.precision).toBeCloseTo(0.5);
+    expect(s.recall).toBeCloseTo(1 / 3);
+    expect(tallyScores(emptyTally())).toEqual({ precision: 0, recall: 0, f1: 0 });
+  });
+
+  it('dumps one block a line, without scripts, styles or hidden elements', () => {
+    const doc = new JSDOM(
+      '<body><nav><a href="/">Home</a> | <a href="/w">World</a></nav><script>var x = 1;</script><style>p{}</style>' +
+        '<h1>Big  news</h1><div>Lead <b>text</b><p>First para.</p>tail</div><p>Line one<br>line two</p>' +
+        '<p hidden>gone</p><p style="display: none">gone too</p><noscript>enable js</noscript><ul><li>a</li><li>b</li></ul></body>',
+    ).window.document;
+    expect(dumpLines(doc.body)).toEqual(['Home | World', 'Big news', 'Lead text', 'First para.', 'tail', 'Line one', 'line two', 'a', 'b']);
+  });
+});
+
+describe('eval:extraction --dataset', () => {
+  it('exits 2 on a bad command line or a missing dataset', async () => {
+    expect((await run(['--dataset', join(tmpdir(), 'no-such-dataset-here')])).code).toBe(2);
+    expect((await run(['--bogus'])).code).toBe(2);
+    expect((await run(['--json'])).code).toBe(2);
+    expect((await run(['--dataset', '.', '--cases', 'tests/extraction'])).code).toBe(2);
+  });
+
+  it.skipIf(!CASES.every((c) => existsSync(join(DATASET, c, 'source.html'))))(
+    `scores ${CASES.join(', ')} in one run: numbers within [0, 1], and the table prints`,
+    async () => {
+      const json = await run(['--dataset', DATASET, ...CASES.flatMap((c) => ['--case', c]), '--json']);
+      expect(json.code, json.err).toBe(0);
+      const report = JSON.parse(json.out) as ExtractionDatasetReport;
+      expect(report.cases.map((c) => c.case)).toEqual(CASES);
+      expect(report.summary.map((r) => r.system)).toEqual([...SYSTEMS]);
+      for (const row of report.summary) {
+        expect(row.pages).toBe(CASES.length);
+        const unit = [row.body.precision, row.body.recall, row.body.f1];
+        if (row.headline) unit.push(row.headline.accuracy);
+        for (const field of [row.date, row.siteName]) if (field) unit.push(field.precision, field.recall, field.f1);
+        for (const x of unit) {
+          expect(x).toBeGreaterThanOrEqual(0);
+          expect(x).toBeLessThanOrEqual(1);
+        }
+      }
+      const table = formatTable(report.summary);
+      for (const label of Object.values(SYSTEM_LABELS)) expect(table).toContain(label);
+      expect(table).toMatch(/body P \/ R \/ F1/);
+    },
+  );
+});
