@@ -21,6 +21,7 @@ import { stampContentFile } from './generated.ts';
 import { segment, type Block } from './segment.ts';
 import { detokenizePtbLine, normalizePtb, normalizePtbBlocks } from './ptb.ts';
 import { findBoilerplate } from './boilerplate.ts';
+import { outsideArticle } from './article-run.ts';
 import { findHeadline, headlineAt } from './headline.ts';
 import { findRepeats } from './dedupe.ts';
 import { classify, type Kind } from './structure.ts';
@@ -167,6 +168,8 @@ export function ingestSeed(input: SeedInput, options: IngestOptions = {}): SeedR
   const fates = new Map<number, Fate>();
   for (const hit of findBoilerplate(blocks)) fates.set(hit.index, { removed: hit.rule });
   const alive = (): number[] => blocks.map((_, i) => i).filter((i) => !fates.has(i));
+  // A whole page saved as text keeps its article's run of blocks and what heads it; the menus, link lists and footer around it go.
+  if (page === undefined && !ptb.detected) for (const i of outsideArticle(blocks, alive())) fates.set(i, { removed: 'outside-article' });
 
   // A page's own title, which the page extraction puts first, is its headline.
   const headline = page?.title && blocks.length > 0 ? headlineAt(blocks, alive(), 0) : findHeadline(blocks, alive());

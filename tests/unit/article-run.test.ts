@@ -1,0 +1,57 @@
+/**
+ * jusText's block classes, and the article's run in a whole page saved as
+ * text, on invented pages: a menu, an article, a list of teasers, a footer.
+ */
+import { describe, expect, it } from 'vitest';
+import { contextFreeClass, classifyBlocks, reviseClasses, stopListFor } from '../../src/lib/ingest/block-classes.ts';
+import { outsideArticle } from '../../src/lib/ingest/article-run.ts';
+import { segment } from '../../src/lib/ingest/segment.ts';
+
+const PARAGRAPHS = [
+  'The council met on Tuesday evening and voted to close the old bridge to all traffic until the repairs that the engineers asked for in the spring have been finished, which could take most of the year, the council said.',
+  'Residents who live on the far side of the river said that they had not been told about the vote before it was held, and that the detour would add half an hour to every trip into the town.',
+  'The mayor said that she understood their anger but that the bridge was no longer safe, and that the council would pay for a shuttle bus for as long as the bridge stays closed to cars.',
+  'A spokesman for the engineers said that the work could start within a month if the money is approved at the next meeting, and that they would try to keep one lane open for people on foot.',
+];
+const MENU = ['Home', 'News', 'Sport', 'Weather', 'Business', 'Culture', 'Opinion', 'Sign in'];
+const TEASERS = ['Five things to do this weekend', 'Town wins regional football cup', 'New cafe opens on the high street', 'Weather warning for Thursday'];
+const FOOTER = ['About us', 'Contact', 'Privacy', 'Terms of use', '© 2024 The Example Gazette'];
+
+describe('block classes (jusText)', () => {
+  const eng = stopListFor(PARAGRAPHS.join(' ').split(' '))!;
+  it('reads the page language from the stop list that covers most of its words', () => {
+    expect(eng.language).toBe('eng');
+    expect(stopListFor(['one', 'two'])).toBeUndefined();
+  });
+  it('calls long prose good, short lines short, and long lists of names bad', () => {
+    expect(contextFreeClass(PARAGRAPHS[0]!, eng.list)).toBe('good');
+    expect(contextFreeClass('Sign in', eng.list)).toBe('short');
+    expect(contextFreeClass('Manchester United Liverpool Arsenal Chelsea Tottenham Everton Newcastle Aston Villa Leeds', eng.list)).toBe('bad');
+  });
+  it('gives short blocks the class of their neighbours', () => {
+    expect(reviseClasses(['good', 'short', 'good'])).toEqual(['good', 'good', 'good']);
+    expect(reviseClasses(['bad', 'short', 'bad'])).toEqual(['bad', 'bad', 'bad']);
+    // The document's edges count as bad.
+    expect(reviseClasses(['short', 'good'])).toEqual(['bad', 'good']);
+    expect(reviseClasses(['bad', 'near-good', 'bad'])).toEqual(['bad', 'bad', 'bad']);
+    expect(reviseClasses(['good', 'near-good', 'bad'])).toEqual(['good', 'good', 'bad']);
+  });
+  it('gives no verdict on a page whose language no stop list covers', () => {
+    expect(classifyBlocks(['x1 y2 z3 '.repeat(30)])).toBeUndefined();
+  });
+});
+
+describe('the article run of a page dump', () => {
+  const page = [...MENU, 'Bridge to close for a year', 'By Jane Example', '12 March 2024', ...PARAGRAPHS, ...TEASERS, ...FOOTER];
+  const blocks = segment(page.join('\n'));
+  const all = blocks.map((_, i) => i);
+  it('keeps the headline, byline, dateline and article, and cuts the menu, the teasers and the footer', () => {
+    const outside = new Set(outsideArticle(blocks, all).map((i) => blocks[i]!.text));
+    for (const kept of ['Bridge to close for a year', 'By Jane Example', '12 March 2024', ...PARAGRAPHS]) expect(outside.has(kept)).toBe(false);
+    for (const cut of [...MENU.slice(0, 4), ...TEASERS.slice(2), ...FOOTER]) expect(outside.has(cut)).toBe(true);
+  });
+  it('leaves a scrape of the article alone untouched', () => {
+    const article = segment(['Bridge to close for a year', 'By Jane Example', ...PARAGRAPHS, 'Share this'].join('\n'));
+    expect(outsideArticle(article, article.map((_, i) => i))).toEqual([]);
+  });
+});
