@@ -55,3 +55,12 @@ describe('the article run of a page dump', () => {
     expect(outsideArticle(article, article.map((_, i) => i))).toEqual([]);
   });
 });
+
+describe('the headline of a page dump', () => {
+  it('is the longest headline-shaped line among the short lines that head the article', async () => {
+    const { findHeadline } = await import('../../src/lib/ingest/headline.ts');
+    const lead = ['World', 'Europe', 'Sign in', 'Bridge to close for a year after council vote', 'By Jane Example', '12 March 2024'];
+    const blocks = segment([...lead, ...PARAGRAPHS].join('\n'));
+    expect(findHeadline(blocks, blocks.map((_, i) => i))?.text).toBe('Bridge to close for a year after council vote');
+  });
+});

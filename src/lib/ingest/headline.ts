@@ -43,9 +43,32 @@ export function findHeadline(blocks: readonly Block[], candidates: readonly numb
       return { index: best, text: blocks[best]!.text, occurrences: same, rule: 'repeated-line' };
     }
   }
-  const first = top.slice(0, 3).find((i) => isHeadlineShaped(blocks[i]!.text));
+  const first = top.slice(0, 3).find((i) => isHeadlineShaped(blocks[i]!.text)) ?? leadHeadline(blocks, top);
   if (first === undefined) return undefined;
   return { index: first, text: blocks[first]!.text, occurrences: [first], rule: 'headline-shape' };
+}
+
+/** Words a headline has at least when it stands among a page's menu items and labels. */
+const LEAD_HEADLINE_WORDS = 4;
+
+/**
+ * The headline among the short lines that head a page's article (what is
+ * left of a whole page saved as text: section labels, the headline, the
+ * byline, the date): the headline-shaped line of at least
+ * `LEAD_HEADLINE_WORDS` words with the most words, before the first
+ * paragraph. Menu items and labels are shorter; a standfirst closes with a
+ * full stop, so is no headline shape.
+ */
+function leadHeadline(blocks: readonly Block[], top: readonly number[]): number | undefined {
+  const firstParagraph = top.findIndex((i) => /[.!?]["”’)]?$/.test(blocks[i]!.text) && words(blocks[i]!.text).length > 12);
+  const lead = top.slice(0, firstParagraph === -1 ? top.length : firstParagraph);
+  let best: number | undefined;
+  for (const i of lead) {
+    const n = words(blocks[i]!.text).length;
+    if (n < LEAD_HEADLINE_WORDS || !isHeadlineShaped(blocks[i]!.text) || /^by\s/i.test(blocks[i]!.text)) continue;
+    if (best === undefined || n > words(blocks[best]!.text).length) best = i;
+  }
+  return best;
 }
 
 /**
