@@ -827,7 +827,7 @@ function findPublished(
   // only in the headline's article and before its body text starts, where a page's own dateline stands
   // (teasers, references and comments further on carry other dates).
   const region = h1 ? (h1.closest('article, main, [role="main" i]') ?? headerOfH1) : undefined;
-  const bodyStart = region ? [...region.querySelectorAll('p')].find((p) => (p.textContent ?? '').trim().length >= 150) : undefined;
+  const bodyStart = region ? [...region.querySelectorAll('p')].find((p) => (p.textContent ?? '').trim().length >= 100) : undefined;
   const beforeBody = (el: Element): boolean => bodyStart === undefined || (el.compareDocumentPosition(bodyStart) & 4) !== 0;
   for (const el of region ? region.querySelectorAll('[class], [id]') : []) {
     const names = `${el.id} ${el.getAttribute('class') ?? ''}`;
@@ -843,7 +843,12 @@ function findPublished(
     return fact(fromPath, 'url-path', url.evidence.quote ?? url.value, url.evidence.line, note);
   }
   // A dated line near the headline or byline: the blocks after the h1 in its header or article.
-  const near = h1 ? nearHeadline(h1) : [];
+  const inCitations = (el: Element): boolean => {
+    for (let n: Element | null = el; n && n !== region; n = n.parentElement) if (n.localName === 'cite' || CITATIONS.test(`${n.id} ${n.getAttribute('class') ?? ''}`)) return true;
+    return false;
+  };
+  // The body's first paragraph is read too, for a cued date only (a short line is never the body's start).
+  const near = h1 ? nearHeadline(h1).filter((el) => (el === bodyStart || beforeBody(el)) && !inOtherContent(el) && !inCitations(el)) : [];
   for (const el of near) {
     // A short line of its own is a dateline or byline; in a longer one, or in a table (an infobox), only a cued date counts.
     const text = (el.textContent ?? '').replace(/\s+/g, ' ').trim();
