@@ -120,6 +120,18 @@ ${PARAGRAPHS}</article>`;
     expect(date('', body.replace('class="article-dateline"', 'class="x"'))).toMatchObject({ value: '2019-03-14', evidence: { rule: 'text:near-headline' } });
   });
 
+  it('reads a dateline after a long byline paragraph, which is not the body’s start', () => {
+    const bio = '<p>By Ann Lee, harbour and shipping correspondent of The Coast Times, who has covered the port and its trade since 2010.</p>';
+    expect(date('', `<article><h1>Harbour reopens after storm</h1>${bio}<p>March 14, 2019</p>${PARAGRAPHS}</article>`)).toMatchObject({ value: '2019-03-14' });
+    expect(date('', `<article><h1>Harbour reopens after storm</h1>${bio.replace('By Ann', 'Ann')}<p>March 14, 2019</p>${PARAGRAPHS}</article>`)).toBeUndefined();
+  });
+
+  it('reads a byline bar under layout classes, but not a comments section', () => {
+    const body = `<div class="layout-two-col-sidebar"><h1>Harbour reopens after storm</h1><div class="date-and-comments"><span>March 14, 2019</span> · 3 comments</div>${PARAGRAPHS}</div>`;
+    expect(date('', body)).toMatchObject({ value: '2019-03-14', evidence: { rule: 'element:date-class' } });
+    expect(date('', body.replace('date-and-comments', 'comments'))).toBeUndefined();
+  });
+
   it('takes the URL path before text near the headline', () => {
     const body = `<article><h1>Harbour reopens after storm</h1><p>Published 13 March 2019</p>${PARAGRAPHS}</article>`;
     expect(date('<link rel="canonical" href="https://x.example/news/20190314/harbour">', body)).toMatchObject({ value: '2019-03-14', evidence: { rule: 'url-path' } });

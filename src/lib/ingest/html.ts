@@ -824,14 +824,26 @@ function findPublished(
     if (f) return f;
   }
   // Elements that say by class or id that they show the date, byline or dateline, with a short text holding one:
-  // only in the headline's article and before its body text starts, where a page's own dateline stands
+  // only in the headline's article (or the h1's grandparent) and before its body text starts (its first paragraph
+  // of 100 characters or more that is not a byline), where a page's own dateline stands
   // (teasers, references and comments further on carry other dates).
   const region = h1 ? (h1.closest('article, main, [role="main" i]') ?? headerOfH1) : undefined;
-  const bodyStart = region ? [...region.querySelectorAll('p')].find((p) => (p.textContent ?? '').trim().length >= 100) : undefined;
+  const bodyStart = region ? [...region.querySelectorAll('p')].find((p) => (p.textContent ?? '').trim().length >= 100 && !/^by\s/i.test((p.textContent ?? '').trim())) : undefined;
   const beforeBody = (el: Element): boolean => bodyStart === undefined || (el.compareDocumentPosition(bodyStart) & 4) !== 0;
+  // Inside the region only, and never a wrapper of the headline or the body text: a layout's class names
+  // ("two-col-sidebar") say nothing of its content.
+  const elsewhere = (el: Element): boolean => {
+    for (let n: Element | null = el; n && n !== region; n = n.parentElement) {
+      if ((h1 && n.contains(h1)) || (bodyStart && n.contains(bodyStart))) continue;
+      const names = `${n.id} ${n.getAttribute('class') ?? ''}`;
+      // A bar named for the date as well ("date-and-comments") is the article's byline bar.
+      if (n.matches('nav, aside, cite') || (OTHER_CONTENT.test(names) && !/date|byline|timestamp/i.test(names)) || CITATIONS.test(names)) return true;
+    }
+    return false;
+  };
   for (const el of region ? region.querySelectorAll('[class], [id]') : []) {
     const names = `${el.id} ${el.getAttribute('class') ?? ''}`;
-    if (!DATE_CLASS.test(names) || UPDATED.test(names) || inOtherContent(el) || el.closest(NOT_VISIBLE) !== null || !beforeBody(el)) continue;
+    if (!DATE_CLASS.test(names) || UPDATED.test(names) || elsewhere(el) || el.closest(NOT_VISIBLE) !== null || !beforeBody(el)) continue;
     const text = (el.textContent ?? '').replace(/\s+/g, ' ').trim();
     if (text === '' || text.length > 200) continue;
     const found = publicationDateInText(text, today);
@@ -843,12 +855,9 @@ function findPublished(
     return fact(fromPath, 'url-path', url.evidence.quote ?? url.value, url.evidence.line, note);
   }
   // A dated line near the headline or byline: the blocks after the h1 in its header or article.
-  const inCitations = (el: Element): boolean => {
-    for (let n: Element | null = el; n && n !== region; n = n.parentElement) if (n.localName === 'cite' || CITATIONS.test(`${n.id} ${n.getAttribute('class') ?? ''}`)) return true;
-    return false;
-  };
+
   // The body's first paragraph is read too, for a cued date only (a short line is never the body's start).
-  const near = h1 ? nearHeadline(h1).filter((el) => (el === bodyStart || beforeBody(el)) && !inOtherContent(el) && !inCitations(el)) : [];
+  const near = h1 && region ? nearHeadline(h1, region).filter((el) => (el === bodyStart || beforeBody(el)) && !elsewhere(el)) : [];
   for (const el of near) {
     // A short line of its own is a dateline or byline; in a longer one, or in a table (an infobox), only a cued date counts.
     const text = (el.textContent ?? '').replace(/\s+/g, ' ').trim();
@@ -868,10 +877,8 @@ function findPublished(
   return undefined;
 }
 
-/** The h1 and the few elements after it in its header or article (at most 8 blocks, by document order), where bylines and datelines stand. */
-function nearHeadline(h1: Element): Element[] {
-  const scope = h1.closest('header, article, main, [role="main" i]') ?? h1.parentElement;
-  if (!scope) return [];
+/** The few elements after the h1 in its region (at most 8 blocks, by document order), where bylines and datelines stand. */
+function nearHeadline(h1: Element, scope: Element): Element[] {
   const blocks = [...scope.querySelectorAll('p, div, span, address, li, h2, h3, h4, h5, h6')].filter(
     (el) => (h1.compareDocumentPosition(el) & 4) !== 0 && el.children.length <= 3 && (el.textContent ?? '').length <= 200,
   );
