@@ -24,9 +24,10 @@ import type { Element as HastElement, Root as HastRoot } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { JSDOM, VirtualConsole } from 'jsdom';
 import type { Diagnostic } from '../diagnostics.ts';
-import { isRealCalendarDate, type Evidence } from '../schema.ts';
+import type { Evidence } from '../schema.ts';
 import { foldKey, normalizeLine, words } from './normalize.ts';
 import type { Block } from './segment.ts';
+import { calendarDate, dateInUrlPath, mostFrequentDate, plausibleDate, publicationDateInText } from './page-dates.ts';
 
 export interface PageFact<T> {
   value: T;
@@ -78,16 +79,28 @@ const ARTICLE_TYPE = /^(?:\w*Article|BlogPosting|LiveBlogPosting|SocialMediaPost
 /** Schema.org types whose name is the outlet's. */
 const OUTLET_TYPES = ['NewsMediaOrganization', 'Organization', 'Corporation', 'WebSite'];
 
+/** Meta tags (by property or name) that give the original publication time, strongest first (htmldate's list, Barbaresi 2020). */
 const PUBLISHED_META = ['article:published_time', 'og:published_time', 'article:published'];
-const DATE_META = ['date', 'pubdate', 'publishdate', 'publish-date', 'dc.date.issued', 'dcterms.issued', 'dc.date', 'parsely-pub-date', 'sailthru.date'];
+const DATE_META = [
+  'pubdate', 'publishdate', 'publish-date', 'publish_date', 'article.published', 'article_date_original', 'parsely-pub-date', 'sailthru.date',
+  'citation_publication_date', 'citation_date', 'citation_online_date', 'dc.date.issued', 'dcterms.issued', 'dc.date.created', 'dcterms.created',
+  'dc.date', 'dcterms.date', 'date', 'originalpublicationdate', 'cxenseparse:recs:publishtime',
+];
+/** Meta tags of a modification time: a last resort, and said so. */
+const MODIFIED_META = ['article:modified_time', 'og:updated_time', 'dcterms.modified', 'dc.date.modified', 'last-modified'];
 
 /** What separates a headline from the site name in a <title>. */
 const TITLE_SEPARATOR = /\s+[|–—·•»-]\s+|:\s+/g;
 
-export function extractHtml(html: string, file: string): HtmlExtraction {
+/** What reading a page needs from outside: `today` (`YYYY-MM-DD`) bounds its publication date; without it only `DATE_FLOOR` does. */
+export interface HtmlOptions {
+  today?: string;
+}
+
+export function extractHtml(html: string, file: string, options: HtmlOptions = {}): HtmlExtraction {
   const messages: Diagnostic[] = [];
   try {
-    return read(html, file, messages);
+    return read(html, file, messages, options);
   } catch (error) {
     // A page that trips the parser or Readability (nesting deep enough to exhaust the stack, say) is reported, never thrown.
     messages.push({ file, severity: 'error', code: 'SL113', message: `the page could not be read: ${error instanceof Error ? error.message : String(error)}` });
@@ -95,7 +108,7 @@ export function extractHtml(html: string, file: string): HtmlExtraction {
   }
 }
 
-function read(html: string, file: string, messages: Diagnostic[]): HtmlExtraction {
+function read(html: string, file: string, messages: Diagnostic[], options: HtmlOptions): HtmlExtraction {
   const depth = nestingOf(html);
   if (depth > MAX_DEPTH) {
     messages.push({ file, severity: 'error', code: 'SL113', message: `the page nests elements ${depth} deep (more than ${MAX_DEPTH}); it was not read` });
@@ -112,7 +125,7 @@ function read(html: string, file: string, messages: Diagnostic[]): HtmlExtractio
   const publisher = findPublisher(ld, metas, src);
   const url = findUrl(doc, ld, metas, src);
   const headline = findHeadline(doc, ld, metas, src, publisher?.value);
-  const published = findPublished(doc, ld, metas, src, url, headline?.element);
+  const published = findPublished(doc, ld, metas, src, url, headline?.element, options.today);
   const outlet = publisher ?? siteFromTitle(doc, src, headline?.fact.value);
   const description = findDescription(ld, metas, src);
   const pageByline = findLdByline(ld, src) ?? metaFact(metas, ['author'], 'meta:', src, (v) => !isUrlLike(v)) ?? microdataAuthor(doc, src);
@@ -395,13 +408,13 @@ interface Meta {
   element: Element;
 }
 
-/** `<meta>` contents by lower-cased `property` or `name`, the first of each kept. */
+/** `<meta>` contents by lower-cased `property`, `name` or `http-equiv`, the first of each kept. */
 function readMetas(doc: Document): Map<string, Meta> {
   const metas = new Map<string, Meta>();
   for (const element of doc.querySelectorAll('meta[content]')) {
     const content = element.getAttribute('content') ?? '';
     if (content.trim() === '') continue;
-    for (const attr of ['property', 'name']) {
+    for (const attr of ['property', 'name', 'http-equiv']) {
       const key = element.getAttribute(attr)?.trim().toLowerCase();
       if (key && !metas.has(key)) metas.set(key, { content, element });
     }
@@ -712,60 +725,31 @@ function stripSiteName(title: string, site: string | undefined): string {
   return text;
 }
 
-const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
-
-/**
- * A date value cut to its calendar date as written: "2025-08-23T23:30:00-07:00"
- * is 2025-08-23 (the value's own offset is kept, never converted), and so are
- * "Sat, 23 Aug 2025 10:00:00 GMT", "20250823" and "23.08.2025". Slashed
- * day-month orders ("08/09/2025") are ambiguous and refused. Dates that are not real or are a CMS's
- * empty value (the Unix epoch, year 0) are refused.
- */
-function calendarDate(raw: string): string | undefined {
-  const v = raw.trim();
-  let m = v.match(/^(\d{4})(?:([-/.])(\d{2})(?:\2(\d{2}))?)?(?=$|[T\s+Z]|[-+]\d\d:?\d\d)/);
-  let date: string | undefined;
-  if (m) date = [m[1], m[3], m[4]].filter(Boolean).join('-');
-  else if ((m = v.match(/^(\d{4})(\d{2})(\d{2})(?:$|T|\s)/))) date = `${m[1]}-${m[2]}-${m[3]}`;
-  else if ((m = v.match(/^(\d{1,2})\.(\d{1,2})\.(\d{4})\b/))) date = `${m[3]}-${m[2]!.padStart(2, '0')}-${m[1]!.padStart(2, '0')}`;
-  else if ((m = v.match(/\b(\d{1,2})(?:st|nd|rd|th)?\s+([a-z]{3,9})\.?,?\s+(\d{4})\b/i)) && monthOf(m[2]!)) date = `${m[3]}-${monthOf(m[2]!)}-${m[1]!.padStart(2, '0')}`;
-  else if ((m = v.match(/\b([a-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b/i)) && monthOf(m[1]!)) date = `${m[3]}-${monthOf(m[1]!)}-${m[2]!.padStart(2, '0')}`;
-  if (!date || !isRealCalendarDate(date) || Number(date.slice(0, 4)) < 1800 || date.startsWith('1970-01-01')) return undefined;
-  return date;
-}
-
-function monthOf(name: string): string | undefined {
-  const i = MONTHS.indexOf(name.slice(0, 3).toLowerCase());
-  const full = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'][i];
-  if (i < 0 || !(full!.startsWith(name.toLowerCase()) || name.toLowerCase() === 'sept')) return undefined;
-  return String(i + 1).padStart(2, '0');
-}
-
-/** A date in a URL's path: /2025/08/23/ is a day, /2025/08/ a month, /2025-08-23- or /20250823/ a day. */
-function dateInUrlPath(href: string): string | undefined {
-  const path = URL.canParse(href) ? new URL(href).pathname : href;
-  const month = `(0[1-9]|1[0-2]|${MONTHS.join('|')})`;
-  const patterns = [
-    new RegExp(`/((?:19|20)\\d\\d)/${month}/(0[1-9]|[12]\\d|3[01])(?=/|$|[-_.])`, 'i'),
-    /\/((?:19|20)\d\d)-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])(?=\/|$|[-_.])/,
-    /\/((?:19|20)\d\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?=\/|$|[-_.])/,
-    new RegExp(`/((?:19|20)\\d\\d)/${month}(?=/)`, 'i'),
-  ];
-  for (const re of patterns) {
-    const m = path.match(re);
-    if (!m) continue;
-    const mm = /^\d+$/.test(m[2]!) ? m[2]! : monthOf(m[2]!)!;
-    const date = [m[1], mm, m[3]].filter(Boolean).join('-');
-    if (isRealCalendarDate(date)) return date;
-  }
-  return undefined;
-}
-
 /** Marks of an update or edit time, which is not the publication date. */
 const UPDATED = /updat|modif|edit|revis/i;
 /** Sections of a page whose dates belong to other content (comments, other stories). */
 const OTHER_CONTENT = /comment|related|recommend|more-stories|most-read|popular|trending|sidebar|rail|teaser|latest/i;
+/** Class or id words of an element that shows the article's date, byline or dateline. */
+const DATE_CLASS = /date|publish|posted|byline|dateline|timestamp|\bmeta\b|time/i;
+/** Elements whose text is never visible article text, for the page-wide date search. */
+const NOT_VISIBLE = 'script, style, noscript, template, head, nav, aside, footer, [hidden], [aria-hidden="true" i]';
 
+/**
+ * The article's publication date as a page fact, from the strongest evidence
+ * the page gives, in htmldate's order (Barbaresi 2020): JSON-LD
+ * `datePublished`, then `dateCreated` (article items first; `@graph` and
+ * `mainEntity` items are read too); publication meta tags (Open Graph, then
+ * Dublin Core, Parsely, Sailthru, Highwire and CMS names); microdata
+ * `datePublished`/`dateCreated` on any element; the article's `<time
+ * datetime>` (publication-marked first); elements whose class or id says
+ * date, byline or dateline with a date in their text; the URL path; a dated
+ * line near the headline ("Published 14 March 2019"); a modification date
+ * (`dateModified`, `article:modified_time`, `og:updated_time`,
+ * `last-modified`), noted as such; and last the page's most frequent
+ * plausible date. An update's date is never taken while the page gives its
+ * original date anywhere. Each fact keeps its rule and the quoted raw value;
+ * dates before `DATE_FLOOR` or after `today` are refused at every step.
+ */
 function findPublished(
   doc: Document,
   ld: JsonLd,
@@ -773,23 +757,32 @@ function findPublished(
   src: SourceMap,
   url: PageFact<string> | undefined,
   h1: Element | undefined,
+  today: string | undefined,
 ): PageFact<string> | undefined {
   const dated = (f: PageFact<string> | undefined): PageFact<string> | undefined => {
     const date = f && calendarDate(f.evidence.quote ?? f.value);
-    return f && date ? { ...f, value: date } : undefined;
+    return f && date && plausibleDate(date, today) ? { ...f, value: date } : undefined;
   };
   const articles = articlesIn(ld);
-  for (const item of [...articles, ...ld.items.filter((i) => !articles.includes(i))]) {
-    const raw = firstString(item['datePublished']);
-    const f = raw ? dated(ldFact(ld, item, raw, 'json-ld:datePublished', src)) : undefined;
-    if (f) return f;
-  }
-  for (const [keys, prefix] of [[PUBLISHED_META, ''], [DATE_META, 'meta:']] as const) {
-    for (const key of keys) {
-      const f = dated(metaFact(metas, [key], prefix, src));
+  const ldDate = (key: string, note?: string): PageFact<string> | undefined => {
+    for (const item of [...articles, ...ld.items.filter((i) => !articles.includes(i))]) {
+      const raw = firstString(item[key]);
+      const f = raw ? dated(ldFact(ld, item, raw, `json-ld:${key}`, src, undefined, note)) : undefined;
       if (f) return f;
     }
-  }
+    return undefined;
+  };
+  const metaDate = (groups: readonly (readonly [readonly string[], string])[], note?: string): PageFact<string> | undefined => {
+    for (const [keys, prefix] of groups) {
+      for (const key of keys) {
+        const f = dated(metaFact(metas, [key], prefix, src));
+        if (f) return note ? { ...f, evidence: { ...f.evidence, note } } : f;
+      }
+    }
+    return undefined;
+  };
+  const structured = ldDate('datePublished') ?? metaDate([[PUBLISHED_META, ''], [DATE_META, 'meta:']]);
+  if (structured) return structured;
 
   const inOtherContent = (el: Element): boolean => {
     for (let n: Element | null = el; n; n = n.parentElement) {
@@ -803,18 +796,24 @@ function findPublished(
     const raw = valueOf(el);
     return raw.trim() === '' ? undefined : dated(fact(raw, rule, raw.trim(), src.lineOf(el)));
   };
-  for (const el of doc.querySelectorAll('[itemprop~="datePublished"]')) {
-    // Microdata dates belong to the item they stand in: a comment's or a review's date is not the article's.
-    const scope = el.closest('[itemscope][itemtype]')?.getAttribute('itemtype')?.split('/').at(-1) ?? '';
-    if (scope !== '' && !ARTICLE_TYPE.test(scope)) continue;
-    const f = inOtherContent(el) ? undefined : candidate(el, 'itemprop:datePublished');
-    if (f) return f;
-  }
+  const microdata = (prop: string): PageFact<string> | undefined => {
+    for (const el of doc.querySelectorAll(`[itemprop~="${prop}" i]`)) {
+      // Microdata dates belong to the item they stand in: a comment's or a review's date is not the article's.
+      const scope = el.closest('[itemscope][itemtype]')?.getAttribute('itemtype')?.split('/').at(-1) ?? '';
+      if (scope !== '' && !ARTICLE_TYPE.test(scope)) continue;
+      const f = inOtherContent(el) ? undefined : candidate(el, `itemprop:${prop}`);
+      if (f) return f;
+    }
+    return undefined;
+  };
+  // What names publication outright comes before what names creation (a JSON-LD `dateCreated` is often the CMS's UTC record).
+  const created = microdata('datePublished') ?? ldDate('dateCreated') ?? microdata('dateCreated');
+  if (created) return created;
   // <time> elements of the article itself: in its <article>, <main> or <header>, or beside its h1.
   const headerOfH1 = h1?.parentElement?.parentElement ?? undefined;
-  const times = [...doc.querySelectorAll('time[datetime]')].filter(
-    (t) => !inOtherContent(t) && (t.closest('article, main, header, [role="main" i]') !== null || headerOfH1?.contains(t) === true),
-  );
+  const ofArticle = (el: Element): boolean =>
+    !inOtherContent(el) && (el.closest('article, main, header, [role="main" i]') !== null || headerOfH1?.contains(el) === true);
+  const times = [...doc.querySelectorAll('time[datetime]')].filter(ofArticle);
   const marks = (t: Element): string => `${t.getAttribute('class') ?? ''} ${t.parentElement?.getAttribute('class') ?? ''} ${t.hasAttribute('pubdate') ? 'pubdate' : ''}`;
   const ranked = [
     ...times.filter((t) => /publish|pubdate|posted|entry-date|dateline|byline/i.test(marks(t)) && !UPDATED.test(marks(t))),
@@ -824,10 +823,84 @@ function findPublished(
     const f = candidate(t, 'time:datetime');
     if (f) return f;
   }
+  // Elements that say by class or id that they show the date, byline or dateline, with a short text holding one:
+  // only in the headline's article (or the h1's grandparent) and before its body text starts (its first paragraph
+  // of 100 characters or more that is not a byline), where a page's own dateline stands
+  // (teasers, references and comments further on carry other dates).
+  const region = h1 ? (h1.closest('article, main, [role="main" i]') ?? headerOfH1) : undefined;
+  const bodyStart = region ? [...region.querySelectorAll('p')].find((p) => (p.textContent ?? '').trim().length >= 100 && !/^by\s/i.test((p.textContent ?? '').trim())) : undefined;
+  const beforeBody = (el: Element): boolean => bodyStart === undefined || (el.compareDocumentPosition(bodyStart) & 4) !== 0;
+  // Inside the region only, and never a wrapper of the headline or the body text: a layout's class names
+  // ("two-col-sidebar") say nothing of its content.
+  const elsewhere = (el: Element): boolean => {
+    for (let n: Element | null = el; n && n !== region; n = n.parentElement) {
+      if ((h1 && n.contains(h1)) || (bodyStart && n.contains(bodyStart))) continue;
+      const names = `${n.id} ${n.getAttribute('class') ?? ''}`;
+      // A bar named for the date as well ("date-and-comments") is the article's byline bar.
+      if (n.matches('nav, aside, cite') || (OTHER_CONTENT.test(names) && !/date|byline|timestamp/i.test(names)) || CITATIONS.test(names)) return true;
+    }
+    return false;
+  };
+  for (const el of region ? region.querySelectorAll('[class], [id]') : []) {
+    const names = `${el.id} ${el.getAttribute('class') ?? ''}`;
+    if (!DATE_CLASS.test(names) || UPDATED.test(names) || elsewhere(el) || el.closest(NOT_VISIBLE) !== null || !beforeBody(el)) continue;
+    const text = (el.textContent ?? '').replace(/\s+/g, ' ').trim();
+    if (text === '' || text.length > 200) continue;
+    const found = publicationDateInText(text, today);
+    if (found) return fact(found.date, 'element:date-class', found.quote, src.lineOf(el), `An element marked "${names.trim()}" shows the date.`);
+  }
   const fromPath = url ? dateInUrlPath(url.value) : undefined;
-  if (url && fromPath) {
+  if (url && fromPath && plausibleDate(fromPath, today)) {
     const note = `The page gives no date in its metadata; the URL path holds the ${fromPath.length === 10 ? 'day' : 'month'}.`;
     return fact(fromPath, 'url-path', url.evidence.quote ?? url.value, url.evidence.line, note);
   }
+  // A dated line near the headline or byline: the blocks after the h1 in its header or article.
+
+  // The body's first paragraph is read too, for a cued date only (a short line is never the body's start).
+  const near = h1 && region ? nearHeadline(h1, region).filter((el) => (el === bodyStart || beforeBody(el)) && !elsewhere(el)) : [];
+  for (const el of near) {
+    // A short line of its own is a dateline or byline; in a longer one, or in a table (an infobox), only a cued date counts.
+    const text = (el.textContent ?? '').replace(/\s+/g, ' ').trim();
+    const found = publicationDateInText(text, today, text.length <= 80 && el.closest('table') === null);
+    if (found) return fact(found.date, 'text:near-headline', found.quote, src.lineOf(el), 'A line near the headline gives the date.');
+  }
+  // Only an update's date: the page was published that day or before. Said in the note, so a reader is not misled.
+  const modifiedNote = 'The page gives only when it was last modified; it was published that day or earlier.';
+  const modified = ldDate('dateModified', modifiedNote) ?? metaDate([[MODIFIED_META, '']], modifiedNote);
+  if (modified) return modified;
+  const visible = doc.body ? visibleText(doc.body) : '';
+  const frequent = mostFrequentDate(visible, today);
+  if (frequent) {
+    const note = `The page gives no date in its markup; ${frequent.count} dates in its text are this day, more than any other.`;
+    return fact(frequent.date, 'text:most-frequent', frequent.quote, undefined, note);
+  }
   return undefined;
+}
+
+/** The few elements after the h1 in its region (at most 8 blocks, by document order), where bylines and datelines stand. */
+function nearHeadline(h1: Element, scope: Element): Element[] {
+  const blocks = [...scope.querySelectorAll('p, div, span, address, li, h2, h3, h4, h5, h6')].filter(
+    (el) => (h1.compareDocumentPosition(el) & 4) !== 0 && el.children.length <= 3 && (el.textContent ?? '').length <= 200,
+  );
+  return blocks.slice(0, 8);
+}
+
+/** Reference lists and citations, whose dates are of the works cited or when they were read. */
+const CITATIONS = /reference|citation|footnote|reflist|bibliograph/i;
+
+/** The page's visible text, skipping scripts, navigation, asides, footers, other stories, comments, citations and tables (whose dates are data), one space between elements. */
+function visibleText(root: Element): string {
+  const parts: string[] = [];
+  const walk = (n: Node): void => {
+    if (n.nodeType === 3) parts.push(n.nodeValue ?? '');
+    else if (n.nodeType === 1) {
+      const el = n as Element;
+      if (el.matches(NOT_VISIBLE) || el.localName === 'cite' || el.localName === 'table' || OTHER_CONTENT.test(`${el.id} ${el.getAttribute('class') ?? ''}`) || CITATIONS.test(`${el.id} ${el.getAttribute('class') ?? ''}`)) return;
+      parts.push(' ');
+      for (const c of n.childNodes) walk(c);
+      parts.push(' ');
+    }
+  };
+  walk(root);
+  return parts.join('').replace(/\s+/g, ' ');
 }

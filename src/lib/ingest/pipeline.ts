@@ -36,7 +36,7 @@ import { findAgencies } from './agencies.ts';
 import { extractTemporal, inferPublished, type DateBlock } from './dates.ts';
 
 /** Bumped whenever a change to the pipeline may change its output. */
-export const PIPELINE_VERSION = 3;
+export const PIPELINE_VERSION = 4;
 
 export interface SeedInput {
   /** Seed path relative to the seeds folder, forward slashes (recorded in front matter). */
@@ -58,7 +58,7 @@ export interface SeedInput {
 export interface IngestOptions {
   /**
    * The day the ingest runs, `YYYY-MM-DD`: a sidecar's publication date after
-   * it is refused (SL204). The pipeline reads no clock, so the CLI passes it;
+   * it is refused (SL204), and a saved page's date after it is not taken. The pipeline reads no clock, so the CLI passes it;
    * without it, dates are not checked against the calendar.
    */
   today?: string;
@@ -155,7 +155,7 @@ export function ingestSeed(input: SeedInput, options: IngestOptions = {}): SeedR
     }
   }
   const page: HtmlExtraction | undefined =
-    format === 'html' ? extractHtml(text, input.file) : format === 'md' ? readMarkdown(text, input.file) : undefined;
+    format === 'html' ? extractHtml(text, input.file, options.today ? { today: options.today } : {}) : format === 'md' ? readMarkdown(text, input.file) : undefined;
   if (page) messages.push(...page.messages);
   if (page?.messages.some((m) => m.severity === 'error')) return result();
   // A research corpus's Penn-Treebank-tokenised text is put back into normal typography before any stage reads it.
@@ -404,8 +404,8 @@ export type CachedSeedResult = Omit<SeedResult, 'input' | 'duplicateOf'>;
 /**
  * A key that changes whenever `ingestSeed(input, options)` may give another
  * result: the seed's path and shown name (both are in the output), its bytes
- * (or, refused on size, its size), its sidecar, and the day (only a sidecar's
- * date is judged against it). `code` names the pipeline's code; the caller
+ * (or, refused on size, its size), its sidecar, and the day (a sidecar's date
+ * and a saved page's publication date are judged against it). `code` names the pipeline's code; the caller
  * passes a digest of it, since a pure function cannot read its own source.
  */
 export function seedCacheKey(input: SeedInput, options: IngestOptions, code: string): string {
@@ -423,7 +423,8 @@ export function seedCacheKey(input: SeedInput, options: IngestOptions, code: str
   const sidecar = input.sidecar;
   part(sidecar ? `${sidecar.path}\n${sidecar.file}\n${'size' in sidecar && sidecar.size !== undefined ? sidecar.size : ''}` : '');
   part(sidecar ? ('text' in sidecar ? sidecar.text : sidecar.bytes) : '');
-  part(sidecar ? (options.today ?? '') : '');
+  const ext = input.path.includes('.') ? (input.path.split('.').pop()?.toLowerCase() ?? '') : '';
+  part(sidecar || FORMATS[ext] === 'html' ? (options.today ?? '') : '');
   return hash.digest('hex');
 }
 

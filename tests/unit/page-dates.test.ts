@@ -1,0 +1,154 @@
+import { describe, expect, it } from 'vitest';
+import { extractHtml } from '../../src/lib/ingest/html.ts';
+import { calendarDate, dateInUrlPath, datesInText, mostFrequentDate, plausibleDate, publicationDateInText } from '../../src/lib/ingest/page-dates.ts';
+
+/** A page around `body`, with `head` added to its <head>. */
+const page = (body: string, head = ''): string =>
+  `<!doctype html>\n<html>\n<head>\n<title>Harbour reopens after storm | The Coast Times</title>\n${head}\n</head>\n<body>\n${body}\n</body>\n</html>\n`;
+
+const PARAGRAPHS = [
+  '<p>The harbour reopened on Monday after the storm, officials said, and the first ships queued to enter as cranes resumed work along the quay.</p>',
+  '<p>The port authority said damage to the sea wall was lighter than it had feared, though repairs to two berths would take several weeks.</p>',
+  '<p>Fishermen who had kept their boats upriver for a week began returning on the morning tide, and the fish market opened again on Tuesday.</p>',
+].join('\n');
+
+const ARTICLE = `<article><h1>Harbour reopens after storm</h1>\n${PARAGRAPHS}\n</article>`;
+
+const date = (head: string, body = ARTICLE, today?: string) =>
+  extractHtml(page(body, head), 'page.html', today ? { today } : {}).published;
+const ld = (item: object): string => `<script type="application/ld+json">${JSON.stringify(item)}</script>`;
+
+describe('page dates: strings', () => {
+  it('reads ISO, RFC 2822, written-out, dotted and slashed dates as the calendar date written', () => {
+    expect(calendarDate('2019-03-14T23:30:00-07:00')).toBe('2019-03-14');
+    expect(calendarDate('2019-03-14')).toBe('2019-03-14');
+    expect(calendarDate('Thu, 14 Mar 2019 10:00:00 GMT')).toBe('2019-03-14');
+    expect(calendarDate('14 March 2019')).toBe('2019-03-14');
+    expect(calendarDate('March 14, 2019 5:03 PM ET')).toBe('2019-03-14');
+    expect(calendarDate('14.03.2019')).toBe('2019-03-14');
+    expect(calendarDate('2019/03/14')).toBe('2019-03-14');
+    expect(calendarDate('03/14/2019')).toBeUndefined();
+    expect(calendarDate('2019-02-30')).toBeUndefined();
+  });
+
+  it('bounds dates between 1995-01-01 and today, partial dates by any day of them', () => {
+    expect(plausibleDate('1994-12-31')).toBe(false);
+    expect(plausibleDate('1995-01-01')).toBe(true);
+    expect(plausibleDate('2019-03-15', '2019-03-14')).toBe(false);
+    expect(plausibleDate('2019-03', '2019-03-14')).toBe(true);
+    expect(plausibleDate('1995')).toBe(true);
+  });
+
+  it('finds dates in URL paths', () => {
+    expect(dateInUrlPath('https://x.example/2019/03/14/harbour/')).toBe('2019-03-14');
+    expect(dateInUrlPath('https://x.example/news/20190314/harbour')).toBe('2019-03-14');
+    expect(dateInUrlPath('https://x.example/news/harbour-2019-03-14.html')).toBe('2019-03-14');
+    expect(dateInUrlPath('https://x.example/2019/03/harbour')).toBe('2019-03');
+    expect(dateInUrlPath('https://x.example/news/harbour-12345')).toBeUndefined();
+  });
+
+  it('takes a cued date over an update in a dateline, and counts dates for the extensive search', () => {
+    expect(publicationDateInText('Updated 15 March 2019 · Published 14 March 2019')?.date).toBe('2019-03-14');
+    expect(publicationDateInText('Updated March 15, 2019')).toBeUndefined();
+    expect(publicationDateInText('Founded on 14 March 2019 by the council', undefined, false)).toBeUndefined();
+    expect(datesInText('In 1990-05-01 and 2030-01-01 and 2019-03-14', '2026-01-01').map((d) => d.date)).toEqual(['2019-03-14']);
+    expect(mostFrequentDate('March 2, 2019. 14 March 2019. 2019-03-14. 2 March 2019')?.date).toBe('2019-03-02');
+    expect(mostFrequentDate('14 March 2019 and 15 March 2019')).toBeUndefined();
+  });
+});
+
+describe('page dates: the cascade', () => {
+  it('reads JSON-LD datePublished inside @graph and arrays, and dateCreated after publication metadata', () => {
+    expect(date(ld({ '@context': 'https://schema.org', '@graph': [{ '@type': 'WebPage' }, { '@type': 'NewsArticle', datePublished: ['2019-03-14T10:00:00Z'] }] }))).toMatchObject({
+      value: '2019-03-14',
+      evidence: { rule: 'json-ld:datePublished', quote: '2019-03-14T10:00:00Z' },
+    });
+    const created = ld({ '@type': 'NewsArticle', dateCreated: '2019-03-13' });
+    expect(date(created)).toMatchObject({ value: '2019-03-13', evidence: { rule: 'json-ld:dateCreated' } });
+    expect(date(`${created}<meta property="article:published_time" content="2019-03-14">`)).toMatchObject({ value: '2019-03-14', evidence: { rule: 'article:published_time' } });
+  });
+
+  it('reads the publication meta tags htmldate reads', () => {
+    for (const [name, rule] of [
+      ['citation_publication_date', 'meta:citation_publication_date'],
+      ['DC.date.created', 'meta:dc.date.created'],
+      ['dcterms.created', 'meta:dcterms.created'],
+      ['article.published', 'meta:article.published'],
+      ['parsely-pub-date', 'meta:parsely-pub-date'],
+    ]) {
+      expect(date(`<meta name="${name}" content="2019-03-14">`)).toMatchObject({ value: '2019-03-14', evidence: { rule } });
+    }
+  });
+
+  it('prefers the original date to a modification, and takes a modification only last, saying so', () => {
+    const modified = '<meta property="article:modified_time" content="2019-03-20"><meta property="og:updated_time" content="2019-03-21">';
+    expect(date(`${modified}<meta name="date" content="2019-03-14">`)).toMatchObject({ value: '2019-03-14', evidence: { rule: 'meta:date' } });
+    expect(date(ld({ '@type': 'NewsArticle', dateModified: '2019-03-20', datePublished: '2019-03-14' }))).toMatchObject({ value: '2019-03-14' });
+    const last = date(modified);
+    expect(last).toMatchObject({ value: '2019-03-20', evidence: { rule: 'article:modified_time' } });
+    expect(last?.evidence.note).toMatch(/modified/);
+    expect(date(ld({ '@type': 'NewsArticle', dateModified: '2019-03-20' }))).toMatchObject({ value: '2019-03-20', evidence: { rule: 'json-ld:dateModified' } });
+  });
+
+  it('refuses out-of-bounds dates at every step and moves on', () => {
+    expect(date('<meta property="article:published_time" content="1990-01-01"><meta name="date" content="2019-03-14">')).toMatchObject({ value: '2019-03-14' });
+    expect(date('<meta property="article:published_time" content="2031-01-01"><meta name="date" content="2019-03-14">', ARTICLE, '2026-01-01')).toMatchObject({
+      value: '2019-03-14',
+    });
+    expect(date('<link rel="canonical" href="https://x.example/2031/01/01/harbour/">', ARTICLE, '2026-01-01')).toBeUndefined();
+    expect(date('<link rel="canonical" href="https://x.example/1994/01/01/harbour/">')).toBeUndefined();
+  });
+
+  it('reads microdata datePublished on any element with content or datetime', () => {
+    const body = `<article itemscope itemtype="https://schema.org/NewsArticle"><h1>Harbour reopens after storm</h1>
+<span itemprop="datePublished" content="2019-03-14">Thursday</span>
+<div itemprop="comment" itemscope itemtype="https://schema.org/Comment"><span itemprop="datePublished" content="2019-03-12"></span></div>
+${PARAGRAPHS}</article>`;
+    expect(date('', body)).toMatchObject({ value: '2019-03-14', evidence: { rule: 'itemprop:datePublished' } });
+    expect(date('', body.replace('itemprop="datePublished" content="2019-03-14"', 'class="x"'))).toBeUndefined();
+  });
+
+  it('prefers a <time pubdate> to an update time', () => {
+    const body = `<article><h1>Harbour reopens after storm</h1><p><time class="updated" datetime="2019-03-15">15 March</time> <time pubdate datetime="2019-03-14">14 March</time></p>${PARAGRAPHS}</article>`;
+    expect(date('', body)).toMatchObject({ value: '2019-03-14', evidence: { rule: 'time:datetime', quote: '2019-03-14' } });
+  });
+
+  it('reads a date-classed element before the body text, not a teaser’s after it', () => {
+    const body = `<article><h1>Harbour reopens after storm</h1><div class="article-dateline">By Ann Lee | March 14, 2019 5:03 PM ET</div>${PARAGRAPHS}
+<div class="post-date">March 1, 2019</div></article>`;
+    expect(date('', body)).toMatchObject({ value: '2019-03-14', evidence: { rule: 'element:date-class', quote: 'March 14, 2019' } });
+    expect(date('', body.replace('class="article-dateline"', 'class="x"'))).toMatchObject({ value: '2019-03-14', evidence: { rule: 'text:near-headline' } });
+  });
+
+  it('reads a dateline after a long byline paragraph, which is not the body’s start', () => {
+    const bio = '<p>By Ann Lee, harbour and shipping correspondent of The Coast Times, who has covered the port and its trade since 2010.</p>';
+    expect(date('', `<article><h1>Harbour reopens after storm</h1>${bio}<p>March 14, 2019</p>${PARAGRAPHS}</article>`)).toMatchObject({ value: '2019-03-14' });
+    expect(date('', `<article><h1>Harbour reopens after storm</h1>${bio.replace('By Ann', 'Ann')}<p>March 14, 2019</p>${PARAGRAPHS}</article>`)).toBeUndefined();
+  });
+
+  it('reads a byline bar under layout classes, but not a comments section', () => {
+    const body = `<div class="layout-two-col-sidebar"><h1>Harbour reopens after storm</h1><div class="date-and-comments"><span>March 14, 2019</span> · 3 comments</div>${PARAGRAPHS}</div>`;
+    expect(date('', body)).toMatchObject({ value: '2019-03-14', evidence: { rule: 'element:date-class' } });
+    expect(date('', body.replace('date-and-comments', 'comments'))).toBeUndefined();
+  });
+
+  it('takes the URL path before text near the headline', () => {
+    const body = `<article><h1>Harbour reopens after storm</h1><p>Published 13 March 2019</p>${PARAGRAPHS}</article>`;
+    expect(date('<link rel="canonical" href="https://x.example/news/20190314/harbour">', body)).toMatchObject({ value: '2019-03-14', evidence: { rule: 'url-path' } });
+    expect(date('', body)).toMatchObject({ value: '2019-03-13', evidence: { rule: 'text:near-headline', quote: '13 March 2019' } });
+  });
+
+  it('reads a cued date in a longer line near the headline, but not an uncued one', () => {
+    const line = 'By Ann Lee, harbour and shipping correspondent of The Coast Times, in Port Ellen · Published on 14 March 2019';
+    expect(date('', `<article><h1>Harbour reopens after storm</h1><p>${line}</p>${PARAGRAPHS}</article>`)).toMatchObject({ value: '2019-03-14', evidence: { rule: 'text:near-headline' } });
+    expect(date('', `<article><h1>Harbour reopens after storm</h1><p>${line.replace('Published on', 'back since')}</p>${PARAGRAPHS}</article>`)).toBeUndefined();
+  });
+
+  it('falls back to the most frequent date in the visible text, labelled so, skipping citations', () => {
+    const body = `<article><h1>Harbour reopens after storm</h1>${PARAGRAPHS}
+<p>The storm of 2 March 2019 was the worst in years; after 2 March 2019 the port shut for a week, said a review on 9 March 2019.</p>
+<ol class="references"><li>Retrieved 9 March 2019</li><li>Retrieved 9 March 2019</li><li>Retrieved 9 March 2019</li></ol></article>`;
+    expect(date('', body)).toMatchObject({ value: '2019-03-02', evidence: { rule: 'text:most-frequent', quote: '2 March 2019' } });
+    expect(date('', body.replace('after 2 March 2019', 'after that'))).toBeUndefined();
+  });
+});
