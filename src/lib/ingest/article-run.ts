@@ -9,7 +9,8 @@
  *
  * A scrape of the article alone has little or nothing outside its run, so
  * the run is only cut when the page around it is more than a stray line:
- * at least `MIN_OUTSIDE` blocks.
+ * at least `MIN_OUTSIDE` blocks; and only when the run holds most of the
+ * page's prose (else the verdicts missed the article).
  *
  * Pure and deterministic.
  */
@@ -60,5 +61,9 @@ export function outsideArticle(blocks: readonly Block[], alive: readonly number[
   const from = grow(first, -1, LEAD_BLOCKS);
   const to = grow(last, 1, TAIL_BLOCKS);
   const outside = alive.filter((_, k) => k < from || k > to);
-  return outside.length >= MIN_OUTSIDE ? outside : [];
+  // The article is most of the page's prose: a run that leaves more prose outside than it holds was not found.
+  const prose = (ks: readonly number[]): number => ks.reduce((n, k) => n + (isProse(texts[k]!) ? texts[k]!.length : 0), 0);
+  const inside = texts.map((_, k) => k).filter((k) => k >= from && k <= to);
+  const outsideKs = texts.map((_, k) => k).filter((k) => k < from || k > to);
+  return outside.length >= MIN_OUTSIDE && prose(inside) >= prose(outsideKs) ? outside : [];
 }
