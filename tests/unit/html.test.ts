@@ -4,15 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { extractHtml } from '../../src/lib/ingest/html.ts';
 import { foldKey } from '../../src/lib/ingest/normalize.ts';
 
-/** A page around `body`, with `head` added to its <head>. */
-const page = (body: string, head = ''): string =>
-  `<!doctype html>\n<html>\n<head>\n<title>Harbour reopens after storm | The Coast Times</title>\n${head}\n</head>\n<body>\n${body}\n</body>\n</html>\n`;
-
-const PARAGRAPHS = [
-  '<p>The harbour reopened on Monday after the storm, officials said, and the first ships queued to enter as cranes resumed work along the quay.</p>',
-  '<p>The port authority said damage to the sea wall was lighter than it had feared, though repairs to two berths would take several weeks.</p>',
-  '<p>Fishermen who had kept their boats upriver for a week began returning on the morning tide, and the fish market opened again on Tuesday.</p>',
-].join('\n');
+import { ARTICLE, page, PARAGRAPHS } from '../html-page.ts';
 
 const texts = (html: string): string[] => extractHtml(html, 'page.html').blocks.map((b) => b.text);
 
@@ -171,7 +163,6 @@ ${PARAGRAPHS}
   });
 });
 
-const ARTICLE = `<article><h1>Harbour reopens after storm</h1>\n${PARAGRAPHS}\n</article>`;
 
 describe('extractHtml: metadata', () => {
   it('reads JSON-LD from an @graph, resolving the publisher by @id, before any meta tag', () => {

@@ -2,17 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { extractHtml } from '../../src/lib/ingest/html.ts';
 import { calendarDate, dateInUrlPath, datesInText, mostFrequentDate, plausibleDate, publicationDateInText } from '../../src/lib/ingest/page-dates.ts';
 
-/** A page around `body`, with `head` added to its <head>. */
-const page = (body: string, head = ''): string =>
-  `<!doctype html>\n<html>\n<head>\n<title>Harbour reopens after storm | The Coast Times</title>\n${head}\n</head>\n<body>\n${body}\n</body>\n</html>\n`;
+import { ARTICLE, page, PARAGRAPHS } from '../html-page.ts';
 
-const PARAGRAPHS = [
-  '<p>The harbour reopened on Monday after the storm, officials said, and the first ships queued to enter as cranes resumed work along the quay.</p>',
-  '<p>The port authority said damage to the sea wall was lighter than it had feared, though repairs to two berths would take several weeks.</p>',
-  '<p>Fishermen who had kept their boats upriver for a week began returning on the morning tide, and the fish market opened again on Tuesday.</p>',
-].join('\n');
-
-const ARTICLE = `<article><h1>Harbour reopens after storm</h1>\n${PARAGRAPHS}\n</article>`;
 
 const date = (head: string, body = ARTICLE, today?: string) =>
   extractHtml(page(body, head), 'page.html', today ? { today } : {}).published;
