@@ -28,6 +28,14 @@ describe('HTML headline and site name', () => {
     expect(headline('Harbour reopens: ships queue at dawn')).toBe('Harbour reopens: ships queue at dawn');
   });
 
+  it('cuts from the page’s other titles the site segment its <title> carries too', () => {
+    const og = '<meta property="og:title" content="Harbour reopens - ships queue | The Coast Times">';
+    expect(read('Harbour reopens - ships queue | The Coast Times', og).title).toEqual({
+      value: 'Harbour reopens - ships queue',
+      evidence: { rule: 'og:title', quote: 'Harbour reopens - ships queue | The Coast Times', line: 5 },
+    });
+  });
+
   it('keeps a headline’s own second half that the page’s other titles repeat', () => {
     const r = read('Harbour 2.0 - The Big Reopening - Harbour 2.0 - The Big Reopening - Coast News', '<meta property="og:title" content="Harbour 2.0 - The Big Reopening">');
     expect(r.title).toEqual({ value: 'Harbour 2.0 - The Big Reopening', evidence: { rule: 'og:title', quote: 'Harbour 2.0 - The Big Reopening', line: 5 } });

@@ -288,8 +288,23 @@ export function findHeadline(
     h1s = h1s.filter((h) => foldKey(h.block.text) === foldKey(split.headline) || !outside.has(foldKey(h.block.text)));
   }
   const shown = h1s.map((h) => h.block.text);
+  // The site segment the <title> holds at an end, the page's other titles hold there too when they carry the
+  // same site ("Headline | Site" as og:title and <title> alike).
+  const affixes = ((): { before: string; after: string } => {
+    if (!pageTitle) return { before: '', after: '' };
+    const { title, lo, hi } = strip(pageTitle, shown);
+    const last = title.segments.length - 1;
+    return { before: lo > 0 ? title.text.slice(0, title.segments[1]![0]) : '', after: hi < last ? title.text.slice(title.segments[last - 1]![1]) : '' };
+  })();
+  const unaffixed = (m: MetaTitle): MetaTitle => {
+    if (m.byShape) return m;
+    let value = m.fact.value;
+    if (affixes.after.trim() !== '' && value.endsWith(affixes.after) && value.length > affixes.after.length) value = value.slice(0, -affixes.after.length).trim();
+    if (affixes.before.trim() !== '' && value.startsWith(affixes.before) && value.length > affixes.before.length) value = value.slice(affixes.before.length).trim();
+    return { ...m, fact: { ...m.fact, value } };
+  };
   // A title that is only the site's name (a home page's og:title) is never the headline.
-  const stripped = titles.map((m) => ({ ...m, value: strip(m, shown).headline })).filter((m) => /\p{L}|\p{N}/u.test(m.value) && !siteKeys.has(foldKey(m.value)));
+  const stripped = titles.map((m) => ({ ...m, value: strip(unaffixed(m), shown).headline })).filter((m) => /\p{L}|\p{N}/u.test(m.value) && !siteKeys.has(foldKey(m.value)));
   const metaTitle = stripped[0];
   // An h1 agrees with a title that is the same, or shares most of its words (both ways: a two-word section
   // name shares a word with many headlines).
