@@ -208,12 +208,19 @@ export function readabilityByline(raw: string | null | undefined): PageFact<stri
   return raw && value !== '' && !isUrlLike(value) ? fact(value, 'readability:byline', raw.trim(), undefined) : undefined;
 }
 
-export function findPublisher(ld: JsonLd, metas: ReadonlyMap<string, Meta>, src: SourceMap): PageFact<string> | undefined {
+/**
+ * The outlet as the page's metadata names it: the JSON-LD publisher of its
+ * article, og:site_name, application-name, then a JSON-LD organisation or
+ * website.
+ */
+export function findPublisher(doc: Document, ld: JsonLd, metas: ReadonlyMap<string, Meta>, src: SourceMap): PageFact<string> | undefined {
   for (const item of articlesIn(ld)) {
     const name = namesIn(ld, item['publisher'])[0];
     if (name && cleanValue(name) !== '') return ldFact(ld, item, name, 'json-ld:publisher.name', src);
   }
-  const meta = metaFact(metas, ['og:site_name'], '', src) ?? metaFact(metas, ['application-name'], 'meta:', src);
+  // An application-name that is the page's whole <title> (some CMSs copy the headline there) names no outlet.
+  const title = cleanValue(doc.querySelector('title')?.textContent ?? '').toLowerCase();
+  const meta = metaFact(metas, ['og:site_name'], '', src) ?? metaFact(metas, ['application-name'], 'meta:', src, (v) => v.toLowerCase() !== title);
   if (meta) return meta;
   for (const type of OUTLET_TYPES) {
     for (const item of [...ld.items, ...ld.byId.values()]) {

@@ -117,7 +117,7 @@ function read(html: string, file: string, messages: Diagnostic[], options: HtmlO
   // Metadata first: it reads scripts (JSON-LD) and elements that are removed below.
   const ld = readJsonLd(doc, src, file, messages);
   const metas = readMetas(doc);
-  const publisher = findPublisher(ld, metas, src);
+  const publisher = findPublisher(doc, ld, metas, src);
   const url = findUrl(doc, ld, metas, src);
   const headline = findHeadline(doc, ld, metas, src, siteNames(ld, metas), (el) => (el.closest(NEVER_TEXT) === null ? asBlock(el, src) : undefined));
   const published = findPublished(doc, ld, metas, src, url, headline?.element, options.today);
