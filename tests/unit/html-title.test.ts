@@ -70,10 +70,11 @@ describe('HTML headline and site name', () => {
     // An og:title that is only the site's name (a home page's) is not the headline.
     const home = read('Harbour reopens after storm', '<meta name="application-name" content="Coast News">\n<meta property="og:title" content="Coast News">');
     expect(home.title?.value).toBe('Harbour reopens after storm');
-    expect(home.publisher?.value).toBe('Coast News');
     // An application-name copied from the headline is neither the outlet nor a logo.
     const copied = read('Harbour reopens after storm', '<meta name="application-name" content="Harbour reopens after storm">', '<h1>Harbour reopens after storm</h1>');
     expect([copied.title?.value, copied.publisher]).toEqual(['Harbour reopens after storm', undefined]);
+    const copiedToo = '<meta property="og:title" content="Harbour reopens after storm">\n<meta name="application-name" content="Harbour reopens after storm">';
+    expect(read('Harbour reopens after storm - Coast', copiedToo, '<h1>Coast Mornings</h1>\n<h1>Harbour reopens after storm</h1>').title?.value).toBe('Harbour reopens after storm');
   });
 
   it('names the site from the <title> only beside the headline, and only a name', () => {

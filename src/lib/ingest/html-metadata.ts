@@ -218,9 +218,9 @@ export function findPublisher(doc: Document, ld: JsonLd, metas: ReadonlyMap<stri
     const name = namesIn(ld, item['publisher'])[0];
     if (name && cleanValue(name) !== '') return ldFact(ld, item, name, 'json-ld:publisher.name', src);
   }
-  // An application-name that is the page's whole <title> (some CMSs copy the headline there) names no outlet.
-  const title = cleanValue(doc.querySelector('title')?.textContent ?? '').toLowerCase();
-  const meta = metaFact(metas, ['og:site_name'], '', src) ?? metaFact(metas, ['application-name'], 'meta:', src, (v) => v.toLowerCase() !== title);
+  // An application-name that is one of the page's titles (some CMSs copy the headline there) names no outlet.
+  const titles = new Set([doc.querySelector('title')?.textContent ?? '', metas.get('og:title')?.content ?? '', metas.get('twitter:title')?.content ?? ''].map((v) => cleanValue(v).toLowerCase()));
+  const meta = metaFact(metas, ['og:site_name'], '', src) ?? metaFact(metas, ['application-name'], 'meta:', src, (v) => !titles.has(v.toLowerCase()));
   if (meta) return meta;
   for (const type of OUTLET_TYPES) {
     for (const item of [...ld.items, ...ld.byId.values()]) {

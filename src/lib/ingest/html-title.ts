@@ -151,7 +151,8 @@ function siteRun(t: Title, i: number, siteKeys: ReadonlySet<string>): string {
 }
 
 /** Section labels that stand in a title's site slot but name no outlet. */
-const SECTION = /^(?:home|news|latest|blogs?|posts?|articles?|opinion|comment|sports?|world|business|politics|tech(?:nology)?|science|health|culture|arts?|entertainment|lifestyle|travel|local|videos?|photos?|code|archives?|uncategori[sz]ed)$/iu;
+const SECTION =
+  /^(?:home|news|latest|blogs?|posts?|articles?|opinion|comment|analysis|reviews?|interview|sports?|world|business|politics|tech(?:nology)?|science|health|culture|arts?|entertainment|lifestyle|travel|local|videos?|photos?|audio|podcasts?|live|updated?|exclusive|breaking|pdf|code|archives?|uncategori[sz]ed|page \d+|part \d+)$/iu;
 
 /**
  * The site name as the <title> gives it beside the headline ("Headline |
@@ -257,9 +258,20 @@ export function findHeadline(
 ): Headline | undefined {
   const titles = metaTitles(doc, ld, metas, src);
   const raws = titles.map((m) => m.fact.value);
-  // A name that is the page's whole <title> (an application-name copied from the headline) is no outlet's.
+  const shownH1s = [...doc.querySelectorAll('h1')].flatMap((element) => {
+    const block = shownAs(element);
+    const text = block?.text.replace(PERMALINK, '') ?? '';
+    return block && /\p{L}/u.test(text) ? [{ element, block: { ...block, text } }] : [];
+  });
+  // A name that is the page's whole <title>, or one of its titles that an h1 shows too, is the headline copied
+  // into a site-name tag (some CMSs fill application-name so), not the outlet's name.
   const pageTitle = titles.find((m) => m.byShape);
-  const outlets = sites.filter((s) => pageTitle === undefined || foldKey(s) !== foldKey(pageTitle.fact.value));
+  const titleKeys = new Set(raws.map(foldKey));
+  const h1Keys = new Set(shownH1s.map((h) => foldKey(h.block.text)));
+  const outlets = sites.filter((s) => {
+    const key = foldKey(s);
+    return (pageTitle === undefined || key !== foldKey(pageTitle.fact.value)) && !(titleKeys.has(key) && h1Keys.has(key));
+  });
   const siteKeys = new Set(outlets.map(foldKey));
   // A site's logo is often an h1 too: it names the site, is marked as the logo, or is the link to the home page ("/", "index.html").
   const isLogo = (element: Element, text: string): boolean =>
@@ -270,11 +282,7 @@ export function findHeadline(
       if (/(^|\s)home(\s|$)/i.test(a.getAttribute('rel') ?? '')) return true;
       return URL.canParse(href, 'https://x.invalid/') && /^\/(?:index\.\w+)?$/i.test(new URL(href, 'https://x.invalid/').pathname) && !href.includes('?');
     });
-  let h1s = [...doc.querySelectorAll('h1')].flatMap((element) => {
-    const block = shownAs(element);
-    const text = block?.text.replace(PERMALINK, '') ?? '';
-    return block && /\p{L}/u.test(text) && !isLogo(element, text) ? [{ element, block: { ...block, text } }] : [];
-  });
+  let h1s = shownH1s.filter((h) => !isLogo(h.element, h.block.text));
   const strip = (m: MetaTitle, shown: readonly string[]): Split =>
     splitTitle(m.fact.value, outlets, shown, raws.filter((r) => r !== m.fact.value), m.byShape);
   // An h1 that repeats what the <title> holds beside its headline ("Headline · Site" and an h1 "Site") is a label.
