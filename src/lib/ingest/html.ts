@@ -19,15 +19,28 @@
  * - SL113 error: the page could not be read at all (no blocks and no facts are returned).
  */
 import { Readability } from '@mozilla/readability';
-import { decodeHTML } from 'entities';
 import type { Element as HastElement, Root as HastRoot } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { JSDOM, VirtualConsole } from 'jsdom';
 import type { Diagnostic } from '../diagnostics.ts';
 import type { Evidence } from '../schema.ts';
-import { foldKey, normalizeLine, words } from './normalize.ts';
+import { findPublished } from './html-dates.ts';
+import {
+  findDescription,
+  findHeadline,
+  findLdByline,
+  findPublisher,
+  findUrl,
+  isUrlLike,
+  metaFact,
+  microdataAuthor,
+  readabilityByline,
+  readJsonLd,
+  readMetas,
+  siteFromTitle,
+} from './html-metadata.ts';
+import { foldKey, normalizeLine } from './normalize.ts';
 import type { Block } from './segment.ts';
-import { calendarDate, dateInUrlPath, mostFrequentDate, plausibleDate, publicationDateInText } from './page-dates.ts';
 
 export interface PageFact<T> {
   value: T;
@@ -57,7 +70,7 @@ export interface HtmlExtraction {
 }
 
 /** Elements that are never article text, whatever they hold. */
-const NEVER_TEXT = [
+export const NEVER_TEXT = [
   'script', 'style', 'noscript', 'template', 'iframe', 'frame', 'object', 'embed', 'canvas', 'svg', 'math',
   'form', 'button', 'input', 'select', 'textarea', 'label', 'dialog',
   'nav', 'aside', 'footer',
@@ -73,24 +86,6 @@ const BLOCK_TAGS = [
 ];
 const BLOCK_SET = new Set(BLOCK_TAGS);
 const BLOCK_SELECTOR = BLOCK_TAGS.join(', ');
-
-/** Schema.org types that are an article. */
-const ARTICLE_TYPE = /^(?:\w*Article|BlogPosting|LiveBlogPosting|SocialMediaPosting|DiscussionForumPosting|Report)$/;
-/** Schema.org types whose name is the outlet's. */
-const OUTLET_TYPES = ['NewsMediaOrganization', 'Organization', 'Corporation', 'WebSite'];
-
-/** Meta tags (by property or name) that give the original publication time, strongest first (htmldate's list, Barbaresi 2020). */
-const PUBLISHED_META = ['article:published_time', 'og:published_time', 'article:published'];
-const DATE_META = [
-  'pubdate', 'publishdate', 'publish-date', 'publish_date', 'article.published', 'article_date_original', 'parsely-pub-date', 'sailthru.date',
-  'citation_publication_date', 'citation_date', 'citation_online_date', 'dc.date.issued', 'dcterms.issued', 'dc.date.created', 'dcterms.created',
-  'dc.date', 'dcterms.date', 'date', 'originalpublicationdate', 'cxenseparse:recs:publishtime',
-];
-/** Meta tags of a modification time: a last resort, and said so. */
-const MODIFIED_META = ['article:modified_time', 'og:updated_time', 'dcterms.modified', 'dc.date.modified', 'last-modified'];
-
-/** What separates a headline from the site name in a <title>. */
-const TITLE_SEPARATOR = /\s+[|–—·•»-]\s+|:\s+/g;
 
 /** What reading a page needs from outside: `today` (`YYYY-MM-DD`) bounds its publication date; without it only `DATE_FLOOR` does. */
 export interface HtmlOptions {
@@ -124,7 +119,7 @@ function read(html: string, file: string, messages: Diagnostic[], options: HtmlO
   const metas = readMetas(doc);
   const publisher = findPublisher(ld, metas, src);
   const url = findUrl(doc, ld, metas, src);
-  const headline = findHeadline(doc, ld, metas, src, publisher?.value);
+  const headline = findHeadline(doc, ld, metas, src, publisher?.value, (el) => (el.closest(NEVER_TEXT) === null ? asBlock(el, src) : undefined));
   const published = findPublished(doc, ld, metas, src, url, headline?.element, options.today);
   const outlet = publisher ?? siteFromTitle(doc, src, headline?.fact.value);
   const description = findDescription(ld, metas, src);
@@ -189,7 +184,8 @@ function nestingOf(html: string): number {
   return max;
 }
 
-interface SourceMap {
+/** Where a node of the parsed page stands in the HTML source. */
+export interface SourceMap {
   /** First and last line of a node's non-blank source text, when it can be placed. */
   linesOf(node: Node): [number, number] | undefined;
   /** Line on which an element's start tag stands. */
@@ -383,524 +379,9 @@ function ancestorLines(node: Node | undefined, src: SourceMap): [number, number]
 }
 
 /** An element's text as one block, on the lines its text stands on. */
-function asBlock(el: Element, src: SourceMap): Block | undefined {
+export function asBlock(el: Element, src: SourceMap): Block | undefined {
   const blocks = toBlocks(el, src);
   if (blocks.length === 0) return undefined;
   return { text: blocks.map((b) => b.text).join(' '), lines: [Math.min(...blocks.map((b) => b.lines[0])), Math.max(...blocks.map((b) => b.lines[1]))] };
 }
 
-/** A metadata value as text: entities some CMSs escape twice decoded, spaces normalised. */
-function cleanValue(raw: string): string {
-  const decoded = /&(#\d+|#x[\da-f]+|[a-z]+\d*);/i.test(raw) ? decodeHTML(raw) : raw;
-  return normalizeLine(decoded.replace(/\s+/g, ' '));
-}
-
-function isUrlLike(value: string): boolean {
-  return /^(https?:)?\/\//i.test(value.trim());
-}
-
-function fact(value: string, rule: string, quote: string, line: number | undefined, note?: string): PageFact<string> {
-  return { value, evidence: { rule, quote, ...(line ? { line } : {}), ...(note ? { note } : {}) } };
-}
-
-interface Meta {
-  content: string;
-  element: Element;
-}
-
-/** `<meta>` contents by lower-cased `property`, `name` or `http-equiv`, the first of each kept. */
-function readMetas(doc: Document): Map<string, Meta> {
-  const metas = new Map<string, Meta>();
-  for (const element of doc.querySelectorAll('meta[content]')) {
-    const content = element.getAttribute('content') ?? '';
-    if (content.trim() === '') continue;
-    for (const attr of ['property', 'name', 'http-equiv']) {
-      const key = element.getAttribute(attr)?.trim().toLowerCase();
-      if (key && !metas.has(key)) metas.set(key, { content, element });
-    }
-  }
-  return metas;
-}
-
-/** The first of `keys` the page gives a usable value for, as a fact named `prefix + key`. */
-function metaFact(
-  metas: ReadonlyMap<string, Meta>,
-  keys: readonly string[],
-  prefix: string,
-  src: SourceMap,
-  accept: (value: string) => boolean = () => true,
-): PageFact<string> | undefined {
-  for (const key of keys) {
-    const meta = metas.get(key);
-    if (!meta) continue;
-    const value = cleanValue(meta.content);
-    if (value !== '' && accept(value)) return fact(value, `${prefix}${key}`, meta.content.trim(), src.lineOf(meta.element));
-  }
-  return undefined;
-}
-
-type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
-type JsonObject = { [key: string]: Json };
-
-interface JsonLd {
-  /** Top-level items, the items of every @graph and pages' main entities, in page order. */
-  items: JsonObject[];
-  /** Every object with an @id and more, for resolving references such as `"publisher": {"@id": "#org"}`. */
-  byId: Map<string, JsonObject>;
-  /** The script each item was read from. */
-  scriptOf: Map<JsonObject, Element>;
-}
-
-function isObject(x: Json | undefined): x is JsonObject {
-  return typeof x === 'object' && x !== null && !Array.isArray(x);
-}
-
-function readJsonLd(doc: Document, src: SourceMap, file: string, messages: Diagnostic[]): JsonLd {
-  const ld: JsonLd = { items: [], byId: new Map(), scriptOf: new Map() };
-  for (const script of doc.querySelectorAll('script[type]')) {
-    if (!/^\s*application\/ld\+json\s*(;|$)/i.test(script.getAttribute('type') ?? '')) continue;
-    const text = (script.textContent ?? '').replace(/^\s*(<!--|<!\[CDATA\[)/, '').replace(/(-->|\]\]>)\s*$/, '');
-    if (text.trim() === '') continue;
-    let data: Json;
-    try {
-      data = JSON.parse(text) as Json;
-    } catch {
-      try {
-        // Raw line breaks and tabs inside strings are the commonest fault of hand-built JSON-LD.
-        data = JSON.parse(text.replace(/\p{Cc}+/gu, ' ')) as Json;
-      } catch {
-        const line = src.lineOf(script);
-        messages.push({ file, ...(line ? { line } : {}), severity: 'warning', code: 'SL111', message: 'a JSON-LD block is not valid JSON; its metadata was skipped' });
-        continue;
-      }
-    }
-    // Items stand at the top, in an @graph, or as a page's mainEntity ({"@type": "WebPage", "mainEntity": {"@type": "NewsArticle"}}).
-    const top = (x: Json | undefined, depth: number): void => {
-      if (depth > 6) return;
-      if (Array.isArray(x)) for (const y of x) top(y, depth + 1);
-      else if (isObject(x)) {
-        ld.items.push(x);
-        ld.scriptOf.set(x, script);
-        if (Array.isArray(x['@graph'])) top(x['@graph'], depth + 1);
-        if (isObject(x['mainEntity'])) top(x['mainEntity'], depth + 1);
-      }
-    };
-    const index = (x: Json, depth: number): void => {
-      if (depth > 12) return;
-      if (Array.isArray(x)) for (const y of x) index(y, depth + 1);
-      else if (isObject(x)) {
-        const id = x['@id'];
-        if (typeof id === 'string' && Object.keys(x).length > 1 && !ld.byId.has(id)) {
-          ld.byId.set(id, x);
-          ld.scriptOf.set(x, script);
-        }
-        for (const y of Object.values(x)) index(y, depth + 1);
-      }
-    };
-    top(data, 0);
-    index(data, 0);
-  }
-  return ld;
-}
-
-function typesOf(item: JsonObject): string[] {
-  const t = item['@type'];
-  return (Array.isArray(t) ? t : [t]).filter((x): x is string => typeof x === 'string').map((x) => x.replace(/^(https?:\/\/schema\.org\/|schema:)/i, ''));
-}
-
-/** The object an `{"@id": …}` reference stands for, or the value itself. */
-function resolve(ld: JsonLd, x: Json | undefined): Json | undefined {
-  if (isObject(x) && typeof x['@id'] === 'string' && Object.keys(x).length === 1) return ld.byId.get(x['@id']) ?? x;
-  return x;
-}
-
-/** Names in a JSON-LD value: a string, an object's `name`, or a list of either. */
-function namesIn(ld: JsonLd, x: Json | undefined): string[] {
-  const v = resolve(ld, x);
-  if (typeof v === 'string') return v.trim() !== '' && !isUrlLike(v) ? [v] : [];
-  if (Array.isArray(v)) return v.flatMap((y) => namesIn(ld, y));
-  if (isObject(v)) {
-    const name = v['name'];
-    return typeof name === 'string' ? namesIn(ld, name) : Array.isArray(name) ? namesIn(ld, name[0]) : [];
-  }
-  return [];
-}
-
-function firstString(x: Json | undefined): string | undefined {
-  if (typeof x === 'string' && x.trim() !== '') return x;
-  return Array.isArray(x) ? firstString(x[0]) : undefined;
-}
-
-/** The page's summary of the article: JSON-LD `description`, `og:description`, or the description meta tag. */
-function findDescription(ld: JsonLd, metas: ReadonlyMap<string, Meta>, src: SourceMap): PageFact<string> | undefined {
-  for (const item of articlesIn(ld)) {
-    const value = firstString(item['description']);
-    if (value) return ldFact(ld, item, value, 'json-ld:description', src);
-  }
-  return metaFact(metas, ['og:description', 'description', 'twitter:description'], '', src);
-}
-
-function articlesIn(ld: JsonLd): JsonObject[] {
-  return ld.items.filter((item) => typesOf(item).some((t) => ARTICLE_TYPE.test(t)));
-}
-
-function ldFact(ld: JsonLd, item: JsonObject, raw: string, rule: string, src: SourceMap, value = cleanValue(raw), note?: string): PageFact<string> {
-  const script = ld.scriptOf.get(item);
-  return fact(value, rule, raw.trim(), script ? src.lineOfText(script, raw) : undefined, note);
-}
-
-function findLdByline(ld: JsonLd, src: SourceMap): PageFact<string> | undefined {
-  for (const item of articlesIn(ld)) {
-    const names = namesIn(ld, item['author']).map(cleanValue).filter((n) => n !== '');
-    if (names.length > 0) return ldFact(ld, item, names.join(', '), 'json-ld:author', src);
-  }
-  return undefined;
-}
-
-/** Microdata `itemprop="author"`: its `name` property, else its text. */
-function microdataAuthor(doc: Document, src: SourceMap): PageFact<string> | undefined {
-  for (const el of doc.querySelectorAll('[itemprop~="author"]')) {
-    const named = el.querySelector('[itemprop~="name"]');
-    const raw = named?.getAttribute('content') ?? (named ?? el).textContent ?? '';
-    const value = cleanValue(raw);
-    if (value !== '' && !isUrlLike(value)) return fact(value, 'itemprop:author', raw.trim(), src.lineOf(named ?? el));
-  }
-  return undefined;
-}
-
-/**
- * Readability's byline is the text of the page's byline element, which often
- * carries a lead-in ("By", "Words by") and the time after the names.
- */
-function readabilityByline(raw: string | null | undefined): PageFact<string> | undefined {
-  const value = raw
-    ? cleanValue(raw)
-        .replace(/^((words|story|text|reporting) )?by\s+/i, '')
-        .replace(/\s*[|·•,–—-]?\s*\b(published|updated|posted)\b.*$/i, '')
-    : '';
-  return raw && value !== '' && !isUrlLike(value) ? fact(value, 'readability:byline', raw.trim(), undefined) : undefined;
-}
-
-function findPublisher(ld: JsonLd, metas: ReadonlyMap<string, Meta>, src: SourceMap): PageFact<string> | undefined {
-  for (const item of articlesIn(ld)) {
-    const name = namesIn(ld, item['publisher'])[0];
-    if (name && cleanValue(name) !== '') return ldFact(ld, item, name, 'json-ld:publisher.name', src);
-  }
-  const meta = metaFact(metas, ['og:site_name'], '', src) ?? metaFact(metas, ['application-name'], 'meta:', src);
-  if (meta) return meta;
-  for (const type of OUTLET_TYPES) {
-    for (const item of [...ld.items, ...ld.byId.values()]) {
-      if (!typesOf(item).includes(type)) continue;
-      const name = namesIn(ld, item['name'])[0];
-      if (name && cleanValue(name) !== '') return ldFact(ld, item, name, `json-ld:${type}.name`, src);
-    }
-  }
-  return undefined;
-}
-
-/**
- * The site name as the <title> gives it beside the headline ("Headline |
- * Site", "Site: Headline"): the last resort, when no metadata names the outlet.
- */
-function siteFromTitle(doc: Document, src: SourceMap, headline: string | undefined): PageFact<string> | undefined {
-  const title = doc.querySelector('title');
-  const raw = title?.textContent ?? '';
-  if (!title || !headline || raw.trim() === '') return undefined;
-  const text = cleanValue(raw);
-  const key = foldKey(headline);
-  for (const m of text.matchAll(TITLE_SEPARATOR)) {
-    const left = text.slice(0, m.index);
-    const right = text.slice(m.index + m[0].length);
-    const site = foldKey(left) === key ? right.split(TITLE_SEPARATOR).at(-1) : foldKey(right) === key ? left.split(TITLE_SEPARATOR)[0] : undefined;
-    // "Opinion: Headline" names a section, not the outlet: a name before a colon has two words or more.
-    const minWords = m[0].trim() === ':' ? 2 : 1;
-    if (site && /\p{L}/u.test(site) && words(site).length >= minWords && words(site).length <= 6) {
-      return fact(site.trim(), 'title-site-name', raw.trim(), src.lineOf(title), 'The outlet is named in the page title beside the headline.');
-    }
-  }
-  return undefined;
-}
-
-function findUrl(doc: Document, ld: JsonLd, metas: ReadonlyMap<string, Meta>, src: SourceMap): PageFact<string> | undefined {
-  const absolute = (raw: string | undefined): string | undefined => {
-    const value = raw?.trim() ?? '';
-    if (!/^https?:\/\/[^/\s]/i.test(value) || !URL.canParse(value)) return undefined;
-    return new URL(value).href;
-  };
-  for (const link of doc.querySelectorAll('link[rel][href]')) {
-    if (!/(^|\s)canonical(\s|$)/i.test(link.getAttribute('rel') ?? '')) continue;
-    const raw = link.getAttribute('href') ?? '';
-    const href = absolute(raw);
-    if (href) return fact(href, 'link:canonical', raw.trim(), src.lineOf(link));
-  }
-  const og = metas.get('og:url');
-  const ogHref = absolute(og?.content);
-  if (og && ogHref) return fact(ogHref, 'og:url', og.content.trim(), src.lineOf(og.element));
-  for (const item of articlesIn(ld)) {
-    for (const key of ['url', 'mainEntityOfPage']) {
-      const v = resolve(ld, item[key]);
-      const raw = typeof v === 'string' ? v : isObject(v) ? firstString(v['@id']) ?? firstString(v['url']) : undefined;
-      const href = absolute(raw);
-      if (raw && href) return ldFact(ld, item, raw, `json-ld:${key}`, src, href);
-    }
-  }
-  return undefined;
-}
-
-interface Headline {
-  fact: PageFact<string>;
-  lines: [number, number];
-  /** The h1 the headline was read from, when it was. */
-  element?: Element;
-}
-
-/** Share of the shorter text's words that the other text has too. */
-function similarity(a: string, b: string): number {
-  const wa = new Set(words(a.toLowerCase()));
-  const wb = new Set(words(b.toLowerCase()));
-  if (wa.size === 0 || wb.size === 0) return 0;
-  let shared = 0;
-  for (const w of wa) if (wb.has(w)) shared++;
-  return shared / Math.min(wa.size, wb.size);
-}
-
-/**
- * The headline: the page's h1, or when the page has several (a logo, a
- * section name), the one the metadata's title agrees with; else og:title,
- * the JSON-LD headline, or the <title> without its site name.
- */
-function findHeadline(doc: Document, ld: JsonLd, metas: ReadonlyMap<string, Meta>, src: SourceMap, site: string | undefined): Headline | undefined {
-  const metaTitle = ((): { fact: PageFact<string>; node: Node } | undefined => {
-    const og = metas.get('og:title');
-    const ogFact = metaFact(metas, ['og:title'], '', src);
-    if (og && ogFact) return { fact: ogFact, node: og.element };
-    for (const item of articlesIn(ld)) {
-      const raw = firstString(item['headline']);
-      const script = ld.scriptOf.get(item);
-      if (raw && script && cleanValue(raw) !== '') return { fact: ldFact(ld, item, raw, 'json-ld:headline', src), node: script };
-    }
-    const title = doc.querySelector('title');
-    const raw = title?.textContent ?? '';
-    const value = title ? stripSiteName(cleanValue(raw), site) : '';
-    if (title && value !== '') return { fact: fact(value, 'title', raw.trim(), src.lineOf(title)), node: title };
-    return undefined;
-  })();
-
-  const shownAs = (el: Element): Block | undefined => (el.closest(NEVER_TEXT) === null ? asBlock(el, src) : undefined);
-  // A site's logo is often an h1 too: it names the site, or is the link to the home page.
-  const isLogo = (element: Element, text: string): boolean =>
-    (site !== undefined && foldKey(text) === foldKey(site)) ||
-    [...element.querySelectorAll('a[href]')].some((a) => {
-      const href = a.getAttribute('href') ?? '';
-      return /(^|\s)home(\s|$)/i.test(a.getAttribute('rel') ?? '') || (URL.canParse(href, 'https://x.invalid/') && new URL(href, 'https://x.invalid/').pathname === '/' && !href.includes('?'));
-    });
-  const h1s = [...doc.querySelectorAll('h1')].flatMap((element) => {
-    const block = shownAs(element);
-    return block && /\p{L}/u.test(block.text) && !isLogo(element, block.text) ? [{ element, block }] : [];
-  });
-  const scored = metaTitle ? h1s.map((h) => ({ h, score: similarity(h.block.text, metaTitle.fact.value) })).filter((s) => s.score >= 0.5) : [];
-  const inMain = h1s.filter((h) => h.element.closest('article, main, [role="main" i], [itemprop~="headline"]') !== null);
-  const h1 = metaTitle
-    ? (scored.sort((a, b) => b.score - a.score)[0]?.h ?? (h1s.length === 1 && words(h1s[0]!.block.text).length >= 4 ? h1s[0] : undefined))
-    : (inMain[0] ?? h1s[0]);
-  if (h1) return { fact: fact(h1.block.text, 'h1', h1.block.text, h1.block.lines[0]), lines: h1.block.lines, element: h1.element };
-  if (!metaTitle) return undefined;
-  // The title the metadata gives usually stands on the page too (a blog's post title in an h3): its lines are the headline's.
-  const key = foldKey(metaTitle.fact.value);
-  const shown = [...doc.querySelectorAll('h2, h3, h4, [itemprop~="headline"], .entry-title, .post-title')]
-    .map(shownAs)
-    .find((b) => b !== undefined && foldKey(b.text) === key);
-  const line = metaTitle.fact.evidence.line ?? src.lineOf(metaTitle.node) ?? 1;
-  return { fact: metaTitle.fact, lines: shown?.lines ?? [line, line] };
-}
-
-/** A <title> without a trailing " | Site" or " - Site" (several " | " parts go while they are short). */
-function stripSiteName(title: string, site: string | undefined): string {
-  let parts = title.split(/\s+[|–—·•»]\s+/);
-  if (site !== undefined && parts.length > 1 && foldKey(parts[0]!) === foldKey(site)) parts = parts.slice(1);
-  while (parts.length > 1 && (words(parts.at(-1)!).length <= 5 || (site !== undefined && foldKey(parts.at(-1)!) === foldKey(site)))) parts.pop();
-  let text = parts.join(' | ');
-  const dash = text.match(/^(.{12,}?)\s+-\s+([^-]+)$/);
-  if (dash && (words(dash[2]!).length <= 4 || (site !== undefined && foldKey(dash[2]!) === foldKey(site)))) text = dash[1]!;
-  return text;
-}
-
-/** Marks of an update or edit time, which is not the publication date. */
-const UPDATED = /updat|modif|edit|revis/i;
-/** Sections of a page whose dates belong to other content (comments, other stories). */
-const OTHER_CONTENT = /comment|related|recommend|more-stories|most-read|popular|trending|sidebar|rail|teaser|latest/i;
-/** Class or id words of an element that shows the article's date, byline or dateline. */
-const DATE_CLASS = /date|publish|posted|byline|dateline|timestamp|\bmeta\b|time/i;
-/** Elements whose text is never visible article text, for the page-wide date search. */
-const NOT_VISIBLE = 'script, style, noscript, template, head, nav, aside, footer, [hidden], [aria-hidden="true" i]';
-
-/**
- * The article's publication date as a page fact, from the strongest evidence
- * the page gives, in htmldate's order (Barbaresi 2020): JSON-LD
- * `datePublished`, then `dateCreated` (article items first; `@graph` and
- * `mainEntity` items are read too); publication meta tags (Open Graph, then
- * Dublin Core, Parsely, Sailthru, Highwire and CMS names); microdata
- * `datePublished`/`dateCreated` on any element; the article's `<time
- * datetime>` (publication-marked first); elements whose class or id says
- * date, byline or dateline with a date in their text; the URL path; a dated
- * line near the headline ("Published 14 March 2019"); a modification date
- * (`dateModified`, `article:modified_time`, `og:updated_time`,
- * `last-modified`), noted as such; and last the page's most frequent
- * plausible date. An update's date is never taken while the page gives its
- * original date anywhere. Each fact keeps its rule and the quoted raw value;
- * dates before `DATE_FLOOR` or after `today` are refused at every step.
- */
-function findPublished(
-  doc: Document,
-  ld: JsonLd,
-  metas: ReadonlyMap<string, Meta>,
-  src: SourceMap,
-  url: PageFact<string> | undefined,
-  h1: Element | undefined,
-  today: string | undefined,
-): PageFact<string> | undefined {
-  const dated = (f: PageFact<string> | undefined): PageFact<string> | undefined => {
-    const date = f && calendarDate(f.evidence.quote ?? f.value);
-    return f && date && plausibleDate(date, today) ? { ...f, value: date } : undefined;
-  };
-  const articles = articlesIn(ld);
-  const ldDate = (key: string, note?: string): PageFact<string> | undefined => {
-    for (const item of [...articles, ...ld.items.filter((i) => !articles.includes(i))]) {
-      const raw = firstString(item[key]);
-      const f = raw ? dated(ldFact(ld, item, raw, `json-ld:${key}`, src, undefined, note)) : undefined;
-      if (f) return f;
-    }
-    return undefined;
-  };
-  const metaDate = (groups: readonly (readonly [readonly string[], string])[], note?: string): PageFact<string> | undefined => {
-    for (const [keys, prefix] of groups) {
-      for (const key of keys) {
-        const f = dated(metaFact(metas, [key], prefix, src));
-        if (f) return note ? { ...f, evidence: { ...f.evidence, note } } : f;
-      }
-    }
-    return undefined;
-  };
-  const structured = ldDate('datePublished') ?? metaDate([[PUBLISHED_META, ''], [DATE_META, 'meta:']]);
-  if (structured) return structured;
-
-  const inOtherContent = (el: Element): boolean => {
-    for (let n: Element | null = el; n; n = n.parentElement) {
-      if (n.matches('nav, aside, [role="navigation" i], [role="complementary" i]') || OTHER_CONTENT.test(`${n.id} ${n.getAttribute('class') ?? ''}`)) return true;
-      if (n.matches('article, main')) return false;
-    }
-    return false;
-  };
-  const valueOf = (el: Element): string => el.getAttribute('datetime') ?? el.getAttribute('content') ?? el.getAttribute('title') ?? el.textContent ?? '';
-  const candidate = (el: Element, rule: string): PageFact<string> | undefined => {
-    const raw = valueOf(el);
-    return raw.trim() === '' ? undefined : dated(fact(raw, rule, raw.trim(), src.lineOf(el)));
-  };
-  const microdata = (prop: string): PageFact<string> | undefined => {
-    for (const el of doc.querySelectorAll(`[itemprop~="${prop}" i]`)) {
-      // Microdata dates belong to the item they stand in: a comment's or a review's date is not the article's.
-      const scope = el.closest('[itemscope][itemtype]')?.getAttribute('itemtype')?.split('/').at(-1) ?? '';
-      if (scope !== '' && !ARTICLE_TYPE.test(scope)) continue;
-      const f = inOtherContent(el) ? undefined : candidate(el, `itemprop:${prop}`);
-      if (f) return f;
-    }
-    return undefined;
-  };
-  // What names publication outright comes before what names creation (a JSON-LD `dateCreated` is often the CMS's UTC record).
-  const created = microdata('datePublished') ?? ldDate('dateCreated') ?? microdata('dateCreated');
-  if (created) return created;
-  // <time> elements of the article itself: in its <article>, <main> or <header>, or beside its h1.
-  const headerOfH1 = h1?.parentElement?.parentElement ?? undefined;
-  const ofArticle = (el: Element): boolean =>
-    !inOtherContent(el) && (el.closest('article, main, header, [role="main" i]') !== null || headerOfH1?.contains(el) === true);
-  const times = [...doc.querySelectorAll('time[datetime]')].filter(ofArticle);
-  const marks = (t: Element): string => `${t.getAttribute('class') ?? ''} ${t.parentElement?.getAttribute('class') ?? ''} ${t.hasAttribute('pubdate') ? 'pubdate' : ''}`;
-  const ranked = [
-    ...times.filter((t) => /publish|pubdate|posted|entry-date|dateline|byline/i.test(marks(t)) && !UPDATED.test(marks(t))),
-    ...times.filter((t) => !UPDATED.test(marks(t))),
-  ];
-  for (const t of ranked) {
-    const f = candidate(t, 'time:datetime');
-    if (f) return f;
-  }
-  // Elements that say by class or id that they show the date, byline or dateline, with a short text holding one:
-  // only in the headline's article (or the h1's grandparent) and before its body text starts (its first paragraph
-  // of 100 characters or more that is not a byline), where a page's own dateline stands
-  // (teasers, references and comments further on carry other dates).
-  const region = h1 ? (h1.closest('article, main, [role="main" i]') ?? headerOfH1) : undefined;
-  const bodyStart = region ? [...region.querySelectorAll('p')].find((p) => (p.textContent ?? '').trim().length >= 100 && !/^by\s/i.test((p.textContent ?? '').trim())) : undefined;
-  const beforeBody = (el: Element): boolean => bodyStart === undefined || (el.compareDocumentPosition(bodyStart) & 4) !== 0;
-  // Inside the region only, and never a wrapper of the headline or the body text: a layout's class names
-  // ("two-col-sidebar") say nothing of its content.
-  const elsewhere = (el: Element): boolean => {
-    for (let n: Element | null = el; n && n !== region; n = n.parentElement) {
-      if ((h1 && n.contains(h1)) || (bodyStart && n.contains(bodyStart))) continue;
-      const names = `${n.id} ${n.getAttribute('class') ?? ''}`;
-      // A bar named for the date as well ("date-and-comments") is the article's byline bar.
-      if (n.matches('nav, aside, cite') || (OTHER_CONTENT.test(names) && !/date|byline|timestamp/i.test(names)) || CITATIONS.test(names)) return true;
-    }
-    return false;
-  };
-  for (const el of region ? region.querySelectorAll('[class], [id]') : []) {
-    const names = `${el.id} ${el.getAttribute('class') ?? ''}`;
-    if (!DATE_CLASS.test(names) || UPDATED.test(names) || elsewhere(el) || el.closest(NOT_VISIBLE) !== null || !beforeBody(el)) continue;
-    const text = (el.textContent ?? '').replace(/\s+/g, ' ').trim();
-    if (text === '' || text.length > 200) continue;
-    const found = publicationDateInText(text, today);
-    if (found) return fact(found.date, 'element:date-class', found.quote, src.lineOf(el), `An element marked "${names.trim()}" shows the date.`);
-  }
-  const fromPath = url ? dateInUrlPath(url.value) : undefined;
-  if (url && fromPath && plausibleDate(fromPath, today)) {
-    const note = `The page gives no date in its metadata; the URL path holds the ${fromPath.length === 10 ? 'day' : 'month'}.`;
-    return fact(fromPath, 'url-path', url.evidence.quote ?? url.value, url.evidence.line, note);
-  }
-  // A dated line near the headline or byline: the blocks after the h1 in its header or article.
-
-  // The body's first paragraph is read too, for a cued date only (a short line is never the body's start).
-  const near = h1 && region ? nearHeadline(h1, region).filter((el) => (el === bodyStart || beforeBody(el)) && !elsewhere(el)) : [];
-  for (const el of near) {
-    // A short line of its own is a dateline or byline; in a longer one, or in a table (an infobox), only a cued date counts.
-    const text = (el.textContent ?? '').replace(/\s+/g, ' ').trim();
-    const found = publicationDateInText(text, today, text.length <= 80 && el.closest('table') === null);
-    if (found) return fact(found.date, 'text:near-headline', found.quote, src.lineOf(el), 'A line near the headline gives the date.');
-  }
-  // Only an update's date: the page was published that day or before. Said in the note, so a reader is not misled.
-  const modifiedNote = 'The page gives only when it was last modified; it was published that day or earlier.';
-  const modified = ldDate('dateModified', modifiedNote) ?? metaDate([[MODIFIED_META, '']], modifiedNote);
-  if (modified) return modified;
-  const visible = doc.body ? visibleText(doc.body) : '';
-  const frequent = mostFrequentDate(visible, today);
-  if (frequent) {
-    const note = `The page gives no date in its markup; ${frequent.count} dates in its text are this day, more than any other.`;
-    return fact(frequent.date, 'text:most-frequent', frequent.quote, undefined, note);
-  }
-  return undefined;
-}
-
-/** The few elements after the h1 in its region (at most 8 blocks, by document order), where bylines and datelines stand. */
-function nearHeadline(h1: Element, scope: Element): Element[] {
-  const blocks = [...scope.querySelectorAll('p, div, span, address, li, h2, h3, h4, h5, h6')].filter(
-    (el) => (h1.compareDocumentPosition(el) & 4) !== 0 && el.children.length <= 3 && (el.textContent ?? '').length <= 200,
-  );
-  return blocks.slice(0, 8);
-}
-
-/** Reference lists and citations, whose dates are of the works cited or when they were read. */
-const CITATIONS = /reference|citation|footnote|reflist|bibliograph/i;
-
-/** The page's visible text, skipping scripts, navigation, asides, footers, other stories, comments, citations and tables (whose dates are data), one space between elements. */
-function visibleText(root: Element): string {
-  const parts: string[] = [];
-  const walk = (n: Node): void => {
-    if (n.nodeType === 3) parts.push(n.nodeValue ?? '');
-    else if (n.nodeType === 1) {
-      const el = n as Element;
-      if (el.matches(NOT_VISIBLE) || el.localName === 'cite' || el.localName === 'table' || OTHER_CONTENT.test(`${el.id} ${el.getAttribute('class') ?? ''}`) || CITATIONS.test(`${el.id} ${el.getAttribute('class') ?? ''}`)) return;
-      parts.push(' ');
-      for (const c of n.childNodes) walk(c);
-      parts.push(' ');
-    }
-  };
-  walk(root);
-  return parts.join('').replace(/\s+/g, ' ');
-}

@@ -1,0 +1,198 @@
+/**
+ * A saved page's publication date, read from its markup in htmldate's order
+ * of evidence (Barbaresi 2020). The string-level half (reading a date in a
+ * text, a URL path, plausibility) is `page-dates.ts`.
+ */
+import type { PageFact, SourceMap } from './html.ts';
+import { ARTICLE_TYPE, articlesIn, fact, firstString, ldFact, metaFact, type JsonLd, type Meta } from './html-metadata.ts';
+import { calendarDate, dateInUrlPath, mostFrequentDate, plausibleDate, publicationDateInText } from './page-dates.ts';
+
+/** Meta tags (by property or name) that give the original publication time, strongest first (htmldate's list, Barbaresi 2020). */
+const PUBLISHED_META = ['article:published_time', 'og:published_time', 'article:published'];
+const DATE_META = [
+  'pubdate', 'publishdate', 'publish-date', 'publish_date', 'article.published', 'article_date_original', 'parsely-pub-date', 'sailthru.date',
+  'citation_publication_date', 'citation_date', 'citation_online_date', 'dc.date.issued', 'dcterms.issued', 'dc.date.created', 'dcterms.created',
+  'dc.date', 'dcterms.date', 'date', 'originalpublicationdate', 'cxenseparse:recs:publishtime',
+];
+/** Meta tags of a modification time: a last resort, and said so. */
+const MODIFIED_META = ['article:modified_time', 'og:updated_time', 'dcterms.modified', 'dc.date.modified', 'last-modified'];
+
+/** Marks of an update or edit time, which is not the publication date. */
+const UPDATED = /updat|modif|edit|revis/i;
+/** Sections of a page whose dates belong to other content (comments, other stories). */
+const OTHER_CONTENT = /comment|related|recommend|more-stories|most-read|popular|trending|sidebar|rail|teaser|latest/i;
+/** Class or id words of an element that shows the article's date, byline or dateline. */
+const DATE_CLASS = /date|publish|posted|byline|dateline|timestamp|\bmeta\b|time/i;
+/** Elements whose text is never visible article text, for the page-wide date search. */
+const NOT_VISIBLE = 'script, style, noscript, template, head, nav, aside, footer, [hidden], [aria-hidden="true" i]';
+
+/**
+ * The article's publication date as a page fact, from the strongest evidence
+ * the page gives, in htmldate's order (Barbaresi 2020): JSON-LD
+ * `datePublished`, then `dateCreated` (article items first; `@graph` and
+ * `mainEntity` items are read too); publication meta tags (Open Graph, then
+ * Dublin Core, Parsely, Sailthru, Highwire and CMS names); microdata
+ * `datePublished`/`dateCreated` on any element; the article's `<time
+ * datetime>` (publication-marked first); elements whose class or id says
+ * date, byline or dateline with a date in their text; the URL path; a dated
+ * line near the headline ("Published 14 March 2019"); a modification date
+ * (`dateModified`, `article:modified_time`, `og:updated_time`,
+ * `last-modified`), noted as such; and last the page's most frequent
+ * plausible date. An update's date is never taken while the page gives its
+ * original date anywhere. Each fact keeps its rule and the quoted raw value;
+ * dates before `DATE_FLOOR` or after `today` are refused at every step.
+ */
+export function findPublished(
+  doc: Document,
+  ld: JsonLd,
+  metas: ReadonlyMap<string, Meta>,
+  src: SourceMap,
+  url: PageFact<string> | undefined,
+  h1: Element | undefined,
+  today: string | undefined,
+): PageFact<string> | undefined {
+  const dated = (f: PageFact<string> | undefined): PageFact<string> | undefined => {
+    const date = f && calendarDate(f.evidence.quote ?? f.value);
+    return f && date && plausibleDate(date, today) ? { ...f, value: date } : undefined;
+  };
+  const articles = articlesIn(ld);
+  const ldDate = (key: string, note?: string): PageFact<string> | undefined => {
+    for (const item of [...articles, ...ld.items.filter((i) => !articles.includes(i))]) {
+      const raw = firstString(item[key]);
+      const f = raw ? dated(ldFact(ld, item, raw, `json-ld:${key}`, src, undefined, note)) : undefined;
+      if (f) return f;
+    }
+    return undefined;
+  };
+  const metaDate = (groups: readonly (readonly [readonly string[], string])[], note?: string): PageFact<string> | undefined => {
+    for (const [keys, prefix] of groups) {
+      for (const key of keys) {
+        const f = dated(metaFact(metas, [key], prefix, src));
+        if (f) return note ? { ...f, evidence: { ...f.evidence, note } } : f;
+      }
+    }
+    return undefined;
+  };
+  const structured = ldDate('datePublished') ?? metaDate([[PUBLISHED_META, ''], [DATE_META, 'meta:']]);
+  if (structured) return structured;
+
+  const inOtherContent = (el: Element): boolean => {
+    for (let n: Element | null = el; n; n = n.parentElement) {
+      if (n.matches('nav, aside, [role="navigation" i], [role="complementary" i]') || OTHER_CONTENT.test(`${n.id} ${n.getAttribute('class') ?? ''}`)) return true;
+      if (n.matches('article, main')) return false;
+    }
+    return false;
+  };
+  const valueOf = (el: Element): string => el.getAttribute('datetime') ?? el.getAttribute('content') ?? el.getAttribute('title') ?? el.textContent ?? '';
+  const candidate = (el: Element, rule: string): PageFact<string> | undefined => {
+    const raw = valueOf(el);
+    return raw.trim() === '' ? undefined : dated(fact(raw, rule, raw.trim(), src.lineOf(el)));
+  };
+  const microdata = (prop: string): PageFact<string> | undefined => {
+    for (const el of doc.querySelectorAll(`[itemprop~="${prop}" i]`)) {
+      // Microdata dates belong to the item they stand in: a comment's or a review's date is not the article's.
+      const scope = el.closest('[itemscope][itemtype]')?.getAttribute('itemtype')?.split('/').at(-1) ?? '';
+      if (scope !== '' && !ARTICLE_TYPE.test(scope)) continue;
+      const f = inOtherContent(el) ? undefined : candidate(el, `itemprop:${prop}`);
+      if (f) return f;
+    }
+    return undefined;
+  };
+  // What names publication outright comes before what names creation (a JSON-LD `dateCreated` is often the CMS's UTC record).
+  const created = microdata('datePublished') ?? ldDate('dateCreated') ?? microdata('dateCreated');
+  if (created) return created;
+  // <time> elements of the article itself: in its <article>, <main> or <header>, or beside its h1.
+  const headerOfH1 = h1?.parentElement?.parentElement ?? undefined;
+  const ofArticle = (el: Element): boolean =>
+    !inOtherContent(el) && (el.closest('article, main, header, [role="main" i]') !== null || headerOfH1?.contains(el) === true);
+  const times = [...doc.querySelectorAll('time[datetime]')].filter(ofArticle);
+  const marks = (t: Element): string => `${t.getAttribute('class') ?? ''} ${t.parentElement?.getAttribute('class') ?? ''} ${t.hasAttribute('pubdate') ? 'pubdate' : ''}`;
+  const ranked = [
+    ...times.filter((t) => /publish|pubdate|posted|entry-date|dateline|byline/i.test(marks(t)) && !UPDATED.test(marks(t))),
+    ...times.filter((t) => !UPDATED.test(marks(t))),
+  ];
+  for (const t of ranked) {
+    const f = candidate(t, 'time:datetime');
+    if (f) return f;
+  }
+  // Elements that say by class or id that they show the date, byline or dateline, with a short text holding one:
+  // only in the headline's article (or the h1's grandparent) and before its body text starts (its first paragraph
+  // of 100 characters or more that is not a byline), where a page's own dateline stands
+  // (teasers, references and comments further on carry other dates).
+  const region = h1 ? (h1.closest('article, main, [role="main" i]') ?? headerOfH1) : undefined;
+  const bodyStart = region ? [...region.querySelectorAll('p')].find((p) => (p.textContent ?? '').trim().length >= 100 && !/^by\s/i.test((p.textContent ?? '').trim())) : undefined;
+  const beforeBody = (el: Element): boolean => bodyStart === undefined || (el.compareDocumentPosition(bodyStart) & 4) !== 0;
+  // Inside the region only, and never a wrapper of the headline or the body text: a layout's class names
+  // ("two-col-sidebar") say nothing of its content.
+  const elsewhere = (el: Element): boolean => {
+    for (let n: Element | null = el; n && n !== region; n = n.parentElement) {
+      if ((h1 && n.contains(h1)) || (bodyStart && n.contains(bodyStart))) continue;
+      const names = `${n.id} ${n.getAttribute('class') ?? ''}`;
+      // A bar named for the date as well ("date-and-comments") is the article's byline bar.
+      if (n.matches('nav, aside, cite') || (OTHER_CONTENT.test(names) && !/date|byline|timestamp/i.test(names)) || CITATIONS.test(names)) return true;
+    }
+    return false;
+  };
+  for (const el of region ? region.querySelectorAll('[class], [id]') : []) {
+    const names = `${el.id} ${el.getAttribute('class') ?? ''}`;
+    if (!DATE_CLASS.test(names) || UPDATED.test(names) || elsewhere(el) || el.closest(NOT_VISIBLE) !== null || !beforeBody(el)) continue;
+    const text = (el.textContent ?? '').replace(/\s+/g, ' ').trim();
+    if (text === '' || text.length > 200) continue;
+    const found = publicationDateInText(text, today);
+    if (found) return fact(found.date, 'element:date-class', found.quote, src.lineOf(el), `An element marked "${names.trim()}" shows the date.`);
+  }
+  const fromPath = url ? dateInUrlPath(url.value) : undefined;
+  if (url && fromPath && plausibleDate(fromPath, today)) {
+    const note = `The page gives no date in its metadata; the URL path holds the ${fromPath.length === 10 ? 'day' : 'month'}.`;
+    return fact(fromPath, 'url-path', url.evidence.quote ?? url.value, url.evidence.line, note);
+  }
+  // A dated line near the headline or byline: the blocks after the h1 in its header or article.
+
+  // The body's first paragraph is read too, for a cued date only (a short line is never the body's start).
+  const near = h1 && region ? nearHeadline(h1, region).filter((el) => (el === bodyStart || beforeBody(el)) && !elsewhere(el)) : [];
+  for (const el of near) {
+    // A short line of its own is a dateline or byline; in a longer one, or in a table (an infobox), only a cued date counts.
+    const text = (el.textContent ?? '').replace(/\s+/g, ' ').trim();
+    const found = publicationDateInText(text, today, text.length <= 80 && el.closest('table') === null);
+    if (found) return fact(found.date, 'text:near-headline', found.quote, src.lineOf(el), 'A line near the headline gives the date.');
+  }
+  // Only an update's date: the page was published that day or before. Said in the note, so a reader is not misled.
+  const modifiedNote = 'The page gives only when it was last modified; it was published that day or earlier.';
+  const modified = ldDate('dateModified', modifiedNote) ?? metaDate([[MODIFIED_META, '']], modifiedNote);
+  if (modified) return modified;
+  const visible = doc.body ? visibleText(doc.body) : '';
+  const frequent = mostFrequentDate(visible, today);
+  if (frequent) {
+    const note = `The page gives no date in its markup; ${frequent.count} dates in its text are this day, more than any other.`;
+    return fact(frequent.date, 'text:most-frequent', frequent.quote, undefined, note);
+  }
+  return undefined;
+}
+
+/** The few elements after the h1 in its region (at most 8 blocks, by document order), where bylines and datelines stand. */
+function nearHeadline(h1: Element, scope: Element): Element[] {
+  const blocks = [...scope.querySelectorAll('p, div, span, address, li, h2, h3, h4, h5, h6')].filter(
+    (el) => (h1.compareDocumentPosition(el) & 4) !== 0 && el.children.length <= 3 && (el.textContent ?? '').length <= 200,
+  );
+  return blocks.slice(0, 8);
+}
+
+/** Reference lists and citations, whose dates are of the works cited or when they were read. */
+const CITATIONS = /reference|citation|footnote|reflist|bibliograph/i;
+
+/** The page's visible text, skipping scripts, navigation, asides, footers, other stories, comments, citations and tables (whose dates are data), one space between elements. */
+function visibleText(root: Element): string {
+  const parts: string[] = [];
+  const walk = (n: Node): void => {
+    if (n.nodeType === 3) parts.push(n.nodeValue ?? '');
+    else if (n.nodeType === 1) {
+      const el = n as Element;
+      if (el.matches(NOT_VISIBLE) || el.localName === 'cite' || el.localName === 'table' || OTHER_CONTENT.test(`${el.id} ${el.getAttribute('class') ?? ''}`) || CITATIONS.test(`${el.id} ${el.getAttribute('class') ?? ''}`)) return;
+      parts.push(' ');
+      for (const c of n.childNodes) walk(c);
+      parts.push(' ');
+    }
+  };
+  walk(root);
+  return parts.join('').replace(/\s+/g, ' ');
+}

@@ -1,0 +1,363 @@
+/**
+ * A saved page's own metadata, read from its markup: meta tags, JSON-LD
+ * (top-level items, `@graph`, `mainEntity`, `@id` references), microdata,
+ * the <title> and the h1. Each fact keeps the rule that read it, the raw
+ * value it quoted and the line it stands on. The publication date is read in
+ * `html-dates.ts`; the article text in `html.ts`.
+ */
+import { decodeHTML } from 'entities';
+import type { Diagnostic } from '../diagnostics.ts';
+import type { PageFact, SourceMap } from './html.ts';
+import { foldKey, normalizeLine, words } from './normalize.ts';
+import type { Block } from './segment.ts';
+
+/** Schema.org types that are an article. */
+export const ARTICLE_TYPE = /^(?:\w*Article|BlogPosting|LiveBlogPosting|SocialMediaPosting|DiscussionForumPosting|Report)$/;
+/** Schema.org types whose name is the outlet's. */
+const OUTLET_TYPES = ['NewsMediaOrganization', 'Organization', 'Corporation', 'WebSite'];
+
+/** What separates a headline from the site name in a <title>. */
+const TITLE_SEPARATOR = /\s+[|–—·•»-]\s+|:\s+/g;
+
+/** A metadata value as text: entities some CMSs escape twice decoded, spaces normalised. */
+export function cleanValue(raw: string): string {
+  const decoded = /&(#\d+|#x[\da-f]+|[a-z]+\d*);/i.test(raw) ? decodeHTML(raw) : raw;
+  return normalizeLine(decoded.replace(/\s+/g, ' '));
+}
+
+export function isUrlLike(value: string): boolean {
+  return /^(https?:)?\/\//i.test(value.trim());
+}
+
+export function fact(value: string, rule: string, quote: string, line: number | undefined, note?: string): PageFact<string> {
+  return { value, evidence: { rule, quote, ...(line ? { line } : {}), ...(note ? { note } : {}) } };
+}
+
+export interface Meta {
+  content: string;
+  element: Element;
+}
+
+/** `<meta>` contents by lower-cased `property`, `name` or `http-equiv`, the first of each kept. */
+export function readMetas(doc: Document): Map<string, Meta> {
+  const metas = new Map<string, Meta>();
+  for (const element of doc.querySelectorAll('meta[content]')) {
+    const content = element.getAttribute('content') ?? '';
+    if (content.trim() === '') continue;
+    for (const attr of ['property', 'name', 'http-equiv']) {
+      const key = element.getAttribute(attr)?.trim().toLowerCase();
+      if (key && !metas.has(key)) metas.set(key, { content, element });
+    }
+  }
+  return metas;
+}
+
+/** The first of `keys` the page gives a usable value for, as a fact named `prefix + key`. */
+export function metaFact(
+  metas: ReadonlyMap<string, Meta>,
+  keys: readonly string[],
+  prefix: string,
+  src: SourceMap,
+  accept: (value: string) => boolean = () => true,
+): PageFact<string> | undefined {
+  for (const key of keys) {
+    const meta = metas.get(key);
+    if (!meta) continue;
+    const value = cleanValue(meta.content);
+    if (value !== '' && accept(value)) return fact(value, `${prefix}${key}`, meta.content.trim(), src.lineOf(meta.element));
+  }
+  return undefined;
+}
+
+export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+export type JsonObject = { [key: string]: Json };
+
+export interface JsonLd {
+  /** Top-level items, the items of every @graph and pages' main entities, in page order. */
+  items: JsonObject[];
+  /** Every object with an @id and more, for resolving references such as `"publisher": {"@id": "#org"}`. */
+  byId: Map<string, JsonObject>;
+  /** The script each item was read from. */
+  scriptOf: Map<JsonObject, Element>;
+}
+
+export function isObject(x: Json | undefined): x is JsonObject {
+  return typeof x === 'object' && x !== null && !Array.isArray(x);
+}
+
+export function readJsonLd(doc: Document, src: SourceMap, file: string, messages: Diagnostic[]): JsonLd {
+  const ld: JsonLd = { items: [], byId: new Map(), scriptOf: new Map() };
+  for (const script of doc.querySelectorAll('script[type]')) {
+    if (!/^\s*application\/ld\+json\s*(;|$)/i.test(script.getAttribute('type') ?? '')) continue;
+    const text = (script.textContent ?? '').replace(/^\s*(<!--|<!\[CDATA\[)/, '').replace(/(-->|\]\]>)\s*$/, '');
+    if (text.trim() === '') continue;
+    let data: Json;
+    try {
+      data = JSON.parse(text) as Json;
+    } catch {
+      try {
+        // Raw line breaks and tabs inside strings are the commonest fault of hand-built JSON-LD.
+        data = JSON.parse(text.replace(/\p{Cc}+/gu, ' ')) as Json;
+      } catch {
+        const line = src.lineOf(script);
+        messages.push({ file, ...(line ? { line } : {}), severity: 'warning', code: 'SL111', message: 'a JSON-LD block is not valid JSON; its metadata was skipped' });
+        continue;
+      }
+    }
+    // Items stand at the top, in an @graph, or as a page's mainEntity ({"@type": "WebPage", "mainEntity": {"@type": "NewsArticle"}}).
+    const top = (x: Json | undefined, depth: number): void => {
+      if (depth > 6) return;
+      if (Array.isArray(x)) for (const y of x) top(y, depth + 1);
+      else if (isObject(x)) {
+        ld.items.push(x);
+        ld.scriptOf.set(x, script);
+        if (Array.isArray(x['@graph'])) top(x['@graph'], depth + 1);
+        if (isObject(x['mainEntity'])) top(x['mainEntity'], depth + 1);
+      }
+    };
+    const index = (x: Json, depth: number): void => {
+      if (depth > 12) return;
+      if (Array.isArray(x)) for (const y of x) index(y, depth + 1);
+      else if (isObject(x)) {
+        const id = x['@id'];
+        if (typeof id === 'string' && Object.keys(x).length > 1 && !ld.byId.has(id)) {
+          ld.byId.set(id, x);
+          ld.scriptOf.set(x, script);
+        }
+        for (const y of Object.values(x)) index(y, depth + 1);
+      }
+    };
+    top(data, 0);
+    index(data, 0);
+  }
+  return ld;
+}
+
+export function typesOf(item: JsonObject): string[] {
+  const t = item['@type'];
+  return (Array.isArray(t) ? t : [t]).filter((x): x is string => typeof x === 'string').map((x) => x.replace(/^(https?:\/\/schema\.org\/|schema:)/i, ''));
+}
+
+/** The object an `{"@id": …}` reference stands for, or the value itself. */
+export function resolve(ld: JsonLd, x: Json | undefined): Json | undefined {
+  if (isObject(x) && typeof x['@id'] === 'string' && Object.keys(x).length === 1) return ld.byId.get(x['@id']) ?? x;
+  return x;
+}
+
+/** Names in a JSON-LD value: a string, an object's `name`, or a list of either. */
+export function namesIn(ld: JsonLd, x: Json | undefined): string[] {
+  const v = resolve(ld, x);
+  if (typeof v === 'string') return v.trim() !== '' && !isUrlLike(v) ? [v] : [];
+  if (Array.isArray(v)) return v.flatMap((y) => namesIn(ld, y));
+  if (isObject(v)) {
+    const name = v['name'];
+    return typeof name === 'string' ? namesIn(ld, name) : Array.isArray(name) ? namesIn(ld, name[0]) : [];
+  }
+  return [];
+}
+
+export function firstString(x: Json | undefined): string | undefined {
+  if (typeof x === 'string' && x.trim() !== '') return x;
+  return Array.isArray(x) ? firstString(x[0]) : undefined;
+}
+
+/** The page's summary of the article: JSON-LD `description`, `og:description`, or the description meta tag. */
+export function findDescription(ld: JsonLd, metas: ReadonlyMap<string, Meta>, src: SourceMap): PageFact<string> | undefined {
+  for (const item of articlesIn(ld)) {
+    const value = firstString(item['description']);
+    if (value) return ldFact(ld, item, value, 'json-ld:description', src);
+  }
+  return metaFact(metas, ['og:description', 'description', 'twitter:description'], '', src);
+}
+
+export function articlesIn(ld: JsonLd): JsonObject[] {
+  return ld.items.filter((item) => typesOf(item).some((t) => ARTICLE_TYPE.test(t)));
+}
+
+export function ldFact(ld: JsonLd, item: JsonObject, raw: string, rule: string, src: SourceMap, value = cleanValue(raw), note?: string): PageFact<string> {
+  const script = ld.scriptOf.get(item);
+  return fact(value, rule, raw.trim(), script ? src.lineOfText(script, raw) : undefined, note);
+}
+
+export function findLdByline(ld: JsonLd, src: SourceMap): PageFact<string> | undefined {
+  for (const item of articlesIn(ld)) {
+    const names = namesIn(ld, item['author']).map(cleanValue).filter((n) => n !== '');
+    if (names.length > 0) return ldFact(ld, item, names.join(', '), 'json-ld:author', src);
+  }
+  return undefined;
+}
+
+/** Microdata `itemprop="author"`: its `name` property, else its text. */
+export function microdataAuthor(doc: Document, src: SourceMap): PageFact<string> | undefined {
+  for (const el of doc.querySelectorAll('[itemprop~="author"]')) {
+    const named = el.querySelector('[itemprop~="name"]');
+    const raw = named?.getAttribute('content') ?? (named ?? el).textContent ?? '';
+    const value = cleanValue(raw);
+    if (value !== '' && !isUrlLike(value)) return fact(value, 'itemprop:author', raw.trim(), src.lineOf(named ?? el));
+  }
+  return undefined;
+}
+
+/**
+ * Readability's byline is the text of the page's byline element, which often
+ * carries a lead-in ("By", "Words by") and the time after the names.
+ */
+export function readabilityByline(raw: string | null | undefined): PageFact<string> | undefined {
+  const value = raw
+    ? cleanValue(raw)
+        .replace(/^((words|story|text|reporting) )?by\s+/i, '')
+        .replace(/\s*[|·•,–—-]?\s*\b(published|updated|posted)\b.*$/i, '')
+    : '';
+  return raw && value !== '' && !isUrlLike(value) ? fact(value, 'readability:byline', raw.trim(), undefined) : undefined;
+}
+
+export function findPublisher(ld: JsonLd, metas: ReadonlyMap<string, Meta>, src: SourceMap): PageFact<string> | undefined {
+  for (const item of articlesIn(ld)) {
+    const name = namesIn(ld, item['publisher'])[0];
+    if (name && cleanValue(name) !== '') return ldFact(ld, item, name, 'json-ld:publisher.name', src);
+  }
+  const meta = metaFact(metas, ['og:site_name'], '', src) ?? metaFact(metas, ['application-name'], 'meta:', src);
+  if (meta) return meta;
+  for (const type of OUTLET_TYPES) {
+    for (const item of [...ld.items, ...ld.byId.values()]) {
+      if (!typesOf(item).includes(type)) continue;
+      const name = namesIn(ld, item['name'])[0];
+      if (name && cleanValue(name) !== '') return ldFact(ld, item, name, `json-ld:${type}.name`, src);
+    }
+  }
+  return undefined;
+}
+
+/**
+ * The site name as the <title> gives it beside the headline ("Headline |
+ * Site", "Site: Headline"): the last resort, when no metadata names the outlet.
+ */
+export function siteFromTitle(doc: Document, src: SourceMap, headline: string | undefined): PageFact<string> | undefined {
+  const title = doc.querySelector('title');
+  const raw = title?.textContent ?? '';
+  if (!title || !headline || raw.trim() === '') return undefined;
+  const text = cleanValue(raw);
+  const key = foldKey(headline);
+  for (const m of text.matchAll(TITLE_SEPARATOR)) {
+    const left = text.slice(0, m.index);
+    const right = text.slice(m.index + m[0].length);
+    const site = foldKey(left) === key ? right.split(TITLE_SEPARATOR).at(-1) : foldKey(right) === key ? left.split(TITLE_SEPARATOR)[0] : undefined;
+    // "Opinion: Headline" names a section, not the outlet: a name before a colon has two words or more.
+    const minWords = m[0].trim() === ':' ? 2 : 1;
+    if (site && /\p{L}/u.test(site) && words(site).length >= minWords && words(site).length <= 6) {
+      return fact(site.trim(), 'title-site-name', raw.trim(), src.lineOf(title), 'The outlet is named in the page title beside the headline.');
+    }
+  }
+  return undefined;
+}
+
+export function findUrl(doc: Document, ld: JsonLd, metas: ReadonlyMap<string, Meta>, src: SourceMap): PageFact<string> | undefined {
+  const absolute = (raw: string | undefined): string | undefined => {
+    const value = raw?.trim() ?? '';
+    if (!/^https?:\/\/[^/\s]/i.test(value) || !URL.canParse(value)) return undefined;
+    return new URL(value).href;
+  };
+  for (const link of doc.querySelectorAll('link[rel][href]')) {
+    if (!/(^|\s)canonical(\s|$)/i.test(link.getAttribute('rel') ?? '')) continue;
+    const raw = link.getAttribute('href') ?? '';
+    const href = absolute(raw);
+    if (href) return fact(href, 'link:canonical', raw.trim(), src.lineOf(link));
+  }
+  const og = metas.get('og:url');
+  const ogHref = absolute(og?.content);
+  if (og && ogHref) return fact(ogHref, 'og:url', og.content.trim(), src.lineOf(og.element));
+  for (const item of articlesIn(ld)) {
+    for (const key of ['url', 'mainEntityOfPage']) {
+      const v = resolve(ld, item[key]);
+      const raw = typeof v === 'string' ? v : isObject(v) ? firstString(v['@id']) ?? firstString(v['url']) : undefined;
+      const href = absolute(raw);
+      if (raw && href) return ldFact(ld, item, raw, `json-ld:${key}`, src, href);
+    }
+  }
+  return undefined;
+}
+
+export interface Headline {
+  fact: PageFact<string>;
+  lines: [number, number];
+  /** The h1 the headline was read from, when it was. */
+  element?: Element;
+}
+
+/** Share of the shorter text's words that the other text has too. */
+export function similarity(a: string, b: string): number {
+  const wa = new Set(words(a.toLowerCase()));
+  const wb = new Set(words(b.toLowerCase()));
+  if (wa.size === 0 || wb.size === 0) return 0;
+  let shared = 0;
+  for (const w of wa) if (wb.has(w)) shared++;
+  return shared / Math.min(wa.size, wb.size);
+}
+
+/**
+ * The headline: the page's h1, or when the page has several (a logo, a
+ * section name), the one the metadata's title agrees with; else og:title,
+ * the JSON-LD headline, or the <title> without its site name. `shownAs` is
+ * an element's visible text as one block (undefined when it is never shown).
+ */
+export function findHeadline(
+  doc: Document,
+  ld: JsonLd,
+  metas: ReadonlyMap<string, Meta>,
+  src: SourceMap,
+  site: string | undefined,
+  shownAs: (el: Element) => Block | undefined,
+): Headline | undefined {
+  const metaTitle = ((): { fact: PageFact<string>; node: Node } | undefined => {
+    const og = metas.get('og:title');
+    const ogFact = metaFact(metas, ['og:title'], '', src);
+    if (og && ogFact) return { fact: ogFact, node: og.element };
+    for (const item of articlesIn(ld)) {
+      const raw = firstString(item['headline']);
+      const script = ld.scriptOf.get(item);
+      if (raw && script && cleanValue(raw) !== '') return { fact: ldFact(ld, item, raw, 'json-ld:headline', src), node: script };
+    }
+    const title = doc.querySelector('title');
+    const raw = title?.textContent ?? '';
+    const value = title ? stripSiteName(cleanValue(raw), site) : '';
+    if (title && value !== '') return { fact: fact(value, 'title', raw.trim(), src.lineOf(title)), node: title };
+    return undefined;
+  })();
+
+  // A site's logo is often an h1 too: it names the site, or is the link to the home page.
+  const isLogo = (element: Element, text: string): boolean =>
+    (site !== undefined && foldKey(text) === foldKey(site)) ||
+    [...element.querySelectorAll('a[href]')].some((a) => {
+      const href = a.getAttribute('href') ?? '';
+      return /(^|\s)home(\s|$)/i.test(a.getAttribute('rel') ?? '') || (URL.canParse(href, 'https://x.invalid/') && new URL(href, 'https://x.invalid/').pathname === '/' && !href.includes('?'));
+    });
+  const h1s = [...doc.querySelectorAll('h1')].flatMap((element) => {
+    const block = shownAs(element);
+    return block && /\p{L}/u.test(block.text) && !isLogo(element, block.text) ? [{ element, block }] : [];
+  });
+  const scored = metaTitle ? h1s.map((h) => ({ h, score: similarity(h.block.text, metaTitle.fact.value) })).filter((s) => s.score >= 0.5) : [];
+  const inMain = h1s.filter((h) => h.element.closest('article, main, [role="main" i], [itemprop~="headline"]') !== null);
+  const h1 = metaTitle
+    ? (scored.sort((a, b) => b.score - a.score)[0]?.h ?? (h1s.length === 1 && words(h1s[0]!.block.text).length >= 4 ? h1s[0] : undefined))
+    : (inMain[0] ?? h1s[0]);
+  if (h1) return { fact: fact(h1.block.text, 'h1', h1.block.text, h1.block.lines[0]), lines: h1.block.lines, element: h1.element };
+  if (!metaTitle) return undefined;
+  // The title the metadata gives usually stands on the page too (a blog's post title in an h3): its lines are the headline's.
+  const key = foldKey(metaTitle.fact.value);
+  const shown = [...doc.querySelectorAll('h2, h3, h4, [itemprop~="headline"], .entry-title, .post-title')]
+    .map(shownAs)
+    .find((b) => b !== undefined && foldKey(b.text) === key);
+  const line = metaTitle.fact.evidence.line ?? src.lineOf(metaTitle.node) ?? 1;
+  return { fact: metaTitle.fact, lines: shown?.lines ?? [line, line] };
+}
+
+/** A <title> without a trailing " | Site" or " - Site" (several " | " parts go while they are short). */
+export function stripSiteName(title: string, site: string | undefined): string {
+  let parts = title.split(/\s+[|–—·•»]\s+/);
+  if (site !== undefined && parts.length > 1 && foldKey(parts[0]!) === foldKey(site)) parts = parts.slice(1);
+  while (parts.length > 1 && (words(parts.at(-1)!).length <= 5 || (site !== undefined && foldKey(parts.at(-1)!) === foldKey(site)))) parts.pop();
+  let text = parts.join(' | ');
+  const dash = text.match(/^(.{12,}?)\s+-\s+([^-]+)$/);
+  if (dash && (words(dash[2]!).length <= 4 || (site !== undefined && foldKey(dash[2]!) === foldKey(site)))) text = dash[1]!;
+  return text;
+}
