@@ -28,8 +28,9 @@ export function monthOf(name: string): string | undefined {
  * is 2025-08-23 (the value's own offset is kept, never converted), and so are
  * "Sat, 23 Aug 2025 10:00:00 GMT" (RFC 2822), "20250823", "2025/08/23",
  * "23.08.2025", "23 August 2025" and "August 23, 2025 5:03 PM ET". "2025-08"
- * and "2025" keep their precision. Slashed day-month orders ("08/09/2025") are
- * ambiguous and refused. Dates that are not real or are a CMS's empty value
+ * and "2025" keep their precision. Slashed dates are read only when their order
+ * is plain ("2/26/2015", "26/02/2015": one number over 12); "08/09/2025" is
+ * ambiguous and refused. East Asian dates ("2016年10月14日") are read. Dates that are not real or are a CMS's empty value
  * (the Unix epoch, year 0) are refused; bounds are `plausibleDate`'s.
  */
 export function calendarDate(raw: string): string | undefined {
@@ -39,10 +40,22 @@ export function calendarDate(raw: string): string | undefined {
   if (m) date = [m[1], m[3], m[4]].filter(Boolean).join('-');
   else if ((m = v.match(/^(\d{4})(\d{2})(\d{2})(?:$|T|\s)/))) date = `${m[1]}-${m[2]}-${m[3]}`;
   else if ((m = v.match(/^(\d{1,2})\.(\d{1,2})\.(\d{4})\b/))) date = `${m[3]}-${m[2]!.padStart(2, '0')}-${m[1]!.padStart(2, '0')}`;
+  else if ((m = v.match(/^(\d{1,2})\/(\d{1,2})\/(\d{4})\b/))) date = slashedDate(m[1]!, m[2]!, m[3]!);
+  else if ((m = v.match(/((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日/))) date = `${m[1]}-${m[2]!.padStart(2, '0')}-${m[3]!.padStart(2, '0')}`;
   else if ((m = v.match(/\b(\d{1,2})(?:st|nd|rd|th)?\s+([a-z]{3,9})\.?,?\s+(\d{4})\b/i)) && monthOf(m[2]!)) date = `${m[3]}-${monthOf(m[2]!)}-${m[1]!.padStart(2, '0')}`;
   else if ((m = v.match(/\b([a-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b/i)) && monthOf(m[1]!)) date = `${m[3]}-${monthOf(m[1]!)}-${m[2]!.padStart(2, '0')}`;
   if (!date || !isRealCalendarDate(date) || Number(date.slice(0, 4)) < 1800 || date.startsWith('1970-01-01')) return undefined;
   return date;
+}
+
+/** A slashed `a/b/yyyy` date when only one order is a real date (htmldate swaps day and month when the month is over 12); else undefined. */
+function slashedDate(a: string, b: string, year: string): string | undefined {
+  const x = Number(a);
+  const y = Number(b);
+  const ymd = (month: number, day: number): string => `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+  if (x > 12 && y <= 12) return ymd(y, x);
+  if (y > 12 && x <= 12) return ymd(x, y);
+  return undefined;
 }
 
 /**
@@ -84,12 +97,14 @@ export interface TextDate {
 }
 
 const MONTH_NAME = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]{0,6}\\.?';
-/** Full dates as running text writes them: ISO, year-first slashed, day-first dotted, day-month-year and month-day-year. */
+/** Full dates as running text writes them: ISO, year-first slashed, day-first dotted, slashed (when unambiguous), East Asian, day-month-year and month-day-year. */
 const TEXT_DATE = new RegExp(
   [
     '\\b(?:19|20)\\d\\d-\\d\\d-\\d\\d\\b',
     '\\b(?:19|20)\\d\\d/\\d\\d/\\d\\d\\b',
     '\\b\\d{1,2}\\.\\d{1,2}\\.(?:19|20)\\d\\d\\b',
+    '\\b\\d{1,2}/\\d{1,2}/(?:19|20)\\d\\d\\b',
+    '(?:19|20)\\d\\d\\s*年\\s*\\d{1,2}\\s*月\\s*\\d{1,2}\\s*日',
     `\\b\\d{1,2}(?:st|nd|rd|th)?\\s+${MONTH_NAME},?\\s+(?:19|20)\\d\\d\\b`,
     `\\b${MONTH_NAME}\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+(?:19|20)\\d\\d\\b`,
   ].join('|'),
