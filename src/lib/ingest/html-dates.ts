@@ -27,6 +27,8 @@ const UPDATED = /updat|modif|edit|revis/i;
 const OTHER_CONTENT = /comment|related|recommend|more-stories|most-read|popular|trending|sidebar|rail|teaser|latest/i;
 /** Class or id words of an element that shows the article's date, byline or dateline. */
 const DATE_CLASS = /date|publish|posted|byline|dateline|timestamp|\bmeta\b|time/i;
+/** Class or id words that name the publication date outright. */
+const PUBLISHED_CLASS = /publish|pubdate|post-?date|posted-?on|entry-date/i;
 /** Elements whose text is never visible article text, for the page-wide date search. */
 const NOT_VISIBLE = 'script, style, noscript, template, head, nav, aside, footer, [hidden], [aria-hidden="true" i]';
 
@@ -174,6 +176,15 @@ export function findPublished(
     const text = (el.textContent ?? '').replace(/\s+/g, ' ').trim();
     const found = publicationDateInText(text, today, text.length <= 80 && el.closest('table') === null);
     if (found) return fact(found.date, 'text:near-headline', found.quote, src.lineOf(el), 'A line near the headline gives the date.');
+  }
+  // htmldate's date expressions read page-wide, for the class names that say publication outright ("published",
+  // "pubdate", "post-date", "entry-date"): a short text there holding a date is the page's (a work's stats, a post's header).
+  for (const el of doc.body ? doc.body.querySelectorAll('[class], [id]') : []) {
+    const names = `${el.id} ${el.getAttribute('class') ?? ''}`;
+    if (!PUBLISHED_CLASS.test(names) || UPDATED.test(names) || el.closest(NOT_VISIBLE) !== null || inOtherContent(el)) continue;
+    const text = (el.textContent ?? '').replace(/\s+/g, ' ').trim();
+    const found = text.length > 0 && text.length <= 80 ? publicationDateInText(text, today) : undefined;
+    if (found) return fact(found.date, 'element:published-class', found.quote, src.lineOf(el), `An element marked "${names.trim()}" shows the date.`);
   }
   // htmldate reads a <time datetime> wherever it stands; outside the article's region it is taken only when it is the page's one visible time element.
   const visibleTimes = [...doc.querySelectorAll('time[datetime]')].filter((t) => t.closest(NOT_VISIBLE) === null && !inOtherContent(t));
