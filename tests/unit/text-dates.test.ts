@@ -31,4 +31,11 @@ describe('text dates: beside the headline', () => {
     expect(dateNearHeadline(text, [], 2)).toMatchObject({ date: '2019-03-03', line: 3 });
     expect(dateNearHeadline(blocks('Menu', 'The harbour reopened on March 3, 2019 after the storm, officials said, and the first ships queued to enter as cranes resumed work.'), [], 1)).toBeUndefined();
   });
+
+  it('falls back to the first byline with a date on it or beside it', () => {
+    const text = blocks('Menu', 'Subscribe', 'The harbour story', 'By', 'Ann Lee', 'March 3, 2019 at 6:01 am Updated March 4, 2019 at 3:33 pm', 'Share');
+    expect(dateNearHeadline(text, [])).toMatchObject({ date: '2019-03-03', line: 6, note: 'The byline, or a dateline beside it, gives the date.' });
+    expect(dateNearHeadline(blocks('by Ann Lee March 3, 2019', 'Body.'), [])?.date).toBe('2019-03-03');
+    expect(dateNearHeadline(blocks('Menu', 'Ann Lee', 'March 3, 2019', 'Body.'), [])).toBeUndefined();
+  });
 });

@@ -59,7 +59,9 @@ function headerShaped(text: string, dates: readonly TextDate[]): boolean {
  * full date (a date a publication cue introduces, or the first one not
  * introduced by an update cue), or whose prose opens with a news dateline
  * ("Feb. 23, 2015 -- …"); failing those, the same on the body's first
- * paragraph `bodyStart` and the `BLOCKS_AFTER` blocks above it. Blocks are read whatever later stages make of them
+ * paragraph `bodyStart` and the `BLOCKS_AFTER` blocks above it; failing
+ * those, the first byline ("By Jane Doe") with such a date on it or on a line
+ * beside it. Blocks are read whatever later stages make of them
  * (a byline is dropped from the body, but its date is still the page's).
  * Undefined when no such line is there.
  */
@@ -70,8 +72,19 @@ export function dateNearHeadline(blocks: readonly TextBlock[], headlines: readon
     if (found) return found;
   }
   // Where the headline is not found, the body's first paragraph and the lines just above it head the article.
-  return bodyStart === undefined ? undefined : firstDateline(blocks, range(bodyStart, -1, BLOCKS_AFTER + 1), undefined);
+  const atBody = bodyStart === undefined ? undefined : firstDateline(blocks, range(bodyStart, -1, BLOCKS_AFTER + 1), undefined);
+  if (atBody) return atBody;
+  // Failing both, the first byline ("By Jane Doe", "by Jane Doe July 10, 2015") with a dated line on it or next to it.
+  for (const [i, block] of blocks.entries()) {
+    if (block.text.length > SHORT_LINE || !BYLINE.test(block.text)) continue;
+    const found = firstDateline(blocks, [i, i + 1, i - 1, i + 2, i - 2, i + 3], undefined);
+    if (found) return { ...found, note: 'The byline, or a dateline beside it, gives the date.' };
+  }
+  return undefined;
 }
+
+/** A byline: "By" and a capitalised name, or "By" alone on its line with the name on the next. */
+const BYLINE = /^by(?:\s+\p{Lu}|:?$)/iu;
 
 function firstDateline(blocks: readonly TextBlock[], order: readonly number[], headline: number | undefined): HeadlineDate | undefined {
   for (const i of order.filter((k) => k >= 0 && k < blocks.length)) {
