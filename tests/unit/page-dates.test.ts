@@ -22,6 +22,12 @@ describe('page dates: strings', () => {
     expect(calendarDate('14/03/2019')).toBe('2019-03-14');
     expect(calendarDate('03/04/2019')).toBeUndefined();
     expect(calendarDate('2019年3月14日 07:17')).toBe('2019-03-14');
+    expect(calendarDate('14. März 2019')).toBe('2019-03-14');
+    expect(calendarDate('14 de marzo de 2019')).toBe('2019-03-14');
+    expect(calendarDate('1er mars 2019 à 07:19')).toBe('2019-03-01');
+    expect(calendarDate('21.dez.2018 às 12h55')).toBe('2018-12-21');
+    expect(calendarDate('14 people 2019')).toBeUndefined();
+    expect(datesInText('Publié le 3 août 2019, 12 ago 2019').map((d) => d.date)).toEqual(['2019-08-03']);
     expect(calendarDate('2019-02-30')).toBeUndefined();
   });
 
