@@ -177,4 +177,11 @@ ${PARAGRAPHS}</article>`;
     expect(date('', wire)).toMatchObject({ value: '2019-03-14', evidence: { rule: 'text:dateline', quote: 'March 14, 2019' } });
     expect(date('', ARTICLE.replace('The harbour reopened on Monday', 'March 14, 2019 was the day the harbour reopened'))).toBeUndefined();
   });
+
+  it("reads the rest of htmldate's publication meta names, and a datePublished in a JSON-LD script that does not parse", () => {
+    expect(date('<meta name="dc.date.publication" content="2019-03-14">')).toMatchObject({ value: '2019-03-14', evidence: { rule: 'meta:dc.date.publication' } });
+    expect(date('<meta property="og:article:published_time" content="2019-03-14T08:00:00Z">')?.value).toBe('2019-03-14');
+    const broken = '<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Harbour reopens", "datePublished": "2019-03-14T08:00:00Z",}</script>';
+    expect(date(broken)).toMatchObject({ value: '2019-03-14', evidence: { rule: 'json-ld:datePublished', note: expect.stringContaining('by pattern') } });
+  });
 });

@@ -13,6 +13,13 @@ const DATE_META = [
   'pubdate', 'publishdate', 'publish-date', 'publish_date', 'article.published', 'article_date_original', 'parsely-pub-date', 'sailthru.date',
   'citation_publication_date', 'citation_date', 'citation_online_date', 'dc.date.issued', 'dcterms.issued', 'dc.date.created', 'dcterms.created',
   'dc.date', 'dcterms.date', 'date', 'originalpublicationdate', 'cxenseparse:recs:publishtime',
+  // The rest of htmldate's list of publication-date attributes, less those that name the page's generation time
+  // and a section front's own stamp (pdate, ptime).
+  'og:article:published_time', 'og:article:published', 'article:published_date', 'article:post_date', 'article:publicationdate', 'article.created',
+  'og:published_time', 'og:pubdate', 'og:publish_date', 'og:datepublished', 'datepublished', 'date_published', 'published-date', 'publication_date',
+  'dateposted', 'datecreated', 'date_created', 'dc.date.publication', 'dc.created', 'dc:created', 'dc:date', 'dcsext.articlefirstpublished',
+  'rnews:datepublished', 'bt:pubdate', 'rbpubdate', 'shareaholic:article_published_time', 'mediator_published_time', 'vr:published_time',
+  'twt-published-at', 'analyticsattributes.articledate', 'content_create_date', 'doc_date', 'displaydate', 'created',
 ];
 /** Meta tags of a modification time: a last resort, and said so. */
 const MODIFIED_META = ['article:modified_time', 'og:updated_time', 'dcterms.modified', 'dc.date.modified', 'last-modified'];
@@ -80,7 +87,7 @@ export function findPublished(
     }
     return undefined;
   };
-  const structured = ldDate('datePublished') ?? metaDate([[PUBLISHED_META, ''], [DATE_META, 'meta:']]);
+  const structured = ldDate('datePublished') ?? rawLdDate(doc, src, today) ?? metaDate([[PUBLISHED_META, ''], [DATE_META, 'meta:']]);
   if (structured) return structured;
 
   const inOtherContent = (el: Element): boolean => {
@@ -210,6 +217,28 @@ export function findPublished(
   if (frequent) {
     const note = `The page gives no date in its markup; ${frequent.count} dates in its text are this day, more than any other.`;
     return fact(frequent.date, 'text:most-frequent', frequent.quote, undefined, note);
+  }
+  return undefined;
+}
+
+/**
+ * A `"datePublished"` written in a JSON-LD script that does not parse (htmldate
+ * reads these by pattern too): the first plausible one, so a broken script
+ * still gives its date.
+ */
+function rawLdDate(doc: Document, src: SourceMap, today: string | undefined): PageFact<string> | undefined {
+  for (const script of doc.querySelectorAll('script[type="application/ld+json" i]')) {
+    const text = script.textContent ?? '';
+    try {
+      JSON.parse(text);
+      continue;
+    } catch {
+      // Read below by pattern.
+    }
+    for (const m of text.matchAll(/"datePublished"\s*:\s*"([^"]{4,40})"/g)) {
+      const date = calendarDate(m[1]!);
+      if (date && plausibleDate(date, today)) return fact(date, 'json-ld:datePublished', m[1]!, src.lineOf(script), 'The JSON-LD script does not parse; its datePublished was read by pattern.');
+    }
   }
   return undefined;
 }
