@@ -2,7 +2,7 @@
  * Extraction benchmark, two ways:
  *
  *   npm run eval:extraction [-- --cases DIR]
- *   npm run eval:extraction -- --dataset DIR [--case NAME]... [--json] [--today YYYY-MM-DD]
+ *   npm run eval:extraction -- --dataset DIR [--case NAME]... [--json] [--today YYYY-MM-DD] [--date-labels FILE]
  *
  * `--dataset` reads a folder laid out like `../shared/datasets/readability-pages`
  * (`<case>/source.html`, `expected.html`, `expected-metadata.json`) and prints
@@ -10,7 +10,10 @@
  * text path (Storyline on a text dump of the page, the raw dump itself):
  * pages, failures, 4-gram shingle body P/R/F1, headline, date and site name.
  * The scoring and its rules are in src/lib/eval/extraction-*.ts; `today`
- * defaults to a fixed day so the output does not depend on the clock. Exits
+ * defaults to a fixed day so the output does not depend on the clock.
+ * `--date-labels FILE` scores dates against human date labels instead of the
+ * reference's `publishedTime` (see `DateLabelFile`); it defaults to
+ * tests/eval-labels/<dataset folder name>-dates.json when that file exists. Exits
  * 2 on a bad command line or a missing dataset, else 0.
  *
  * `--cases` (the default, over tests/extraction/<case>/ with page.html and
@@ -43,7 +46,7 @@
  * `--cases` always exits 0: it measures, it does not judge.
  */
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { Readability } from '@mozilla/readability';
@@ -57,7 +60,7 @@ import { extractHtml } from '../lib/ingest/html.ts';
 import { foldKey } from '../lib/ingest/normalize.ts';
 import { ingestSeed } from '../lib/ingest/pipeline.ts';
 import { classify } from '../lib/ingest/structure.ts';
-import { evaluateCase, formatTable, summarise, type CaseResult, type ReferenceMetadata } from '../lib/eval/extraction-dataset.ts';
+import { dateLabels, evaluateCase, formatTable, summarise, type CaseResult, type DateLabelFile, type ReferenceMetadata } from '../lib/eval/extraction-dataset.ts';
 
 interface Gold {
   body: string[];
@@ -212,12 +215,14 @@ export interface EvalExtractionIo {
 /** The day the ingest is told it is, unless `--today` says otherwise. */
 export const DEFAULT_TODAY = '2026-01-01';
 
-const USAGE = 'usage: npm run eval:extraction -- [--cases DIR] | --dataset DIR [--case NAME]... [--json] [--today YYYY-MM-DD]';
+const USAGE = 'usage: npm run eval:extraction -- [--cases DIR] | --dataset DIR [--case NAME]... [--json] [--today YYYY-MM-DD] [--date-labels FILE]';
 
 /** What `--dataset --json` prints. */
 export interface ExtractionDatasetReport {
   dataset: string;
   today: string;
+  /** The date-label file scored against, when one was. */
+  dateLabels?: string;
   summary: ReturnType<typeof summarise>;
   cases: CaseResult[];
 }
@@ -238,10 +243,12 @@ function findCases(dataset: string, only: readonly string[] | undefined): string
   return all;
 }
 
-async function runDataset(dataset: string, shown: string, only: readonly string[] | undefined, json: boolean, today: string, io: EvalExtractionIo): Promise<number> {
+async function runDataset(dataset: string, shown: string, only: readonly string[] | undefined, json: boolean, today: string, labelFile: string | undefined, io: EvalExtractionIo): Promise<number> {
   let names: string[];
+  let labels: Map<string, string | null> | undefined;
   try {
     names = findCases(dataset, only);
+    if (labelFile !== undefined) labels = dateLabels(JSON.parse(readFileSync(labelFile, 'utf8')) as DateLabelFile);
   } catch (error) {
     io.err((error as Error).message);
     return 2;
@@ -254,17 +261,19 @@ async function runDataset(dataset: string, shown: string, only: readonly string[
     const metadata = existsSync(metadataFile) ? (JSON.parse(readFileSync(metadataFile, 'utf8')) as ReferenceMetadata) : {};
     const expectedFile = join(folder, 'expected.html');
     const expected = existsSync(expectedFile) ? readFileSync(expectedFile, 'utf8') : '';
-    cases.push(evaluateCase({ name, source: readFileSync(join(folder, 'source.html'), 'utf8'), expected, metadata }, today));
+    const page = { name, source: readFileSync(join(folder, 'source.html'), 'utf8'), expected, metadata };
+    cases.push(evaluateCase(labels?.has(name) === true ? { ...page, dateLabel: labels.get(name) ?? null } : page, today));
     // jsdom frees a closed window's memory only once the event loop turns.
     await new Promise((done) => setImmediate(done));
   }
   const summary = summarise(cases);
   if (json) {
     const report: ExtractionDatasetReport = { dataset: shown, today, summary, cases };
+    if (labelFile !== undefined) report.dateLabels = labelFile;
     io.out(JSON.stringify(report, null, 2));
     return 0;
   }
-  io.out(`eval:extraction on ${shown}: ${cases.length} page${cases.length === 1 ? '' : 's'}, today = ${today}`);
+  io.out(`eval:extraction on ${shown}: ${cases.length} page${cases.length === 1 ? '' : 's'}, today = ${today}${labelFile === undefined ? '' : `, dates against ${labelFile}`}`);
   io.out(formatTable(summary));
   if (started !== undefined) io.out(`time: ${((io.now!() - started) / 1000).toFixed(1)} s`);
   const failures = cases.flatMap((c) => (['html-storyline', 'text-storyline'] as const).filter((s) => c.systems[s].failed).map((s) => `${c.case} (${s}: ${c.systems[s].reason ?? 'failed'})`));
@@ -284,6 +293,7 @@ export async function runEvalExtraction(argv: readonly string[], io: EvalExtract
         case: { type: 'string', multiple: true },
         json: { type: 'boolean', default: false },
         today: { type: 'string' },
+        'date-labels': { type: 'string' },
         help: { type: 'boolean', default: false },
       },
       strict: true,
@@ -298,8 +308,8 @@ export async function runEvalExtraction(argv: readonly string[], io: EvalExtract
     return 0;
   }
   if (args.dataset === undefined) {
-    if (args.case !== undefined || args.json || args.today !== undefined) {
-      io.err(`--case, --json and --today go with --dataset\n${USAGE}`);
+    if (args.case !== undefined || args.json || args.today !== undefined || args['date-labels'] !== undefined) {
+      io.err(`--case, --json, --today and --date-labels go with --dataset\n${USAGE}`);
       return 2;
     }
     return runCases(resolve(io.cwd, args.cases ?? 'tests/extraction'), io);
@@ -313,7 +323,10 @@ export async function runEvalExtraction(argv: readonly string[], io: EvalExtract
     io.err(`--today must be a date written YYYY-MM-DD, not "${today}"\n${USAGE}`);
     return 2;
   }
-  return runDataset(resolve(io.cwd, args.dataset), args.dataset, args.case, args.json, today, io);
+  const dataset = resolve(io.cwd, args.dataset);
+  const defaultLabels = resolve(io.cwd, 'tests/eval-labels', `${basename(dataset)}-dates.json`);
+  const labelFile = args['date-labels'] !== undefined ? resolve(io.cwd, args['date-labels']) : existsSync(defaultLabels) ? defaultLabels : undefined;
+  return runDataset(dataset, args.dataset, args.case, args.json, today, labelFile, io);
 }
 
 if (process.argv[1] !== undefined && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

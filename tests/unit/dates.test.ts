@@ -275,6 +275,11 @@ describe('inferPublished', () => {
     });
   });
 
+  it('reads no dateline before 1800 (run-together text such as "Mar 1711 min")', () => {
+    expect(infer(blocks(['on Mar 1711 min', 'dateline'], 'Body text.')).published.precision).toBe('unknown');
+    expect(infer(blocks(['on Mar 17, 1811', 'dateline'], 'Body text.')).published.date).toBe('1811-03-17');
+  });
+
   it('does not take a headline that names a date for a dateline', () => {
     expect(infer(blocks('Kim To Visit Beijing On September 3, 2025', 'Analysts expect a parade.')).published).toEqual({ precision: 'unknown', basis: 'unknown' });
   });
@@ -283,9 +288,11 @@ describe('inferPublished', () => {
     const twoDates = infer(blocks(['Published 20 Aug 2025', 'dateline'], ['Published 21 Aug 2025', 'dateline'], 'State media on Friday, August 22, showed the parade.'));
     expect(twoDates.published.date).toBe('2025-08-20');
     expect(twoDates.messages).toEqual([
-      { file: 'seeds/x.txt', line: 1, severity: 'warning', code: 'SL310', message: 'the text gives more than one publication date (2025-08-20, 2025-08-21); the earliest, 2025-08-20, is used' },
+      { file: 'seeds/x.txt', line: 1, severity: 'warning', code: 'SL310', message: 'the text gives more than one publication date (2025-08-20, 2025-08-21); the first, 2025-08-20, is used' },
       { file: 'seeds/x.txt', line: 3, severity: 'warning', code: 'SL310', message: '"Friday, August 22" reads as 2025-08-22, after the dateline\'s 2025-08-20; the dateline is used' },
     ]);
+    const relatedFirst = infer(blocks(['21 Aug 2025', 'dateline'], 'The parade was held.', ['Earlier: troops rehearse, 19 Aug 2025', 'dateline']));
+    expect(relatedFirst.published.date).toBe('2025-08-21');
     const wrongDay = infer(blocks(['Tuesday, 28 April 2025', 'dateline'], 'Body text.'));
     expect(wrongDay.published.date).toBe('2025-04-28');
     expect(wrongDay.messages).toEqual([

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import { runEvalExtraction, type ExtractionDatasetReport } from '../../src/cli/eval-extraction.ts';
-import { formatTable, SYSTEM_LABELS, SYSTEMS } from '../../src/lib/eval/extraction-dataset.ts';
+import { dateLabels, evaluateCase, formatTable, summarise, SYSTEM_LABELS, SYSTEMS } from '../../src/lib/eval/extraction-dataset.ts';
 import { dumpLines } from '../../src/lib/eval/extraction-dump.ts';
 import {
   addToTally,
@@ -111,6 +111,27 @@ describe('extraction scoring', () => {
     expect(s.precision).toBeCloseTo(0.5);
     expect(s.recall).toBeCloseTo(1 / 3);
     expect(tallyScores(emptyTally())).toEqual({ precision: 0, recall: 0, f1: 0 });
+  });
+
+  it('scores dates against labels over every labelled page: a date on a page labelled null is given and wrong', () => {
+    const page = (name: string, published: string): string =>
+      `<html><head><title>${name}</title><meta property="article:published_time" content="${published}"></head><body><article><h1>${name}</h1>` +
+      '<p>The harbour board met on Tuesday evening to weigh the new ferry timetable, and most members spoke for it.</p>' +
+      '<p>Boats will now leave every forty minutes in summer, the chair said, and every hour through the winter months.</p></article></body></html>';
+    const today = '2026-01-01';
+    const right = evaluateCase({ name: 'a', source: page('Ferry timetable changes', '2020-03-04T10:00:00Z'), expected: '', metadata: {}, dateLabel: '2020-03-04' }, today);
+    const undated = evaluateCase({ name: 'b', source: page('Harbour board meets', '2021-05-06T10:00:00Z'), expected: '', metadata: {}, dateLabel: null }, today);
+    const unlabelled = evaluateCase({ name: 'c', source: page('Quay repairs', '2022-07-08T10:00:00Z'), expected: '', metadata: {} }, today);
+    expect(right.systems['html-storyline'].dateRight).toBe(true);
+    expect(undated.systems['html-storyline'].published).toBe('2021-05-06');
+    expect(undated.systems['html-storyline'].dateRight).toBe(false);
+    const row = summarise([right, undated, unlabelled]).find((r) => r.system === 'html-storyline')!;
+    expect(row.date).toMatchObject({ reference: 1, given: 2, right: 1, precision: 0.5, recall: 1 });
+    expect([...dateLabels({ labels: [{ case: 'a', date: '2020-03-04' }, { case: 'b', date: null }] })]).toEqual([
+      ['a', '2020-03-04'],
+      ['b', null],
+    ]);
+    expect(() => dateLabels({ labels: [{ case: 'a', date: 'March 4' }] })).toThrow(/bad entry/);
   });
 
   it('dumps one block a line, without scripts, styles or hidden elements', () => {

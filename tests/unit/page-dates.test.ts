@@ -18,7 +18,16 @@ describe('page dates: strings', () => {
     expect(calendarDate('March 14, 2019 5:03 PM ET')).toBe('2019-03-14');
     expect(calendarDate('14.03.2019')).toBe('2019-03-14');
     expect(calendarDate('2019/03/14')).toBe('2019-03-14');
-    expect(calendarDate('03/14/2019')).toBeUndefined();
+    expect(calendarDate('03/14/2019')).toBe('2019-03-14');
+    expect(calendarDate('14/03/2019')).toBe('2019-03-14');
+    expect(calendarDate('03/04/2019')).toBeUndefined();
+    expect(calendarDate('2019年3月14日 07:17')).toBe('2019-03-14');
+    expect(calendarDate('14. März 2019')).toBe('2019-03-14');
+    expect(calendarDate('14 de marzo de 2019')).toBe('2019-03-14');
+    expect(calendarDate('1er mars 2019 à 07:19')).toBe('2019-03-01');
+    expect(calendarDate('21.dez.2018 às 12h55')).toBe('2018-12-21');
+    expect(calendarDate('14 people 2019')).toBeUndefined();
+    expect(datesInText('Publié le 3 août 2019, 12 ago 2019').map((d) => d.date)).toEqual(['2019-08-03']);
     expect(calendarDate('2019-02-30')).toBeUndefined();
   });
 
@@ -141,5 +150,38 @@ ${PARAGRAPHS}</article>`;
 <ol class="references"><li>Retrieved 9 March 2019</li><li>Retrieved 9 March 2019</li><li>Retrieved 9 March 2019</li></ol></article>`;
     expect(date('', body)).toMatchObject({ value: '2019-03-02', evidence: { rule: 'text:most-frequent', quote: '2 March 2019' } });
     expect(date('', body.replace('after 2 March 2019', 'after that'))).toBeUndefined();
+  });
+
+  it('reads microdata in an aside of the article item, and through an author item, but not a comment item', () => {
+    const aside = `<article itemscope itemtype="http://schema.org/BlogPosting"><h1>Harbour reopens after storm</h1><aside><p>Ann Lee — <time datetime="2019-03-14" itemprop="datePublished">14 March</time></p></aside>${PARAGRAPHS}</article>`;
+    expect(date('', aside)).toMatchObject({ value: '2019-03-14', evidence: { rule: 'itemprop:datePublished' } });
+    const author = `<article itemscope itemtype="http://schema.org/NewsArticle"><h1>Harbour reopens after storm</h1><div itemprop="author" itemscope itemtype="http://schema.org/Person"><span itemprop="name">Ann Lee</span><time itemprop="datePublished" content="2019-03-14T08:00:00-0800"></time></div>${PARAGRAPHS}</article>`;
+    expect(date('', author)?.value).toBe('2019-03-14');
+    const comment = `${ARTICLE}<div itemscope itemtype="http://schema.org/Comment"><meta itemprop="datePublished" content="2019-04-01"></div>`;
+    expect(date('', comment)).toBeUndefined();
+  });
+
+  it("passes over a time labelled as an update, and takes the page's one time element wherever it stands", () => {
+    const updated = `<article><h1>Harbour reopens after storm</h1><p><time datetime="2019-04-01">Last updated April 1, 2019</time></p>${PARAGRAPHS}</article>`;
+    expect(date('', updated)?.evidence.rule).not.toBe('time:datetime');
+    const side = (more = ''): string =>
+      `<div id="page"><div class="story">${ARTICLE}</div><div class="attribution"><span>Ann Lee</span> <time datetime="2019-03-14T17:00:03.000Z">March 14, 2019</time></div>${more}</div>`;
+    expect(date('', side())).toMatchObject({ value: '2019-03-14', evidence: { rule: 'time:datetime', note: "The page's one time element gives the date." } });
+    expect(date('', side('<div><time datetime="2019-03-20T10:00:00Z">March 20</time></div>'))).toBeUndefined();
+  });
+
+  it('reads a date that stands as a part of the title, and a news dateline opening a paragraph', () => {
+    const titled = page(ARTICLE).replace('<title>Harbour reopens after storm | The Coast Times</title>', '<title>Harbour reopens after storm - 14.03.2019 - The Coast Times</title>');
+    expect(extractHtml(titled, 'page.html', {}).published).toMatchObject({ value: '2019-03-14', evidence: { rule: 'title' } });
+    const wire = `<div><h2>Harbour reopens after storm</h2><p>By Ann Lee</p><p>March 14, 2019 -- The harbour reopened on Monday after the storm, officials said.</p>${PARAGRAPHS}</div>`;
+    expect(date('', wire)).toMatchObject({ value: '2019-03-14', evidence: { rule: 'text:dateline', quote: 'March 14, 2019' } });
+    expect(date('', ARTICLE.replace('The harbour reopened on Monday', 'March 14, 2019 was the day the harbour reopened'))).toBeUndefined();
+  });
+
+  it("reads the rest of htmldate's publication meta names, and a datePublished in a JSON-LD script that does not parse", () => {
+    expect(date('<meta name="dc.date.publication" content="2019-03-14">')).toMatchObject({ value: '2019-03-14', evidence: { rule: 'meta:dc.date.publication' } });
+    expect(date('<meta property="og:article:published_time" content="2019-03-14T08:00:00Z">')?.value).toBe('2019-03-14');
+    const broken = '<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Harbour reopens", "datePublished": "2019-03-14T08:00:00Z",}</script>';
+    expect(date(broken)).toMatchObject({ value: '2019-03-14', evidence: { rule: 'json-ld:datePublished', note: expect.stringContaining('by pattern') } });
   });
 });

@@ -24,7 +24,10 @@
  * fairly (`sameHeadlineFair`: the reference may keep a site segment the
  * reader cut, "Title | Site"), the same rule for every reading; date against the
  * first ten characters of `publishedTime` (`calendarDate`), site name against
- * `siteName` (`sameSiteName`). A page fails when its reader throws, gives no
+ * `siteName` (`sameSiteName`). When the page carries a date label
+ * (`DatasetCase.dateLabel`, a human reading of the page's publication date),
+ * the date is scored against the label instead and over every labelled page:
+ * a date given on a page labelled null counts as given and wrong. A page fails when its reader throws, gives no
  * entry or article, or gives an empty body; a failed page scores 0 on the body
  * and gives no metadata.
  *
@@ -63,6 +66,25 @@ export interface DatasetCase {
   source: string;
   expected: string;
   metadata: ReferenceMetadata;
+  /** The labelled publication date (`YYYY-MM-DD`), null when the page shows none; undefined when the page is not labelled. */
+  dateLabel?: string | null;
+}
+
+/** A date-label file (`tests/eval-labels/<dataset>-dates.json`): one labelled date per case, with where it was read. */
+export interface DateLabelFile {
+  labels: { case: string; date: string | null; basis?: string }[];
+}
+
+/** The labels of a date-label file by case name; throws a message on a malformed file. */
+export function dateLabels(file: DateLabelFile): Map<string, string | null> {
+  const out = new Map<string, string | null>();
+  for (const label of file.labels ?? []) {
+    if (typeof label.case !== 'string' || (label.date !== null && !/^\d{4}-\d{2}-\d{2}$/.test(String(label.date)))) {
+      throw new Error(`date labels: bad entry ${JSON.stringify(label)}`);
+    }
+    out.set(label.case, label.date);
+  }
+  return out;
 }
 
 /** The four readings, in the order the table lists them. */
@@ -108,7 +130,8 @@ export interface SystemResult {
 /** One page, all four readings. */
 export interface CaseResult {
   case: string;
-  reference: { title?: string; published?: string; siteName?: string; words: number };
+  /** `dateLabelled`: `published` is a date label (absent when the label is null), scored over every labelled page. */
+  reference: { title?: string; published?: string; siteName?: string; words: number; dateLabelled?: boolean };
   systems: Record<SystemName, SystemResult>;
 }
 
@@ -187,7 +210,7 @@ function score(output: SystemOutput, referenceBody: string, reference: CaseResul
     result.headlineRight = sameHeadline(output.headline, reference.title);
     result.headlineRightFair = sameHeadlineFair(output.headline, reference.title);
   }
-  if (reference.published !== undefined) result.dateRight = output.published === reference.published;
+  if (reference.published !== undefined || reference.dateLabelled === true) result.dateRight = output.published !== undefined && output.published === reference.published;
   if (reference.siteName !== undefined) result.siteNameRight = sameSiteName(output.siteName, reference.siteName);
   return result;
 }
@@ -197,7 +220,8 @@ export function evaluateCase(page: DatasetCase, today: string): CaseResult {
   const referenceBody = htmlText(page.expected);
   const reference: CaseResult['reference'] = { words: referenceBody.split(/\s+/).filter(Boolean).length };
   const title = given(page.metadata.title);
-  const published = calendarDate(given(page.metadata.publishedTime));
+  const published = page.dateLabel !== undefined ? (page.dateLabel ?? undefined) : calendarDate(given(page.metadata.publishedTime));
+  if (page.dateLabel !== undefined) reference.dateLabelled = true;
   const siteName = given(page.metadata.siteName);
   if (title !== undefined) reference.title = title;
   if (published !== undefined) reference.published = published;
@@ -215,6 +239,13 @@ export function evaluateCase(page: DatasetCase, today: string): CaseResult {
   return { case: page.name, reference, systems };
 }
 
+/** Adds one date-labelled page: every page counts where a date is given, only dated labels count as references. */
+function addLabelledDate(tally: FieldTally, want: string | undefined, got: string | undefined, right: boolean): void {
+  if (want !== undefined) tally.reference++;
+  if (got !== undefined) tally.given++;
+  if (got !== undefined && right) tally.right++;
+}
+
 /** Sums the pages into one row per reading. */
 export function summarise(cases: readonly CaseResult[]): SummaryRow[] {
   return SYSTEMS.map((system) => {
@@ -227,7 +258,8 @@ export function summarise(cases: readonly CaseResult[]): SummaryRow[] {
       const r = results[i]!;
       addToTally(headline, c.reference.title, r.headline, r.headlineRight === true);
       addToTally(fairHeadline, c.reference.title, r.headline, r.headlineRightFair === true);
-      addToTally(date, c.reference.published, r.published, r.dateRight === true);
+      if (c.reference.dateLabelled === true) addLabelledDate(date, c.reference.published, r.published, r.dateRight === true);
+      else addToTally(date, c.reference.published, r.published, r.dateRight === true);
       addToTally(siteName, c.reference.siteName, r.siteName, r.siteNameRight === true);
     });
     const metadata = system !== 'text-dump';

@@ -920,13 +920,16 @@ function isHeaderDate(text: string, f: Found): boolean {
 }
 
 const HEADER_LINES = 4;
+/** The earliest year a dateline is read in (as `page-dates.ts` reads none before 1800). */
+const OLDEST_DATELINE_YEAR = 1800;
 
 /**
  * The publication date inferred from the text (basis `inferred`, evidence
  * with rule, quote, line and note), or a result with precision `unknown`.
  *
  * Rules, strongest first: a dateline (or a short header line with a full
- * date) gives the date; else a weekday named with a month and day fixes the
+ * date) gives the date, the first one in the text where there are several
+ * (a publication label outranks none, none outranks an update's); else a weekday named with a month and day fixes the
  * year among the years the text names (and the year after each); else a
  * year or month stated as the current one ("so far in 2025"). Conflicting
  * evidence is reported as SL310, a dateline whose weekday does not match its
@@ -948,6 +951,8 @@ export function inferPublished(blocks: readonly DateBlock[], file: string): { pu
     for (const f of found[i]!) {
       const n = f.named;
       if (n.type !== 'explicit' || n.month === undefined || n.alternative !== undefined) continue;
+      // No dateline of a text read here is older than the printed press's (a run-together "Mar 1711 min" is no date).
+      if (n.year < OLDEST_DATELINE_YEAR) continue;
       if (header && (n.day === undefined || !isHeaderDate(b.text, f))) continue;
       const date = n.day === undefined ? `${n.year}-${pad(n.month)}` : `${n.year}-${pad(n.month)}-${pad(n.day)}`;
       if (n.weekday !== undefined && n.day !== undefined && weekdayOf(dayOf(n.year, n.month, n.day)) !== n.weekday) {
@@ -1002,10 +1007,11 @@ export function inferPublished(blocks: readonly DateBlock[], file: string): { pu
     const rank = (e: { label: Label }): number => ({ published: 0, none: 1, updated: 2 })[e.label];
     const best = Math.min(...datelines.map(rank));
     const pool = datelines.filter((d) => rank(d) === best);
-    chosen = pool.reduce((a, d) => (d.date < a.date ? d : a));
+    // The first in reading order: the article's own dateline heads it; later ones belong to what it quotes or links to.
+    chosen = pool[0]!;
     const others = [...new Set(pool.map((d) => d.date))].filter((d) => d !== chosen!.date);
     if (others.length > 0) {
-      warn(chosen.line, 'SL310', `the text gives more than one publication date (${[chosen.date, ...others].join(', ')}); the earliest, ${chosen.date}, is used`);
+      warn(chosen.line, 'SL310', `the text gives more than one publication date (${[chosen.date, ...others].join(', ')}); the first, ${chosen.date}, is used`);
     }
     if (latestWeekdayDate && latestWeekdayDate.date.slice(0, chosen.date.length) > chosen.date) {
       warn(

@@ -5,7 +5,7 @@
  */
 import type { PageFact, SourceMap } from './html.ts';
 import { ARTICLE_TYPE, articlesIn, fact, firstString, ldFact, metaFact, type JsonLd, type Meta } from './html-metadata.ts';
-import { calendarDate, dateInUrlPath, mostFrequentDate, plausibleDate, publicationDateInText } from './page-dates.ts';
+import { calendarDate, dateInUrlPath, datesInText, mostFrequentDate, plausibleDate, publicationDateInText } from './page-dates.ts';
 
 /** Meta tags (by property or name) that give the original publication time, strongest first (htmldate's list, Barbaresi 2020). */
 const PUBLISHED_META = ['article:published_time', 'og:published_time', 'article:published'];
@@ -13,9 +13,20 @@ const DATE_META = [
   'pubdate', 'publishdate', 'publish-date', 'publish_date', 'article.published', 'article_date_original', 'parsely-pub-date', 'sailthru.date',
   'citation_publication_date', 'citation_date', 'citation_online_date', 'dc.date.issued', 'dcterms.issued', 'dc.date.created', 'dcterms.created',
   'dc.date', 'dcterms.date', 'date', 'originalpublicationdate', 'cxenseparse:recs:publishtime',
+  // The rest of htmldate's list of publication-date attributes, less those that name the page's generation time
+  // and a section front's own stamp (pdate, ptime).
+  'og:article:published_time', 'og:article:published', 'article:published_date', 'article:post_date', 'article:publicationdate', 'article.created',
+  'og:published_time', 'og:pubdate', 'og:publish_date', 'og:datepublished', 'datepublished', 'date_published', 'published-date', 'publication_date',
+  'dateposted', 'datecreated', 'date_created', 'dc.date.publication', 'dc.created', 'dc:created', 'dc:date', 'dcsext.articlefirstpublished',
+  'rnews:datepublished', 'bt:pubdate', 'rbpubdate', 'shareaholic:article_published_time', 'mediator_published_time', 'vr:published_time',
+  'twt-published-at', 'analyticsattributes.articledate', 'content_create_date', 'doc_date', 'displaydate', 'created',
 ];
 /** Meta tags of a modification time: a last resort, and said so. */
 const MODIFIED_META = ['article:modified_time', 'og:updated_time', 'dcterms.modified', 'dc.date.modified', 'last-modified'];
+
+/** Microdata item types that are not creative works: they publish nothing, so a date in one belongs to the item around it. */
+const NOT_A_WORK = /^(?:Person|Organization|Corporation|NewsMediaOrganization|Place|PostalAddress|ContactPoint|Brand|ImageObject)$/i;
+const itemType = (el: Element): string => el.getAttribute('itemtype')?.trim().split(/[/#]/).at(-1) ?? '';
 
 /** Marks of an update or edit time, which is not the publication date. */
 const UPDATED = /updat|modif|edit|revis/i;
@@ -23,6 +34,8 @@ const UPDATED = /updat|modif|edit|revis/i;
 const OTHER_CONTENT = /comment|related|recommend|more-stories|most-read|popular|trending|sidebar|rail|teaser|latest/i;
 /** Class or id words of an element that shows the article's date, byline or dateline. */
 const DATE_CLASS = /date|publish|posted|byline|dateline|timestamp|\bmeta\b|time/i;
+/** Class or id words that name the publication date outright. */
+const PUBLISHED_CLASS = /publish|pubdate|post-?date|posted-?on|entry-date/i;
 /** Elements whose text is never visible article text, for the page-wide date search. */
 const NOT_VISIBLE = 'script, style, noscript, template, head, nav, aside, footer, [hidden], [aria-hidden="true" i]';
 
@@ -48,9 +61,10 @@ export function findPublished(
   metas: ReadonlyMap<string, Meta>,
   src: SourceMap,
   url: PageFact<string> | undefined,
-  h1: Element | undefined,
+  headline: Element | undefined,
   today: string | undefined,
 ): PageFact<string> | undefined {
+  const h1 = headline ?? headingOfTitle(doc);
   const dated = (f: PageFact<string> | undefined): PageFact<string> | undefined => {
     const date = f && calendarDate(f.evidence.quote ?? f.value);
     return f && date && plausibleDate(date, today) ? { ...f, value: date } : undefined;
@@ -73,7 +87,7 @@ export function findPublished(
     }
     return undefined;
   };
-  const structured = ldDate('datePublished') ?? metaDate([[PUBLISHED_META, ''], [DATE_META, 'meta:']]);
+  const structured = ldDate('datePublished') ?? rawLdDate(doc, src, today) ?? metaDate([[PUBLISHED_META, ''], [DATE_META, 'meta:']]);
   if (structured) return structured;
 
   const inOtherContent = (el: Element): boolean => {
@@ -91,9 +105,13 @@ export function findPublished(
   const microdata = (prop: string): PageFact<string> | undefined => {
     for (const el of doc.querySelectorAll(`[itemprop~="${prop}" i]`)) {
       // Microdata dates belong to the item they stand in: a comment's or a review's date is not the article's.
-      const scope = el.closest('[itemscope][itemtype]')?.getAttribute('itemtype')?.split('/').at(-1) ?? '';
+      // A person or organisation has no publication date, so a date nested in one (an author box) is its enclosing item's.
+      let item = el.closest('[itemscope][itemtype]');
+      while (item && NOT_A_WORK.test(itemType(item))) item = item.parentElement?.closest('[itemscope][itemtype]') ?? null;
+      const scope = item ? itemType(item) : '';
       if (scope !== '' && !ARTICLE_TYPE.test(scope)) continue;
-      const f = inOtherContent(el) ? undefined : candidate(el, `itemprop:${prop}`);
+      // Inside the article's own item, an aside or byline box still holds the article's date; otherwise the element must not stand in other content.
+      const f = inOtherContent(item && scope !== '' ? item : el) ? undefined : candidate(el, `itemprop:${prop}`);
       if (f) return f;
     }
     return undefined;
@@ -106,7 +124,9 @@ export function findPublished(
   const ofArticle = (el: Element): boolean =>
     !inOtherContent(el) && (el.closest('article, main, header, [role="main" i]') !== null || headerOfH1?.contains(el) === true);
   const times = [...doc.querySelectorAll('time[datetime]')].filter(ofArticle);
-  const marks = (t: Element): string => `${t.getAttribute('class') ?? ''} ${t.parentElement?.getAttribute('class') ?? ''} ${t.hasAttribute('pubdate') ? 'pubdate' : ''}`;
+  // An itemprop or a leading label ("Last updated September 14, 2016") marks an update's time as surely as a class does.
+  const marks = (t: Element): string =>
+    `${t.getAttribute('class') ?? ''} ${t.parentElement?.getAttribute('class') ?? ''} ${t.getAttribute('itemprop') ?? ''} ${t.hasAttribute('pubdate') ? 'pubdate' : ''} ${/^\W*(?:last\s+)?(?:updated|modified)\b/i.test(t.textContent ?? '') ? 'updated' : ''}`;
   const ranked = [
     ...times.filter((t) => /publish|pubdate|posted|entry-date|dateline|byline/i.test(marks(t)) && !UPDATED.test(marks(t))),
     ...times.filter((t) => !UPDATED.test(marks(t))),
@@ -141,6 +161,14 @@ export function findPublished(
     const found = publicationDateInText(text, today);
     if (found) return fact(found.date, 'element:date-class', found.quote, src.lineOf(el), `An element marked "${names.trim()}" shows the date.`);
   }
+  // A title with a date of its own among its parts ("Headline - 07.12.2017 - Site"): the CMS stamped the publication day in it.
+  const titleEl = doc.querySelector('head > title');
+  for (const part of (titleEl?.textContent ?? '').split(/\s+[-|–—·•]\s+/)) {
+    const date = /^[\d./-]+$/.test(part.trim()) || datesInText(part).some((d) => d.quote === part.trim()) ? calendarDate(part.trim()) : undefined;
+    if (titleEl && date?.length === 10 && plausibleDate(date, today)) {
+      return fact(date, 'title', part.trim(), src.lineOf(titleEl), "The page's title holds the date as a part of its own.");
+    }
+  }
   const fromPath = url ? dateInUrlPath(url.value) : undefined;
   if (url && fromPath && plausibleDate(fromPath, today)) {
     const note = `The page gives no date in its metadata; the URL path holds the ${fromPath.length === 10 ? 'day' : 'month'}.`;
@@ -156,6 +184,30 @@ export function findPublished(
     const found = publicationDateInText(text, today, text.length <= 80 && el.closest('table') === null);
     if (found) return fact(found.date, 'text:near-headline', found.quote, src.lineOf(el), 'A line near the headline gives the date.');
   }
+  // htmldate's date expressions read page-wide, for the class names that say publication outright ("published",
+  // "pubdate", "post-date", "entry-date"): a short text there holding a date is the page's (a work's stats, a post's header).
+  for (const el of doc.body ? doc.body.querySelectorAll('[class], [id]') : []) {
+    const names = `${el.id} ${el.getAttribute('class') ?? ''}`;
+    if (!PUBLISHED_CLASS.test(names) || UPDATED.test(names) || el.closest(NOT_VISIBLE) !== null || inOtherContent(el)) continue;
+    const text = (el.textContent ?? '').replace(/\s+/g, ' ').trim();
+    const found = text.length > 0 && text.length <= 80 ? publicationDateInText(text, today) : undefined;
+    if (found) return fact(found.date, 'element:published-class', found.quote, src.lineOf(el), `An element marked "${names.trim()}" shows the date.`);
+  }
+  // htmldate reads a <time datetime> wherever it stands; outside the article's region it is taken only when it is the page's one visible time element.
+  const visibleTimes = [...doc.querySelectorAll('time[datetime]')].filter((t) => t.closest(NOT_VISIBLE) === null && !inOtherContent(t));
+  if (visibleTimes.length === 1 && !UPDATED.test(marks(visibleTimes[0]!))) {
+    const f = candidate(visibleTimes[0]!, 'time:datetime');
+    if (f) return { ...f, evidence: { ...f.evidence, note: "The page's one time element gives the date." } };
+  }
+  // A news dateline opening a paragraph ("Feb. 23, 2015 -- Life-threatening …"): the wire and health-news style of the story's day.
+  for (const p of doc.body ? doc.body.querySelectorAll('p') : []) {
+    if (p.closest(NOT_VISIBLE) !== null || inOtherContent(p)) continue;
+    const text = (p.textContent ?? '').replace(/\s+/g, ' ').trim();
+    const first = datesInText(text.slice(0, 40), today)[0];
+    if (first && first.index === 0 && /^\s*(?:--|—|–)\s/.test(text.slice(first.quote.length))) {
+      return fact(first.date, 'text:dateline', first.quote, src.lineOf(p), 'A paragraph opens with the date as a news dateline.');
+    }
+  }
   // Only an update's date: the page was published that day or before. Said in the note, so a reader is not misled.
   const modifiedNote = 'The page gives only when it was last modified; it was published that day or earlier.';
   const modified = ldDate('dateModified', modifiedNote) ?? metaDate([[MODIFIED_META, '']], modifiedNote);
@@ -167,6 +219,37 @@ export function findPublished(
     return fact(frequent.date, 'text:most-frequent', frequent.quote, undefined, note);
   }
   return undefined;
+}
+
+/**
+ * A `"datePublished"` written in a JSON-LD script that does not parse (htmldate
+ * reads these by pattern too): the first plausible one, so a broken script
+ * still gives its date.
+ */
+function rawLdDate(doc: Document, src: SourceMap, today: string | undefined): PageFact<string> | undefined {
+  for (const script of doc.querySelectorAll('script[type="application/ld+json" i]')) {
+    const text = script.textContent ?? '';
+    try {
+      JSON.parse(text);
+      continue;
+    } catch {
+      // Read below by pattern.
+    }
+    for (const m of text.matchAll(/"datePublished"\s*:\s*"([^"]{4,40})"/g)) {
+      const date = calendarDate(m[1]!);
+      if (date && plausibleDate(date, today)) return fact(date, 'json-ld:datePublished', m[1]!, src.lineOf(script), 'The JSON-LD script does not parse; its datePublished was read by pattern.');
+    }
+  }
+  return undefined;
+}
+
+/** Without a headline element, the page's first h1, else its first h2 or h3 whose text the page's title holds. */
+function headingOfTitle(doc: Document): Element | undefined {
+  const visible = (el: Element): boolean => el.closest(NOT_VISIBLE) === null && (el.textContent ?? '').trim() !== '';
+  const h1 = [...doc.querySelectorAll('body h1')].find(visible);
+  if (h1) return h1;
+  const title = (doc.title ?? '').replace(/\s+/g, ' ').trim().toLowerCase();
+  return [...doc.querySelectorAll('body h2, body h3')].find((h) => visible(h) && title.includes((h.textContent ?? '').replace(/\s+/g, ' ').trim().toLowerCase()));
 }
 
 /** The few elements after the h1 in its region (at most 8 blocks, by document order), where bylines and datelines stand. */

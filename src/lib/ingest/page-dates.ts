@@ -15,21 +15,48 @@ export const DATE_FLOOR = '1995-01-01';
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 const FULL_MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 
-/** A month name or its abbreviation ("Mar", "Sept", "March") as `MM`; anything else is undefined. */
+/**
+ * Month names of the languages besides English that news pages are most
+ * often written in (German, French, Spanish, Italian, Portuguese, Dutch), with
+ * their usual abbreviations, by month; names English shares ("April",
+ * "November") are read as English. Abbreviations that are English words
+ * ("ago", "set", "out") are left out.
+ */
+const OTHER_MONTHS: readonly (readonly string[])[] = [
+  ['januar', 'jänner', 'janvier', 'janv', 'enero', 'ene', 'gennaio', 'janeiro', 'januari'],
+  ['februar', 'février', 'févr', 'fév', 'febrero', 'febbraio', 'fevereiro', 'fev', 'februari'],
+  ['märz', 'mär', 'mrz', 'mars', 'marzo', 'março', 'maart'],
+  ['avril', 'avr', 'abril', 'abr', 'aprile'],
+  ['mai', 'mayo', 'maggio', 'maio', 'mei'],
+  ['juni', 'juin', 'junio', 'giugno', 'junho'],
+  ['juli', 'juillet', 'juil', 'julio', 'luglio', 'julho'],
+  ['août', 'agosto', 'augustus'],
+  ['septembre', 'septiembre', 'setiembre', 'settembre', 'setembro'],
+  ['oktober', 'okt', 'octobre', 'octubre', 'ottobre', 'outubro'],
+  ['novembre', 'noviembre', 'novembro'],
+  ['dezember', 'dez', 'décembre', 'déc', 'diciembre', 'dic', 'dicembre', 'dezembro'],
+];
+
+/** A month name or its abbreviation ("Mar", "Sept", "March", "Juli", "août") as `MM`; anything else is undefined. */
 export function monthOf(name: string): string | undefined {
-  const n = name.toLowerCase();
+  const n = name.toLowerCase().replace(/\.$/, '');
   const i = MONTHS.indexOf(n.slice(0, 3));
-  if (i < 0 || !(FULL_MONTHS[i]!.startsWith(n) || n === 'sept')) return undefined;
-  return String(i + 1).padStart(2, '0');
+  if (i >= 0 && (FULL_MONTHS[i]!.startsWith(n) || n === 'sept')) return String(i + 1).padStart(2, '0');
+  const j = OTHER_MONTHS.findIndex((names) => names.includes(n));
+  return j < 0 ? undefined : String(j + 1).padStart(2, '0');
 }
+
+/** Day, month name, year: "14 March 2019", "14th Mar, 2019", "14. März 2019", "14 de marzo de 2019", "1er mars 2019", "21.dez.2018". */
+const DAY_MONTH_YEAR = /\b(\d{1,2})(?:st|nd|rd|th|er|º)?(?:\.\s*|\s+(?:de\s+)?)(\p{L}{3,10})(?:\.\s*|\.?,?\s+(?:de\s+)?)(\d{4})(?!\d)/iu;
 
 /**
  * A date value cut to its calendar date as written: "2025-08-23T23:30:00-07:00"
  * is 2025-08-23 (the value's own offset is kept, never converted), and so are
  * "Sat, 23 Aug 2025 10:00:00 GMT" (RFC 2822), "20250823", "2025/08/23",
  * "23.08.2025", "23 August 2025" and "August 23, 2025 5:03 PM ET". "2025-08"
- * and "2025" keep their precision. Slashed day-month orders ("08/09/2025") are
- * ambiguous and refused. Dates that are not real or are a CMS's empty value
+ * and "2025" keep their precision. Slashed dates are read only when their order
+ * is plain ("2/26/2015", "26/02/2015": one number over 12); "08/09/2025" is
+ * ambiguous and refused. East Asian dates ("2016年10月14日") are read. Dates that are not real or are a CMS's empty value
  * (the Unix epoch, year 0) are refused; bounds are `plausibleDate`'s.
  */
 export function calendarDate(raw: string): string | undefined {
@@ -39,10 +66,22 @@ export function calendarDate(raw: string): string | undefined {
   if (m) date = [m[1], m[3], m[4]].filter(Boolean).join('-');
   else if ((m = v.match(/^(\d{4})(\d{2})(\d{2})(?:$|T|\s)/))) date = `${m[1]}-${m[2]}-${m[3]}`;
   else if ((m = v.match(/^(\d{1,2})\.(\d{1,2})\.(\d{4})\b/))) date = `${m[3]}-${m[2]!.padStart(2, '0')}-${m[1]!.padStart(2, '0')}`;
-  else if ((m = v.match(/\b(\d{1,2})(?:st|nd|rd|th)?\s+([a-z]{3,9})\.?,?\s+(\d{4})\b/i)) && monthOf(m[2]!)) date = `${m[3]}-${monthOf(m[2]!)}-${m[1]!.padStart(2, '0')}`;
+  else if ((m = v.match(/^(\d{1,2})\/(\d{1,2})\/(\d{4})\b/))) date = slashedDate(m[1]!, m[2]!, m[3]!);
+  else if ((m = v.match(/((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日/))) date = `${m[1]}-${m[2]!.padStart(2, '0')}-${m[3]!.padStart(2, '0')}`;
+  else if ((m = v.match(DAY_MONTH_YEAR)) && monthOf(m[2]!)) date = `${m[3]}-${monthOf(m[2]!)}-${m[1]!.padStart(2, '0')}`;
   else if ((m = v.match(/\b([a-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b/i)) && monthOf(m[1]!)) date = `${m[3]}-${monthOf(m[1]!)}-${m[2]!.padStart(2, '0')}`;
   if (!date || !isRealCalendarDate(date) || Number(date.slice(0, 4)) < 1800 || date.startsWith('1970-01-01')) return undefined;
   return date;
+}
+
+/** A slashed `a/b/yyyy` date when only one order is a real date (htmldate swaps day and month when the month is over 12); else undefined. */
+function slashedDate(a: string, b: string, year: string): string | undefined {
+  const x = Number(a);
+  const y = Number(b);
+  const ymd = (month: number, day: number): string => `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+  if (x > 12 && y <= 12) return ymd(y, x);
+  if (y > 12 && x <= 12) return ymd(x, y);
+  return undefined;
 }
 
 /**
@@ -84,16 +123,20 @@ export interface TextDate {
 }
 
 const MONTH_NAME = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]{0,6}\\.?';
-/** Full dates as running text writes them: ISO, year-first slashed, day-first dotted, day-month-year and month-day-year. */
+/** A word that may be a month name in any language `monthOf` reads (checked by `calendarDate`). */
+const ANY_MONTH_NAME = '\\p{L}{3,10}';
+/** Full dates as running text writes them: ISO, year-first slashed, day-first dotted, slashed (when unambiguous), East Asian, day-month-year and month-day-year. */
 const TEXT_DATE = new RegExp(
   [
     '\\b(?:19|20)\\d\\d-\\d\\d-\\d\\d\\b',
     '\\b(?:19|20)\\d\\d/\\d\\d/\\d\\d\\b',
     '\\b\\d{1,2}\\.\\d{1,2}\\.(?:19|20)\\d\\d\\b',
-    `\\b\\d{1,2}(?:st|nd|rd|th)?\\s+${MONTH_NAME},?\\s+(?:19|20)\\d\\d\\b`,
+    '\\b\\d{1,2}/\\d{1,2}/(?:19|20)\\d\\d\\b',
+    '(?:19|20)\\d\\d\\s*年\\s*\\d{1,2}\\s*月\\s*\\d{1,2}\\s*日',
+    `\\b\\d{1,2}(?:st|nd|rd|th|er|º)?(?:\\.\\s*|\\s+(?:de\\s+)?)${ANY_MONTH_NAME}(?:\\.\\s*|\\.?,?\\s+(?:de\\s+)?)(?:19|20)\\d\\d(?!\\d)`,
     `\\b${MONTH_NAME}\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+(?:19|20)\\d\\d\\b`,
   ].join('|'),
-  'gi',
+  'giu',
 );
 
 /** Every full (day-precision) date written in `text`, in bounds, in text order. */

@@ -34,9 +34,10 @@ import { readMarkdown } from './markdown-input.ts';
 import { findPublisher } from './publisher.ts';
 import { findAgencies } from './agencies.ts';
 import { extractTemporal, inferPublished, type DateBlock } from './dates.ts';
+import { dateNearHeadline } from './text-dates.ts';
 
 /** Bumped whenever a change to the pipeline may change its output. */
-export const PIPELINE_VERSION = 4;
+export const PIPELINE_VERSION = 5;
 
 export interface SeedInput {
   /** Seed path relative to the seeds folder, forward slashes (recorded in front matter). */
@@ -241,8 +242,15 @@ export function ingestSeed(input: SeedInput, options: IngestOptions = {}): SeedR
   else if (page?.published) published = { date: page.published.value, precision: precisionOf(page.published.value), basis: 'page', evidence: page.published.evidence };
   else {
     const inferred = inferPublished(kept, input.file);
-    messages.push(...inferred.messages);
-    published = inferred.published;
+    // A text's dateline or byline beside its headline (an HTML page's was read in its markup) outranks dates found
+    // elsewhere in it; where both read the same day on the same line, the dateline's own reading (with its time) stands.
+    const near = format === 'html' ? undefined : dateNearHeadline(blocks, headline ? [headline.index, ...headline.occurrences] : [], bodyIndexes.find((i) => kindOf(fates.get(i)) === 'paragraph'));
+    if (near && (inferred.published.evidence?.line !== near.line || inferred.published.date !== near.date)) {
+      published = { date: near.date, precision: 'day', basis: 'inferred', evidence: { rule: 'text:near-headline', quote: near.quote, line: near.line, note: near.note } };
+    } else {
+      messages.push(...inferred.messages);
+      published = inferred.published;
+    }
   }
 
   const url = facts.url
