@@ -139,10 +139,13 @@ function read(html: string, file: string, messages: Diagnostic[], options: HtmlO
     if (/(^|;)\s*(display\s*:\s*none|visibility\s*:\s*hidden)\b/i.test(el.getAttribute('style') ?? '')) el.remove();
   }
 
+  // Readability renames elements and wraps loose text in new paragraphs: each element keeps its own tag in an attribute.
+  for (const el of doc.querySelectorAll('*')) el.setAttribute(TAG_AT, el.localName);
+
   let parsed: ReturnType<Readability<Node>['parse']> = null;
   const tooDeep = depth > MAX_READABILITY_DEPTH;
   try {
-    if (!tooDeep) parsed = new Readability(doc, { serializer: (node: Node) => node }).parse();
+    if (!tooDeep) parsed = new Readability(doc, { serializer: (node: Node) => node, keepClasses: true }).parse();
   } catch {
     // Readability throws on some pages it cannot handle; the fallback below reads them.
   }
@@ -347,7 +350,7 @@ function toBlocks(root: Element, src: SourceMap): Block[] {
       if (c.matches(NEVER_TEXT)) continue;
       const cells = c.localName === 'tr' ? [...c.children].filter((cell) => cell.localName === 'td' || cell.localName === 'th') : [];
       const outer = hint;
-      hint = hintOf(c) ?? outer;
+      hint = hintOf(c) ?? (outer === undefined && isRunningText(c) ? 'text' : outer);
       if (cells.length > 0 && cells.every((cell) => cell.querySelector(BLOCK_SELECTOR) === null)) {
         hint = 'row';
         cells.forEach((cell, i) => {
@@ -371,6 +374,25 @@ function hintOf(el: Element): Block['hint'] {
   if (/^h[2-6]$/.test(el.localName)) return 'heading';
   if (el.localName === 'figcaption' || el.localName === 'caption') return 'caption';
   return undefined;
+}
+
+/** Attribute that carries an element's tag in the page through Readability's renaming. */
+const TAG_AT = 'data-storyline-tag';
+
+/** Elements that hold running text: paragraphs, list items, quotes, preformatted text, definitions. */
+const TEXT_TAGS = new Set(['p', 'li', 'pre', 'blockquote', 'dd', 'dt']);
+/** Where a page puts a picture's caption or credit, whatever the element: left to the structure stage's judgement. */
+const PICTURE_CONTEXT = 'figure, [class*="caption" i], [class*="credit" i], [id*="caption" i]';
+
+/**
+ * A paragraph, list item or quote of the page (not one Readability made of
+ * a box's loose text) outside any figure or caption box is running text,
+ * closed by a full stop or not (a list item, a line that opens a list or
+ * some code with a colon): the markup says so, so the structure stage does
+ * not take it for a caption.
+ */
+function isRunningText(el: Element): boolean {
+  return TEXT_TAGS.has(el.getAttribute(TAG_AT) ?? '') && el.closest(PICTURE_CONTEXT) === null;
 }
 
 /** Lines of the nearest located ancestor, for text the parser did not place. */
