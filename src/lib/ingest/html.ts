@@ -25,6 +25,7 @@ import { fromHtml } from 'hast-util-from-html';
 import { JSDOM, VirtualConsole } from 'jsdom';
 import type { Diagnostic } from '../diagnostics.ts';
 import type { Evidence } from '../schema.ts';
+import { ARTICLE_CONTAINERS, containerCandidate, preferContainer, suspectExtraction } from './html-candidates.ts';
 import { foldKey, normalizeLine, words } from './normalize.ts';
 import type { Block } from './segment.ts';
 import { calendarDate, dateInUrlPath, mostFrequentDate, plausibleDate, publicationDateInText } from './page-dates.ts';
@@ -141,6 +142,8 @@ function read(html: string, file: string, messages: Diagnostic[], options: HtmlO
 
   // Readability renames elements and wraps loose text in new paragraphs: each element keeps its own tag in an attribute.
   for (const el of doc.querySelectorAll('*')) el.setAttribute(TAG_AT, el.localName);
+  // A second candidate for the article, taken before Readability changes the page.
+  const container = containerCandidate(doc);
 
   let parsed: ReturnType<Readability<Node>['parse']> = null;
   const tooDeep = depth > MAX_READABILITY_DEPTH;
@@ -153,8 +156,14 @@ function read(html: string, file: string, messages: Diagnostic[], options: HtmlO
   // The article element may hold the headline's own h1: it is already the first block.
   const same = (b: Block): boolean => headBlock !== undefined && b.lines[0] === headBlock.lines[0] && foldKey(b.text) === foldKey(headBlock.text);
   let body = parsed?.content instanceof dom.window.Element ? toBlocks(parsed.content, src).filter((b) => !same(b)) : [];
+  const bodyText = body.map((b) => b.text).join('\n');
+  if (body.length > 0 && container && suspectExtraction(bodyText)) {
+    // trafilatura's comparison: Readability's article, unless it is short and the page's own container holds it and much more.
+    const other = toBlocks(container, src).filter((b) => !same(b));
+    if (preferContainer(bodyText, other.map((b) => b.text).join('\n'))) body = other;
+  }
   if (body.length === 0) {
-    const root = doc.querySelector('[itemprop~="articleBody"], article, main, [role="main" i]') ?? doc.body;
+    const root = container ?? doc.querySelector(ARTICLE_CONTAINERS) ?? doc.body;
     if (root) body = toBlocks(root, src).filter((b) => !same(b));
     const why = tooDeep ? `the page nests elements more than ${MAX_READABILITY_DEPTH} deep, too deep for Readability` : 'Readability found no article';
     if (root && body.length > 0) messages.push({ file, severity: 'info', code: 'SL112', message: `${why}; the page's <${root.localName}> was read whole` });
