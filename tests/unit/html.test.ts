@@ -78,8 +78,8 @@ of the file, as CMSs often write them.</p>
     const r = extractHtml(html, 'page.html');
     expect(r.blocks).toEqual([
       { text: 'Harbour reopens after storm', lines: [9, 9] },
-      { text: 'The harbour reopened on Monday.', lines: [11, 11] },
-      { text: 'Ships queued to enter.', lines: [12, 12] },
+      { text: 'The harbour reopened on Monday.', lines: [11, 11], hint: 'text' },
+      { text: 'Ships queued to enter.', lines: [12, 12], hint: 'text' },
     ]);
   });
 

@@ -71,8 +71,16 @@ function isMenuRow(text: string): boolean {
   return parts.length >= 3 && parts.every((p) => words(p).length >= 1 && words(p).length <= 4 && !/[.!?]$/.test(p));
 }
 
+/** Chinese and Japanese script, written without spaces between words. */
+const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
+
+/** Words in a text; a run of Chinese or Japanese characters counts one word per two characters (about their words' length), not one in all. */
+function wordCount(text: string): number {
+  return words(text).reduce((n, w) => n + (UNSPACED.test(w) ? Math.ceil([...w].length / 2) : 1), 0);
+}
+
 function isShort(block: Block, max: number): boolean {
-  return words(block.text).length <= max;
+  return wordCount(block.text) <= max;
 }
 
 /** Ends like a sentence of prose. */

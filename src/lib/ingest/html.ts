@@ -24,6 +24,7 @@ import { fromHtml } from 'hast-util-from-html';
 import { JSDOM, VirtualConsole } from 'jsdom';
 import type { Diagnostic } from '../diagnostics.ts';
 import type { Evidence } from '../schema.ts';
+import { ARTICLE_CONTAINERS, containerCandidate, preferContainer, suspectExtraction } from './html-candidates.ts';
 import { findPublished } from './html-dates.ts';
 import {
   findDescription,
@@ -39,7 +40,7 @@ import {
   siteNames,
 } from './html-metadata.ts';
 import { findHeadline, siteFromTitle } from './html-title.ts';
-import { foldKey, normalizeLine } from './normalize.ts';
+import { foldKey, normalizeLine, words } from './normalize.ts';
 import type { Block } from './segment.ts';
 
 export interface PageFact<T> {
@@ -134,10 +135,15 @@ function read(html: string, file: string, messages: Diagnostic[], options: HtmlO
     if (/(^|;)\s*(display\s*:\s*none|visibility\s*:\s*hidden)\b/i.test(el.getAttribute('style') ?? '')) el.remove();
   }
 
+  // Readability renames elements and wraps loose text in new paragraphs: each element keeps its own tag in an attribute.
+  for (const el of doc.querySelectorAll('*')) el.setAttribute(TAG_AT, el.localName);
+  // A second candidate for the article, taken before Readability changes the page.
+  const container = containerCandidate(doc);
+
   let parsed: ReturnType<Readability<Node>['parse']> = null;
   const tooDeep = depth > MAX_READABILITY_DEPTH;
   try {
-    if (!tooDeep) parsed = new Readability(doc, { serializer: (node: Node) => node }).parse();
+    if (!tooDeep) parsed = new Readability(doc, { serializer: (node: Node) => node, keepClasses: true }).parse();
   } catch {
     // Readability throws on some pages it cannot handle; the fallback below reads them.
   }
@@ -145,8 +151,14 @@ function read(html: string, file: string, messages: Diagnostic[], options: HtmlO
   // The article element may hold the headline's own h1: it is already the first block.
   const same = (b: Block): boolean => headBlock !== undefined && b.lines[0] === headBlock.lines[0] && foldKey(b.text) === foldKey(headBlock.text);
   let body = parsed?.content instanceof dom.window.Element ? toBlocks(parsed.content, src).filter((b) => !same(b)) : [];
+  const bodyText = body.map((b) => b.text).join('\n');
+  if (body.length > 0 && container && suspectExtraction(bodyText)) {
+    // trafilatura's comparison: Readability's article, unless it is short and the page's own container holds it and much more.
+    const other = toBlocks(container, src).filter((b) => !same(b));
+    if (preferContainer(bodyText, other.map((b) => b.text).join('\n'))) body = other;
+  }
   if (body.length === 0) {
-    const root = doc.querySelector('[itemprop~="articleBody"], article, main, [role="main" i]') ?? doc.body;
+    const root = container ?? doc.querySelector(ARTICLE_CONTAINERS) ?? doc.body;
     if (root) body = toBlocks(root, src).filter((b) => !same(b));
     const why = tooDeep ? `the page nests elements more than ${MAX_READABILITY_DEPTH} deep, too deep for Readability` : 'Readability found no article';
     if (root && body.length > 0) messages.push({ file, severity: 'info', code: 'SL112', message: `${why}; the page's <${root.localName}> was read whole` });
@@ -343,7 +355,7 @@ function toBlocks(root: Element, src: SourceMap): Block[] {
       if (c.matches(NEVER_TEXT)) continue;
       const cells = c.localName === 'tr' ? [...c.children].filter((cell) => cell.localName === 'td' || cell.localName === 'th') : [];
       const outer = hint;
-      hint = hintOf(c) ?? outer;
+      hint = hintOf(c) ?? (outer === undefined && isRunningText(c) ? 'text' : outer);
       if (cells.length > 0 && cells.every((cell) => cell.querySelector(BLOCK_SELECTOR) === null)) {
         hint = 'row';
         cells.forEach((cell, i) => {
@@ -367,6 +379,25 @@ function hintOf(el: Element): Block['hint'] {
   if (/^h[2-6]$/.test(el.localName)) return 'heading';
   if (el.localName === 'figcaption' || el.localName === 'caption') return 'caption';
   return undefined;
+}
+
+/** Attribute that carries an element's tag in the page through Readability's renaming. */
+const TAG_AT = 'data-storyline-tag';
+
+/** Elements that hold running text: paragraphs, list items, quotes, preformatted text, definitions. */
+const TEXT_TAGS = new Set(['p', 'li', 'pre', 'blockquote', 'dd', 'dt']);
+/** Where a page puts a picture's caption or credit, whatever the element: left to the structure stage's judgement. */
+const PICTURE_CONTEXT = 'figure, [class*="caption" i], [class*="credit" i], [id*="caption" i]';
+
+/**
+ * A paragraph, list item or quote of the page (not one Readability made of
+ * a box's loose text) outside any figure or caption box is running text,
+ * closed by a full stop or not (a list item, a line that opens a list or
+ * some code with a colon): the markup says so, so the structure stage does
+ * not take it for a caption.
+ */
+function isRunningText(el: Element): boolean {
+  return TEXT_TAGS.has(el.getAttribute(TAG_AT) ?? '') && el.closest(PICTURE_CONTEXT) === null;
 }
 
 /** Lines of the nearest located ancestor, for text the parser did not place. */

@@ -22,6 +22,7 @@ import { segment, type Block } from './segment.ts';
 import { detokenizePtbLine, normalizePtb, normalizePtbBlocks } from './ptb.ts';
 import { findBoilerplate } from './boilerplate.ts';
 import { outsideArticle } from './article-run.ts';
+import { shortPageBody } from './short-page.ts';
 import { findHeadline, headlineAt } from './headline.ts';
 import { findRepeats } from './dedupe.ts';
 import { classify, type Kind } from './structure.ts';
@@ -185,6 +186,9 @@ export function ingestSeed(input: SeedInput, options: IngestOptions = {}): SeedR
       if (i !== headline?.index && summary !== '' && foldKey(blocks[i]!.text) === summary) fates.set(i, { kind: 'standfirst' });
     }
   }
+
+  // A page of one to a few blocks is still an article: what the shape rules took for furniture is its text.
+  for (const i of shortPageBody(blocks.length, fates, headline && { index: headline.index, text: headline.text, fromPage: headline.rule === 'page-title' })) fates.set(i, { kind: 'paragraph' });
 
   const of = (kind: Kind): Block[] => blocks.filter((_, i) => i !== headline?.index && kindOf(fates.get(i)) === kind);
   const bodyIndexes = blocks.map((_, i) => i).filter((i) => ['paragraph', 'heading'].includes(kindOf(fates.get(i)) ?? ''));

@@ -13,8 +13,12 @@ export interface Block {
   text: string;
   /** 1-based first and last seed line. */
   lines: [number, number];
-  /** What the source's own markup says the block is (HTML and Markdown seeds): a subheading, a caption, or a table row; text seeds have none. */
-  hint?: 'heading' | 'caption' | 'row';
+  /**
+   * What the source's own markup says the block is (HTML and Markdown seeds):
+   * a subheading, a caption, a table row, or running text (a paragraph or list
+   * item outside any figure, never a caption); text seeds have none.
+   */
+  hint?: 'heading' | 'caption' | 'row' | 'text';
 }
 
 const MAX_WRAP_WIDTH = 100;

@@ -6,7 +6,9 @@
  *   paragraph repeats: a dek summarises what comes next);
  * - a lone name of a few words under the headline is a photo credit;
  * - in the body, a line of several words with no closing punctuation, in an
- *   article whose paragraphs do close, describes a picture: a caption;
+ *   article whose paragraphs do close, describes a picture: a caption (unless
+ *   the page's markup says it is running text, such as a list item, or it
+ *   ends in a colon that opens what follows);
  * - a short title-cased line followed by a paragraph is a heading;
  * - anywhere, a line that gives only a date or time is a dateline, and a
  *   short "By …" or "Reporting by …" line is a byline.
@@ -113,7 +115,7 @@ export function classify(blocks: readonly Block[], surviving: readonly number[],
   for (let k = pos + 1; k < Math.min(indexes.length, pos + 4); k++) {
     const i = indexes[k]!;
     const t = blocks[i]!.text;
-    if (blocks[i]!.hint) break;
+    if (blocks[i]!.hint !== undefined && blocks[i]!.hint !== 'text') break;
     if (isCredit(t)) kinds.set(i, 'credit');
     else if (isStandfirst(t, text(indexes[k + 1]))) kinds.set(i, 'standfirst');
     else break;
@@ -136,7 +138,8 @@ export function classify(blocks: readonly Block[], surviving: readonly number[],
     else if (hint === 'row') kinds.set(i, 'paragraph');
     else if (CLOSES.test(t) || !prose) kinds.set(i, 'paragraph');
     else if (n <= 12 && isTitleCased(t) && next !== undefined && CLOSES.test(next)) kinds.set(i, 'heading');
-    else if (n >= 5) kinds.set(i, 'caption');
+    // A line that ends in a colon introduces what follows (a list, a quote, some code): no caption does.
+    else if (n >= 5 && hint !== 'text' && !t.endsWith(':')) kinds.set(i, 'caption');
     else kinds.set(i, 'paragraph');
   });
   return kinds;
