@@ -85,7 +85,7 @@ export function headlineAt(blocks: readonly Block[], candidates: readonly number
 /** How many blocks before the article's first paragraph the headline of a page dump is looked for. */
 export const DUMP_LEAD_WINDOW = 10;
 
-/** The fewest lines before the article's first paragraph that make a text a whole page rather than an article with its headline, byline and date. */
+/** The fewest lines before the article's first paragraph for a line no byline or date follows to be taken for a page dump's headline. */
 export const MIN_PAGE_HEADER = 5;
 
 /** A photo caption or credit line: "Whale expert Hori Parata. Photograph: …", "(Bild: Hersteller)", "… Getty Images". */
@@ -113,26 +113,29 @@ function isFirstParagraph(text: string): boolean {
  * or a dated line in the few lines after it (a headline is followed by its
  * byline, date or standfirst), a headline's length, and closeness to the
  * paragraph; a menu row, a breadcrumb trail, a cut-off teaser ("…"), a
- * caption or credit, a reading time, a byline or a dateline is never the
- * headline. Ties go to the earlier line (a headline stands above its
- * standfirst). Undefined when the article's first paragraph stands within
- * `MIN_PAGE_HEADER` lines of the top (an article scraped alone, which
- * `findHeadline` reads) or further down than `DUMP_LEAD_WINDOW`, or when no
- * line qualifies; unless `cut` (the page around the article was cut off, so
- * what is left heads the article), only a line a byline or date follows
- * qualifies.
+ * caption or credit, a reading time, a line with a clock time, a byline or
+ * a dateline is never the headline. Ties go to the earlier line (a headline
+ * stands above its standfirst). Only a line a byline or date follows
+ * qualifies, unless `cut` (the page around the article was cut off, so what
+ * is left heads the article) and at least `MIN_PAGE_HEADER` lines stand
+ * before the first paragraph (an article scraped alone opens with its
+ * headline, which `findHeadline` reads). Undefined when no line qualifies,
+ * or when the first paragraph opens the text or stands further down than
+ * `DUMP_LEAD_WINDOW`.
  */
 export function dumpHeadline(blocks: readonly Block[], candidates: readonly number[], cut: boolean): Headline | undefined {
   const firstParagraph = candidates.findIndex((i) => isFirstParagraph(blocks[i]!.text));
   // A scrape of the article alone opens with its headline: only a page whose article stands below a header of the site's own lines is read this way.
-  if (firstParagraph < MIN_PAGE_HEADER || firstParagraph > DUMP_LEAD_WINDOW) return undefined;
+  if (firstParagraph < 1 || firstParagraph > DUMP_LEAD_WINDOW) return undefined;
+  const unplaced = cut && firstParagraph >= MIN_PAGE_HEADER;
   const lead = candidates.slice(Math.max(0, firstParagraph - DUMP_LEAD_WINDOW), firstParagraph);
   let best: { index: number; score: number } | undefined;
   lead.forEach((i, k) => {
     const text = blocks[i]!.text;
     const n = words(text).length;
-    if (n < 3 || !isHeadlineShaped(text) || isByline(text) || isDateline(text) || /^by\s/i.test(text)) return;
+    if (n < 3 || !isHeadlineShaped(text) || isByline(text) || isDateline(text) || /^((posted|written|words|story|reporting) )?by\s/i.test(text)) return;
     if (/…$|\.\.\.$|\s[|>»]\s|\|/.test(text) || CAPTION_MARK.test(text) || READING_TIME.test(text)) return;
+    if (/\b\d{1,2}:\d{2}\b/.test(text)) return;
     const after = lead.slice(k + 1, k + 4).map((j) => blocks[j]!.text);
     const placed = after.some((t) => isByline(t) || hasDate(t) || /^by\b/i.test(t));
     let score = placed ? 3 : 0;
@@ -140,7 +143,7 @@ export function dumpHeadline(blocks: readonly Block[], candidates: readonly numb
     else if (n >= 4) score += 1;
     if (n > 20) score -= 1;
     score -= 0.2 * (lead.length - 1 - k);
-    if ((placed || cut) && (best === undefined || score > best.score)) best = { index: i, score };
+    if ((placed || unplaced) && (best === undefined || score > best.score)) best = { index: i, score };
   });
   if (best === undefined) return undefined;
   const key = foldKey(blocks[best.index]!.text);
