@@ -11,8 +11,9 @@
  *
  * A scrape of the article alone has little or nothing outside its run, so
  * the run is only cut when the page around it is more than a stray line:
- * at least `MIN_OUTSIDE` blocks; and only when the run holds most of the
- * page's prose (else the verdicts missed the article).
+ * at least `MIN_OUTSIDE` blocks; and only when the run holds a good share
+ * of the page's prose (`MIN_PROSE_SHARE`; else the verdicts missed the
+ * article).
  *
  * Pure and deterministic.
  */
@@ -25,8 +26,15 @@ export const LEAD_BLOCKS = 6;
 export const TAIL_BLOCKS = 2;
 /** What a short block of page furniture between two stretches of good blocks costs, in characters of good text (see `mainSpan`). */
 export const FURNITURE_COST = 200;
+/** The least share of the page's prose (in characters) the run must hold; a run with less missed the article. */
+export const MIN_PROSE_SHARE = 0.4;
 /** The fewest blocks outside the run for it to be cut at all. */
 export const MIN_OUTSIDE = 3;
+
+/** Ends like a sentence, or like the clause that introduces a list or a piece of code ("It looks like this:"). */
+function closesClause(text: string): boolean {
+  return /[.!?…:]["”’)\]]?$/u.test(text);
+}
 
 /** Prose: a block long enough to hold a sentence (jusText's `LENGTH_LOW`) that ends like one. */
 function isProse(text: string): boolean {
@@ -45,10 +53,24 @@ export function outsideArticle(blocks: readonly Block[], alive: readonly number[
   const texts = alive.map((i) => blocks[i]!.text);
   const verdict = classifyBlocks(texts);
   if (verdict === undefined) return [];
-  const good = mainSpan(verdict.classes, alive, texts, blocks.length);
+  const span = run(mainSpan(verdict.classes, alive, texts, blocks.length), texts);
+  // Where the densest stretch is not most of the page's prose (the page's teasers outweigh a short article), the run spans every good block.
+  const whole = span ?? run(verdict.classes.flatMap((c, k) => (c === 'good' ? [k] : [])), texts);
+  if (whole === undefined) return [];
+  const outside = alive.filter((_, k) => k < whole.from || k > whole.to);
+  return outside.length >= MIN_OUTSIDE ? outside : [];
+}
+
+/**
+ * The run (indexes into `texts`) grown from the good blocks `good`, or
+ * undefined when there are none or when it holds less than `MIN_PROSE_SHARE`
+ * of the page's prose (the article is the bulk of it, so such a run missed it;
+ * a page's teasers and comments may together outweigh a short article).
+ */
+function run(good: readonly number[], texts: readonly string[]): { from: number; to: number } | undefined {
   const first = good[0];
   const last = good.at(-1);
-  if (first === undefined || last === undefined) return [];
+  if (first === undefined || last === undefined) return undefined;
   const grow = (start: number, step: -1 | 1, allowed: number): number => {
     let edge = start;
     let others = 0;
@@ -64,21 +86,18 @@ export function outsideArticle(blocks: readonly Block[], alive: readonly number[
   };
   const from = grow(first, -1, LEAD_BLOCKS);
   const to = grow(last, 1, TAIL_BLOCKS);
-  const outside = alive.filter((_, k) => k < from || k > to);
-  // The article is most of the page's prose: a run that leaves more prose outside than it holds was not found.
-  const prose = (ks: readonly number[]): number => ks.reduce((n, k) => n + (isProse(texts[k]!) ? texts[k]!.length : 0), 0);
-  const inside = texts.map((_, k) => k).filter((k) => k >= from && k <= to);
-  const outsideKs = texts.map((_, k) => k).filter((k) => k < from || k > to);
-  return outside.length >= MIN_OUTSIDE && prose(inside) >= prose(outsideKs) ? outside : [];
+  const prose = (inside: boolean): number => texts.reduce((n, t, k) => n + ((k >= from && k <= to) === inside && isProse(t) ? t.length : 0), 0);
+  return prose(true) >= MIN_PROSE_SHARE * (prose(true) + prose(false)) ? { from, to } : undefined;
 }
 
 /**
  * The good blocks (indexes into `alive`) of the page's densest stretch of
  * article text: the span of blocks whose score is the highest, where a good
- * block scores its length in characters, a short block that is not prose
- * (a menu item, a button, a teaser's headline, a date) or a block already
- * removed as boilerplate scores `-FURNITURE_COST`, and anything else (prose
- * a stop list misjudged, a line of code or a table row) scores nothing. This
+ * block scores its length in characters, a short block that does not close
+ * like a sentence or a clause (a menu item, a button, a teaser's headline, a
+ * date) or a block already removed as boilerplate scores `-FURNITURE_COST`,
+ * and anything else (prose a stop list misjudged, a short line of dialogue,
+ * a line of code or a table row) scores nothing. This
  * is the maximum-subarray rule of Finn, Kushmerick and Smyth's Body Text
  * Extraction (2001), over jusText's verdicts instead of tags: a caption or a
  * pull quote between two parts of an article costs less than the parts are
@@ -96,7 +115,7 @@ function mainSpan(classes: readonly BlockClass[], alive: readonly number[], text
   for (let i = 0; i < blockCount; i++) {
     const k = position.get(i);
     const text = k === undefined ? '' : texts[k]!;
-    const score = k === undefined || (!isProse(text) && text.length < LENGTH_LOW) ? -FURNITURE_COST : classes[k] === 'good' ? text.length : 0;
+    const score = k === undefined || (text.length < LENGTH_LOW && !closesClause(text)) ? -FURNITURE_COST : classes[k] === 'good' ? text.length : 0;
     if (sum <= 0) {
       sum = 0;
       from = i;
