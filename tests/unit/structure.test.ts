@@ -51,6 +51,16 @@ describe('classify', () => {
     ].join('\n');
     expect(kinds(text)).toEqual(['headline', 'paragraph', 'paragraph', 'paragraph', 'paragraph', 'paragraph', 'paragraph', 'caption', 'paragraph', 'paragraph']);
   });
+  it('keeps a sentence that introduces a quotation in the body, though it ends with a colon', () => {
+    const text = [
+      'Volcano Erupts',
+      'The volcano erupted before dawn on Sunday, sending ash into the sky above the island.',
+      'The mayor, who has lived on the island all her life, told reporters on the quay:',
+      'Authorities evacuated four villages and closed the airport, officials said on Sunday.',
+      'Scientists said further eruptions could not be ruled out in the coming days.',
+    ].join('\n');
+    expect(kinds(text)).toEqual(['headline', 'paragraph', 'paragraph', 'paragraph', 'paragraph']);
+  });
   it('leaves everything a paragraph in text that does not close its sentences', () => {
     const text = 'Notes From the Field\nwe walked to the river and back\nthe water was high again today\nno boats went out';
     expect(kinds(text).slice(1).every((k) => k === 'paragraph' || k === 'standfirst')).toBe(true);

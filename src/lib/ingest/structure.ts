@@ -7,7 +7,8 @@
  * - a lone name of a few words under the headline is a photo credit;
  * - in the body, a line of several words with no closing punctuation, in an
  *   article whose paragraphs do close, describes a picture: a caption,
- *   unless an unclosed line stands next to it (then both are a list's items);
+ *   unless an unclosed line stands next to it (then both are a list's items)
+ *   or it ends with a colon or a dash (it introduces a quotation or a list);
  * - a short title-cased line followed by a paragraph is a heading;
  * - anywhere, a line that gives only a date or time is a dateline, and a
  *   short "By …" or "Reporting by …" line is a byline.
@@ -18,6 +19,8 @@ import { words } from './normalize.ts';
 export type Kind = 'standfirst' | 'credit' | 'paragraph' | 'heading' | 'caption' | 'byline' | 'dateline';
 
 const CLOSES = /[.!?…]["”’)\]]?$/;
+/** A sentence that introduces a quotation, a list or a piece of code ("She replied:"): a paragraph, though unclosed. */
+const INTRODUCES = /[:—–]$/;
 
 function sentences(text: string): number {
   return text.split(/(?<=[.!?]["”’]?)\s+(?=["“‘]?\p{Lu})/u).length;
@@ -138,7 +141,7 @@ export function classify(blocks: readonly Block[], surviving: readonly number[],
     const hint = blocks[i]!.hint;
     if (hint === 'heading' || hint === 'caption') kinds.set(i, hint);
     else if (hint === 'row') kinds.set(i, 'paragraph');
-    else if (CLOSES.test(t) || !prose) kinds.set(i, 'paragraph');
+    else if (CLOSES.test(t) || INTRODUCES.test(t) || !prose) kinds.set(i, 'paragraph');
     else if (n <= 12 && isTitleCased(t) && next !== undefined && CLOSES.test(next)) kinds.set(i, 'heading');
     else if (n >= 5 && !listItem(k)) kinds.set(i, 'caption');
     else kinds.set(i, 'paragraph');
