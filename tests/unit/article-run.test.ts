@@ -50,6 +50,36 @@ describe('the article run of a page dump', () => {
     for (const kept of ['Bridge to close for a year', 'By Jane Example', '12 March 2024', ...PARAGRAPHS]) expect(outside.has(kept)).toBe(false);
     for (const cut of [...MENU.slice(0, 4), ...TEASERS.slice(2), ...FOOTER]) expect(outside.has(cut)).toBe(true);
   });
+  it('keeps an article whole across a caption, and leaves out the reader comments set off from it by a share bar', () => {
+    const caption = 'The old bridge seen from the north bank';
+    const share = ['Share this:', 'Email', 'Facebook', 'Twitter', 'Print', 'Like this:'];
+    const comments = [
+      'Jo Reader · 12 March 2024 at 9:14 am',
+      'I have crossed that bridge every day for twenty years and I am not at all surprised that it needs the work, but the council should have told us about the vote before it was held.',
+      'Sam Neighbour · 12 March 2024 at 10:02 am',
+      'The shuttle bus is a good idea as long as it runs late enough for the people who work the evening shift at the hospital on the other side of the river, which it did not the last time.',
+    ];
+    const page = [...MENU, 'Bridge to close for a year', ...PARAGRAPHS.slice(0, 2), caption, ...PARAGRAPHS.slice(2), ...share, ...comments, ...FOOTER];
+    const blocks = segment(page.join('\n'));
+    const outside = new Set(outsideArticle(blocks, blocks.map((_, i) => i)).map((i) => blocks[i]!.text));
+    for (const kept of [...PARAGRAPHS, caption]) expect(outside.has(kept)).toBe(false);
+    for (const cut of comments) expect(outside.has(cut)).toBe(true);
+  });
+  it('cuts the page around a short article even where the summaries of its teasers hold more prose than it does', () => {
+    const teasers = [
+      'Ferry fares to rise in the spring',
+      'The ferry company said on Monday that fares on all of its routes would go up by a tenth from April, the first rise in three years.',
+      'School roof repairs finished early',
+      'The builders who were working on the roof of the primary school over the summer said that they had finished the work a week before term starts.',
+      'Library to open on Sundays',
+      'The town library will open on Sunday afternoons from next month after the council found the money to pay for the extra staff that it needs.',
+    ];
+    const page = [...MENU, 'Bridge to close for a year', ...PARAGRAPHS.slice(0, 2), 'Share', 'Email', 'Print', 'Most read', 'Today', 'Latest', ...teasers, ...FOOTER];
+    const blocks = segment(page.join('\n'));
+    const outside = new Set(outsideArticle(blocks, blocks.map((_, i) => i)).map((i) => blocks[i]!.text));
+    for (const kept of PARAGRAPHS.slice(0, 2)) expect(outside.has(kept)).toBe(false);
+    for (const cut of teasers) expect(outside.has(cut)).toBe(true);
+  });
   it('leaves a scrape of the article alone untouched', () => {
     const article = segment(['Bridge to close for a year', 'By Jane Example', ...PARAGRAPHS, 'Share this'].join('\n'));
     expect(outsideArticle(article, article.map((_, i) => i))).toEqual([]);

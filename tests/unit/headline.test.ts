@@ -35,3 +35,37 @@ describe('isHeadlineShaped', () => {
     expect(isHeadlineShaped('This is a sentence.')).toBe(false);
   });
 });
+
+describe('dumpHeadline (a whole page saved as text)', () => {
+  const paragraph = 'The harbour board voted on Tuesday to close the north pier to all boats until the repairs that its engineers asked for have been finished.';
+  const page = [
+    'Newsletters',
+    'Ferry timetable changes for the winter months…',
+    'Weather warning for the coast on Thursday evening',
+    'Local News',
+    'Harbour board closes the north pier for a year of repairs',
+    'By Jane Example',
+    '12 March 2024, 10:04',
+    'The old pier seen from the beach. Photograph: Sam Example',
+    paragraph,
+    'It said the work would start in the spring.',
+  ];
+  const blocks = segment(page.join('\n'));
+  it('is the line the byline and date follow, not a teaser above it, a label or a caption', async () => {
+    const { dumpHeadline } = await import('../../src/lib/ingest/headline.ts');
+    expect(dumpHeadline(blocks, all(blocks.length), false)?.text).toBe('Harbour board closes the north pier for a year of repairs');
+  });
+  it('leaves an article scraped alone with no byline or date, which opens with its headline, to findHeadline', async () => {
+    const { dumpHeadline } = await import('../../src/lib/ingest/headline.ts');
+    const article = segment(['Harbour board closes the north pier', paragraph].join('\n'));
+    expect(dumpHeadline(article, all(article.length), true)).toBeUndefined();
+    const signed = segment(['Harbour board closes the north pier', 'By Jane Example', paragraph].join('\n'));
+    expect(dumpHeadline(signed, all(signed.length), false)?.text).toBe('Harbour board closes the north pier');
+  });
+  it('takes a line no byline or date follows only from a page whose surroundings were cut', async () => {
+    const { dumpHeadline } = await import('../../src/lib/ingest/headline.ts');
+    const undated = segment([...page.slice(0, 5), 'Share this', 'Save', 'Print', paragraph].join('\n'));
+    expect(dumpHeadline(undated, all(undated.length), false)).toBeUndefined();
+    expect(dumpHeadline(undated, all(undated.length), true)?.text).toBe('Harbour board closes the north pier for a year of repairs');
+  });
+});

@@ -26,6 +26,14 @@ describe('findPublisher', () => {
     expect(publisherOf('Support Independent Journalism!\nSupport us today')).toBeUndefined();
     expect(publisherOf('The minister said he would support the plan.\nA message from our editors')).toBeUndefined();
   });
+  it('gives no name where the copyright line is signed by a company, a year or an author', () => {
+    expect(publisherOf('Story text here.\n© 2024 Harbour Media Group Limited')).toBeUndefined();
+    expect(publisherOf('Story text here.\n© 2024 Example Publishing, LLC. All rights reserved.')).toBeUndefined();
+    expect(publisherOf('Story text here.\n© 2004-2019 All rights reserved.')).toBeUndefined();
+    expect(publisherOf('Chapter text here.\nA note from Quillwright')).toBeUndefined();
+    expect(publisherOf('Story text here.\n© Copyright 2006 - 2024 Harbor Gazette')?.name).toBe('Harbor Gazette');
+    expect(publisherOf('Story text here.\nCopyright © 1998 - 2016 Harbor Gazette. All Rights Reserved')?.name).toBe('Harbor Gazette');
+  });
   it('lets the name given most often win', () => {
     expect(publisherOf('Support The Daily Star!\n© 2025 Star Media Group\nA Message from The Daily Star:')?.name).toBe('The Daily Star');
   });

@@ -36,6 +36,31 @@ describe('classify', () => {
     ].join('\n');
     expect(kinds(text)).toEqual(['headline', 'paragraph', 'caption', 'paragraph', 'heading', 'paragraph']);
   });
+  it('keeps a list of unclosed items in the body, where a lone unclosed line would be a caption', () => {
+    const text = [
+      'Volcano Erupts',
+      'The volcano erupted before dawn on Sunday, sending ash into the sky above the island.',
+      'Officials gave residents three pieces of advice:',
+      'stay indoors with the windows closed',
+      'wear a mask when going outside',
+      'keep a bag packed in case of evacuation',
+      'Authorities evacuated four villages and closed the airport, officials said on Sunday.',
+      'Residents board a ferry at the harbour',
+      'Scientists said further eruptions could not be ruled out in the coming days, and that the ash cloud would drift east over the sea by Tuesday.',
+      'The last eruption on the island, eleven years ago, closed the airport for a week and covered the fields on its eastern side in a thick layer of ash.',
+    ].join('\n');
+    expect(kinds(text)).toEqual(['headline', 'paragraph', 'paragraph', 'paragraph', 'paragraph', 'paragraph', 'paragraph', 'caption', 'paragraph', 'paragraph']);
+  });
+  it('keeps a sentence that introduces a quotation in the body, though it ends with a colon', () => {
+    const text = [
+      'Volcano Erupts',
+      'The volcano erupted before dawn on Sunday, sending ash into the sky above the island.',
+      'The mayor, who has lived on the island all her life, told reporters on the quay:',
+      'Authorities evacuated four villages and closed the airport, officials said on Sunday.',
+      'Scientists said further eruptions could not be ruled out in the coming days.',
+    ].join('\n');
+    expect(kinds(text)).toEqual(['headline', 'paragraph', 'paragraph', 'paragraph', 'paragraph']);
+  });
   it('leaves everything a paragraph in text that does not close its sentences', () => {
     const text = 'Notes From the Field\nwe walked to the river and back\nthe water was high again today\nno boats went out';
     expect(kinds(text).slice(1).every((k) => k === 'paragraph' || k === 'standfirst')).toBe(true);

@@ -1,7 +1,9 @@
 /**
  * The article's run in a whole page saved as text. jusText's verdicts
  * (`block-classes.ts`) find the article's good blocks; the run is the span
- * from the first to the last of them, with the few blocks just before it
+ * from the first to the last good block of the page's densest stretch of
+ * them (`mainSpan`: related stories, comments or a gallery set off by page
+ * furniture are left out), with the few blocks just before it
  * (headline, byline, dateline, standfirst, picture and caption stand there,
  * and are short, so jusText would call them furniture) and just after it
  * (a closing byline or an author's note). Everything outside is the page
@@ -9,20 +11,30 @@
  *
  * A scrape of the article alone has little or nothing outside its run, so
  * the run is only cut when the page around it is more than a stray line:
- * at least `MIN_OUTSIDE` blocks; and only when the run holds most of the
- * page's prose (else the verdicts missed the article).
+ * at least `MIN_OUTSIDE` blocks; and only when the run holds a good share
+ * of the page's prose (`MIN_PROSE_SHARE`; else the verdicts missed the
+ * article).
  *
  * Pure and deterministic.
  */
-import { classifyBlocks, LENGTH_LOW } from './block-classes.ts';
+import { classifyBlocks, LENGTH_LOW, type BlockClass } from './block-classes.ts';
 import type { Block } from './segment.ts';
 
 /** The most blocks in a row that are not prose the run takes in before its first good block (headline, byline, dateline, standfirst, credit, caption); more in a row are a menu or a list of links. */
 export const LEAD_BLOCKS = 6;
 /** The most blocks in a row that are not prose the run takes in after its last good block (a closing byline, an author's note). */
 export const TAIL_BLOCKS = 2;
+/** What a short block of page furniture between two stretches of good blocks costs, in characters of good text (see `mainSpan`). */
+export const FURNITURE_COST = 200;
+/** The least share of the page's prose (in characters) the run must hold; a run with less missed the article. */
+export const MIN_PROSE_SHARE = 0.4;
 /** The fewest blocks outside the run for it to be cut at all. */
 export const MIN_OUTSIDE = 3;
+
+/** Ends like a sentence, or like the clause that introduces a list or a piece of code ("It looks like this:"). */
+function closesClause(text: string): boolean {
+  return /[.!?…:]["”’)\]]?$/u.test(text);
+}
 
 /** Prose: a block long enough to hold a sentence (jusText's `LENGTH_LOW`) that ends like one. */
 function isProse(text: string): boolean {
@@ -41,10 +53,24 @@ export function outsideArticle(blocks: readonly Block[], alive: readonly number[
   const texts = alive.map((i) => blocks[i]!.text);
   const verdict = classifyBlocks(texts);
   if (verdict === undefined) return [];
-  const good = verdict.classes.flatMap((c, k) => (c === 'good' ? [k] : []));
+  const span = run(mainSpan(verdict.classes, alive, texts, blocks.length), texts);
+  // Where the densest stretch is not most of the page's prose (the page's teasers outweigh a short article), the run spans every good block.
+  const whole = span ?? run(verdict.classes.flatMap((c, k) => (c === 'good' ? [k] : [])), texts);
+  if (whole === undefined) return [];
+  const outside = alive.filter((_, k) => k < whole.from || k > whole.to);
+  return outside.length >= MIN_OUTSIDE ? outside : [];
+}
+
+/**
+ * The run (indexes into `texts`) grown from the good blocks `good`, or
+ * undefined when there are none or when it holds less than `MIN_PROSE_SHARE`
+ * of the page's prose (the article is the bulk of it, so such a run missed it;
+ * a page's teasers and comments may together outweigh a short article).
+ */
+function run(good: readonly number[], texts: readonly string[]): { from: number; to: number } | undefined {
   const first = good[0];
   const last = good.at(-1);
-  if (first === undefined || last === undefined) return [];
+  if (first === undefined || last === undefined) return undefined;
   const grow = (start: number, step: -1 | 1, allowed: number): number => {
     let edge = start;
     let others = 0;
@@ -60,10 +86,46 @@ export function outsideArticle(blocks: readonly Block[], alive: readonly number[
   };
   const from = grow(first, -1, LEAD_BLOCKS);
   const to = grow(last, 1, TAIL_BLOCKS);
-  const outside = alive.filter((_, k) => k < from || k > to);
-  // The article is most of the page's prose: a run that leaves more prose outside than it holds was not found.
-  const prose = (ks: readonly number[]): number => ks.reduce((n, k) => n + (isProse(texts[k]!) ? texts[k]!.length : 0), 0);
-  const inside = texts.map((_, k) => k).filter((k) => k >= from && k <= to);
-  const outsideKs = texts.map((_, k) => k).filter((k) => k < from || k > to);
-  return outside.length >= MIN_OUTSIDE && prose(inside) >= prose(outsideKs) ? outside : [];
+  const prose = (inside: boolean): number => texts.reduce((n, t, k) => n + ((k >= from && k <= to) === inside && isProse(t) ? t.length : 0), 0);
+  return prose(true) >= MIN_PROSE_SHARE * (prose(true) + prose(false)) ? { from, to } : undefined;
+}
+
+/**
+ * The good blocks (indexes into `alive`) of the page's densest stretch of
+ * article text: the span of blocks whose score is the highest, where a good
+ * block scores its length in characters, a short block that does not close
+ * like a sentence or a clause (a menu item, a button, a teaser's headline, a
+ * date) or a block already removed as boilerplate scores `-FURNITURE_COST`,
+ * and anything else (prose a stop list misjudged, a short line of dialogue,
+ * a line of code or a table row) scores nothing. This
+ * is the maximum-subarray rule of Finn, Kushmerick and Smyth's Body Text
+ * Extraction (2001), over jusText's verdicts instead of tags: a caption or a
+ * pull quote between two parts of an article costs less than the parts are
+ * worth, so a multi-part article stays whole, while a share bar or a list of
+ * teasers between the article and the comments or a gallery cuts them off
+ * unless what lies beyond is worth more.
+ */
+function mainSpan(classes: readonly BlockClass[], alive: readonly number[], texts: readonly string[], blockCount: number): number[] {
+  const position = new Map(alive.map((i, k) => [i, k]));
+  let best = -Infinity;
+  let bestFrom = 0;
+  let bestTo = -1;
+  let sum = 0;
+  let from = 0;
+  for (let i = 0; i < blockCount; i++) {
+    const k = position.get(i);
+    const text = k === undefined ? '' : texts[k]!;
+    const score = k === undefined || (text.length < LENGTH_LOW && !closesClause(text)) ? -FURNITURE_COST : classes[k] === 'good' ? text.length : 0;
+    if (sum <= 0) {
+      sum = 0;
+      from = i;
+    }
+    sum += score;
+    if (sum > best) {
+      best = sum;
+      bestFrom = from;
+      bestTo = i;
+    }
+  }
+  return alive.flatMap((i, k) => (i >= bestFrom && i <= bestTo && classes[k] === 'good' ? [k] : []));
 }

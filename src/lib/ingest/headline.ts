@@ -6,6 +6,7 @@
  */
 import type { Block } from './segment.ts';
 import { foldKey, hasTypographicQuotes, words } from './normalize.ts';
+import { isByline, isDateline } from './structure.ts';
 
 export interface Headline {
   /** Index of the block chosen to stand for the headline. */
@@ -79,4 +80,73 @@ export function headlineAt(blocks: readonly Block[], candidates: readonly number
   const key = foldKey(blocks[index]!.text);
   const occurrences = candidates.slice(0, WINDOW).filter((i) => i === index || foldKey(blocks[i]!.text) === key);
   return { index, text: blocks[index]!.text, occurrences: occurrences.includes(index) ? occurrences : [index, ...occurrences], rule: 'page-title' };
+}
+
+/** How many blocks before the article's first paragraph the headline of a page dump is looked for. */
+export const DUMP_LEAD_WINDOW = 10;
+
+/** The fewest lines before the article's first paragraph for a line no byline or date follows to be taken for a page dump's headline. */
+export const MIN_PAGE_HEADER = 5;
+
+/** A photo caption or credit line: "Whale expert Hori Parata. Photograph: …", "(Bild: Hersteller)", "… Getty Images". */
+const CAPTION_MARK = /\b(photo(graph)?s?|image|credit|getty|reuters|afp|bild|foto|caption)\b|\)$/i;
+
+/** A reading-time label: "4 min read". */
+const READING_TIME = /^\d+\s*(min|mins|minutes?)\s+read$/i;
+
+/** A line with a date or time in it: a dateline, or a byline that gives the date. */
+function hasDate(text: string): boolean {
+  return words(text).length <= 25 && (isDateline(text) || /\b(19|20)\d{2}\b|\b\d{1,2}[:.]\d{2}\b|\b\d+\s+(minutes?|hours?|days?)\s+ago\b/i.test(text));
+}
+
+/** The first paragraph of the article: a closed sentence of more than twelve words. */
+function isFirstParagraph(text: string): boolean {
+  return /[.!?]["”’)]?$/.test(text) && words(text).length > 12;
+}
+
+/**
+ * The headline of a whole page saved as text, once the page around the
+ * article is cut (`article-run.ts`): among the `DUMP_LEAD_WINDOW` blocks
+ * before the article's first paragraph, the headline-shaped line that heads
+ * what an article's header holds, by a score (as Readability and
+ * trafilatura weigh title candidates, here from the text alone): a byline
+ * or a dated line in the few lines after it (a headline is followed by its
+ * byline, date or standfirst), a headline's length, and closeness to the
+ * paragraph; a menu row, a breadcrumb trail, a cut-off teaser ("…"), a
+ * caption or credit, a reading time, a line with a clock time, a byline or
+ * a dateline is never the headline. Ties go to the earlier line (a headline
+ * stands above its standfirst). Only a line a byline or date follows
+ * qualifies, unless `cut` (the page around the article was cut off, so what
+ * is left heads the article) and at least `MIN_PAGE_HEADER` lines stand
+ * before the first paragraph (an article scraped alone opens with its
+ * headline, which `findHeadline` reads). Undefined when no line qualifies,
+ * or when the first paragraph opens the text or stands further down than
+ * `DUMP_LEAD_WINDOW`.
+ */
+export function dumpHeadline(blocks: readonly Block[], candidates: readonly number[], cut: boolean): Headline | undefined {
+  const firstParagraph = candidates.findIndex((i) => isFirstParagraph(blocks[i]!.text));
+  // A scrape of the article alone opens with its headline: only a page whose article stands below a header of the site's own lines is read this way.
+  if (firstParagraph < 1 || firstParagraph > DUMP_LEAD_WINDOW) return undefined;
+  const unplaced = cut && firstParagraph >= MIN_PAGE_HEADER;
+  const lead = candidates.slice(Math.max(0, firstParagraph - DUMP_LEAD_WINDOW), firstParagraph);
+  let best: { index: number; score: number } | undefined;
+  lead.forEach((i, k) => {
+    const text = blocks[i]!.text;
+    const n = words(text).length;
+    if (n < 3 || !isHeadlineShaped(text) || isByline(text) || isDateline(text) || /^((posted|written|words|story|reporting) )?by\s/i.test(text)) return;
+    if (/…$|\.\.\.$|\s[|>»]\s|\|/.test(text) || CAPTION_MARK.test(text) || READING_TIME.test(text)) return;
+    if (/\b\d{1,2}:\d{2}\b/.test(text)) return;
+    const after = lead.slice(k + 1, k + 4).map((j) => blocks[j]!.text);
+    const placed = after.some((t) => isByline(t) || hasDate(t) || /^by\b/i.test(t));
+    let score = placed ? 3 : 0;
+    if (n >= 5 && n <= 20) score += 2;
+    else if (n >= 4) score += 1;
+    if (n > 20) score -= 1;
+    score -= 0.2 * (lead.length - 1 - k);
+    if ((placed || unplaced) && (best === undefined || score > best.score)) best = { index: i, score };
+  });
+  if (best === undefined) return undefined;
+  const key = foldKey(blocks[best.index]!.text);
+  const occurrences = candidates.slice(0, firstParagraph + 1).filter((i) => foldKey(blocks[i]!.text) === key);
+  return { index: best.index, text: blocks[best.index]!.text, occurrences, rule: 'headline-shape' };
 }

@@ -40,7 +40,7 @@ import {
   siteNames,
 } from './html-metadata.ts';
 import { findHeadline, siteFromTitle } from './html-title.ts';
-import { foldKey, normalizeLine, words } from './normalize.ts';
+import { foldKey, normalizeLine } from './normalize.ts';
 import type { Block } from './segment.ts';
 
 export interface PageFact<T> {

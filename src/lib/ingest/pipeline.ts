@@ -23,7 +23,7 @@ import { detokenizePtbLine, normalizePtb, normalizePtbBlocks } from './ptb.ts';
 import { findBoilerplate } from './boilerplate.ts';
 import { outsideArticle } from './article-run.ts';
 import { shortPageBody } from './short-page.ts';
-import { findHeadline, headlineAt } from './headline.ts';
+import { dumpHeadline, findHeadline, headlineAt } from './headline.ts';
 import { findRepeats } from './dedupe.ts';
 import { classify, type Kind } from './structure.ts';
 import { parseSidecar } from './sidecar.ts';
@@ -171,10 +171,18 @@ export function ingestSeed(input: SeedInput, options: IngestOptions = {}): SeedR
   for (const hit of findBoilerplate(blocks)) fates.set(hit.index, { removed: hit.rule });
   const alive = (): number[] => blocks.map((_, i) => i).filter((i) => !fates.has(i));
   // A whole page saved as text keeps its article's run of blocks and what heads it; the menus, link lists and footer around it go.
-  if (page === undefined && !ptb.detected) for (const i of outsideArticle(blocks, alive())) fates.set(i, { removed: 'outside-article' });
+  const outside = page === undefined && !ptb.detected ? outsideArticle(blocks, alive()) : [];
+  for (const i of outside) fates.set(i, { removed: 'outside-article' });
 
   // A page's own title, which the page extraction puts first, is its headline.
-  const headline = page?.title && blocks.length > 0 ? headlineAt(blocks, alive(), 0) : findHeadline(blocks, alive());
+  // A line repeated near the top is the headline wherever it stands; else a page dump's headline heads its article.
+  const found = findHeadline(blocks, alive());
+  const headline =
+    page?.title && blocks.length > 0
+      ? headlineAt(blocks, alive(), 0)
+      : found?.rule !== 'repeated-line' && page === undefined && !ptb.detected
+        ? (dumpHeadline(blocks, alive(), outside.length > 0) ?? found)
+        : found;
   if (headline) for (const i of headline.occurrences) if (i !== headline.index) fates.set(i, { removed: 'repeated-headline' });
   for (const i of findRepeats(blocks, alive())) fates.set(i, { removed: 'repeated-block' });
   for (const [i, kind] of classify(blocks, alive(), headline?.index)) if (i !== headline?.index) fates.set(i, { kind });

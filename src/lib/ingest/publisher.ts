@@ -1,7 +1,7 @@
 /**
  * The publisher named in the scrape itself, for seeds with no sidecar or page
  * metadata. Sites sign their own boilerplate: "Support The Example Times!",
- * "A message from The Example Times", "© 2025 Example Media". Those lines are
+ * "A message from The Example Times", "© 2025 The Example Times". Those lines are
  * removed from the reader's view, but they are the best evidence of whose page
  * was scraped, so this stage reads every block, removed or not. A wire
  * dateline ("KYIV (AP) —") is weaker evidence, used only when the page signs
@@ -30,9 +30,10 @@ const SIGNATURES: { rule: string; pattern: RegExp; note: string }[] = [
     pattern: new RegExp(String.raw`^(?:${ci('please')}\s+)?${ci('support')}\s+${NAME}\s*(?:today|now)?\s*[!.]?$`, 'u'),
     note: 'the page asks readers to support this outlet',
   },
+  // "A note from …" is not read: it heads an author's note on blogs and serials, signed by a person.
   {
     rule: 'appeal-signature',
-    pattern: new RegExp(String.raw`^${ci('a')}n?\s+(?:${ci('message')}|${ci('note')}|${ci('word')}|${ci('letter')})\s+${ci('from')}\s+${NAME}\s*[:.!]?$`, 'u'),
+    pattern: new RegExp(String.raw`^${ci('a')}n?\s+(?:${ci('message')}|${ci('word')}|${ci('letter')})\s+${ci('from')}\s+${NAME}\s*[:.!]?$`, 'u'),
     note: 'the page’s own appeal is signed by this outlet',
   },
   {
@@ -47,17 +48,35 @@ const SIGNATURES: { rule: string; pattern: RegExp; note: string }[] = [
   },
   {
     rule: 'copyright-line',
-    pattern: new RegExp(String.raw`^(?:©|\([cC]\)|${ci('copyright')})\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*,?\s*)?${NAME}\s*(?:[.,|]|\d{4}|${ci('all rights')}|$)`, 'u'),
+    pattern: new RegExp(String.raw`^(?:©|\([cC]\)|${ci('copyright')})\s*(?:(?:©|${ci('copyright')})\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*,?\s*)?${NAME}\s*(?:[.,|]|\d{4}|${ci('all rights')}|$)`, 'u'),
     note: 'the page’s copyright line names this outlet',
   },
 ];
 
 /** Words that make up slogans, not names ("Support Independent Journalism!"). */
 const GENERIC = new Set(
-  'the our us we independent journalism journalists free quality local news reporting today now press media work this site page team editors newsroom readers truth democracy everyone all'.split(' '),
+  'the our us we independent journalism journalists free quality local news reporting today now press media work this site page team editors newsroom readers truth democracy everyone all tickets ticket center centre desk portal forum services service help contact'.split(' '),
 );
 
+/**
+ * A company's name rather than its site's: a copyright line is often signed
+ * by the owner ("© 2024 Vox Media, LLC", "© Telegraph Media Group Limited"),
+ * whose name is not the one readers know the site by; precision first, so
+ * such a name is not given at all.
+ */
+const COMPANY = /\b(inc|llc|l\.l\.c|ltd|limited|corp|corporation|company|co|group|gmbh|ag|sa|s\.a|plc|media|medien|network|networks|productions|holdings|enterprises)\.?$/iu;
+
+/** Whether the line gives the name with a company's form after it: "BuzzFeed, Inc", "WebMD, LLC". */
+function signedByCompany(line: string, name: string): boolean {
+  const at = line.indexOf(name);
+  return at >= 0 && COMPANY_AFTER.test(line.slice(at + name.length));
+}
+
+const COMPANY_AFTER = /^[.\s]*,?\s*(inc|llc|l\.l\.c|ltd|limited|corp|corporation|gmbh|ag|plc)\b/iu;
+
 function isName(candidate: string): boolean {
+  // A year ("© 2004-2019 All rights reserved") or a company is not the site's name.
+  if (/^\d{4}\b/.test(candidate) || COMPANY.test(candidate)) return false;
   const ws = candidate.toLowerCase().split(/\s+/);
   return ws.some((w) => !GENERIC.has(w.replace(/[^\p{L}\p{N}.]/gu, '')));
 }
@@ -71,8 +90,8 @@ export function findPublisher(blocks: readonly Block[]): PublisherGuess | undefi
   const found: PublisherGuess[] = [];
   for (const b of blocks) {
     for (const { rule, pattern, note } of SIGNATURES) {
-      const name = pattern.exec(b.text)?.[1]?.replace(/[.’']+$/, '');
-      if (name && isName(name)) {
+      const name = pattern.exec(b.text)?.[1]?.replace(/[.\s]*\ball rights reserved$/i, '').replace(/[.’']+$/, '');
+      if (name && isName(name) && !signedByCompany(b.text, name)) {
         found.push({ name, evidence: { rule, quote: b.text, line: b.lines[0], note: `${note}` } });
         break;
       }

@@ -6,9 +6,10 @@
  *   paragraph repeats: a dek summarises what comes next);
  * - a lone name of a few words under the headline is a photo credit;
  * - in the body, a line of several words with no closing punctuation, in an
- *   article whose paragraphs do close, describes a picture: a caption (unless
- *   the page's markup says it is running text, such as a list item, or it
- *   ends in a colon that opens what follows);
+ *   article whose paragraphs do close, describes a picture: a caption,
+ *   unless the page's markup says it is running text (a list item), an
+ *   unclosed line stands next to it (then both are a list's items) or it
+ *   ends with a colon or a dash (it introduces a quotation or a list);
  * - a short title-cased line followed by a paragraph is a heading;
  * - anywhere, a line that gives only a date or time is a dateline, and a
  *   short "By …" or "Reporting by …" line is a byline.
@@ -19,6 +20,8 @@ import { words } from './normalize.ts';
 export type Kind = 'standfirst' | 'credit' | 'paragraph' | 'heading' | 'caption' | 'byline' | 'dateline';
 
 const CLOSES = /[.!?…]["”’)\]]?$/;
+/** A sentence that introduces a quotation, a list or a piece of code ("She replied:"): a paragraph, though unclosed. */
+const INTRODUCES = /[:—–]$/;
 
 function sentences(text: string): number {
   return text.split(/(?<=[.!?]["”’]?)\s+(?=["“‘]?\p{Lu})/u).length;
@@ -129,6 +132,9 @@ export function classify(blocks: readonly Block[], surviving: readonly number[],
   const total = body.reduce((n, i) => n + size(i), 0);
   const closed = body.filter((i) => CLOSES.test(blocks[i]!.text)).reduce((n, i) => n + size(i), 0);
   const prose = total > 0 && closed / total >= 0.7;
+  // A list's items: unclosed lines in a row (a caption stands alone between paragraphs).
+  const unclosed = (k: number): boolean => k >= 0 && k < body.length && !CLOSES.test(blocks[body[k]!]!.text) && words(blocks[body[k]!]!.text).length >= 2;
+  const listItem = (k: number): boolean => unclosed(k - 1) || unclosed(k + 1);
   body.forEach((i, k) => {
     const t = blocks[i]!.text;
     const n = words(t).length;
@@ -136,10 +142,9 @@ export function classify(blocks: readonly Block[], surviving: readonly number[],
     const hint = blocks[i]!.hint;
     if (hint === 'heading' || hint === 'caption') kinds.set(i, hint);
     else if (hint === 'row') kinds.set(i, 'paragraph');
-    else if (CLOSES.test(t) || !prose) kinds.set(i, 'paragraph');
+    else if (CLOSES.test(t) || INTRODUCES.test(t) || !prose) kinds.set(i, 'paragraph');
     else if (n <= 12 && isTitleCased(t) && next !== undefined && CLOSES.test(next)) kinds.set(i, 'heading');
-    // A line that ends in a colon introduces what follows (a list, a quote, some code): no caption does.
-    else if (n >= 5 && hint !== 'text' && !t.endsWith(':')) kinds.set(i, 'caption');
+    else if (n >= 5 && hint !== 'text' && !t.endsWith(':') && !listItem(k)) kinds.set(i, 'caption');
     else kinds.set(i, 'paragraph');
   });
   return kinds;
