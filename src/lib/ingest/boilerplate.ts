@@ -153,7 +153,8 @@ export function findBoilerplate(blocks: readonly Block[]): BoilerplateHit[] {
   // Stacks of button labels: three or more one-to-three-word lines in a row.
   let start = 0;
   for (let i = 0; i <= blocks.length; i++) {
-    const label = i < blocks.length && isShort(blocks[i]!, 3) && !endsLikeSentence(blocks[i]!.text);
+    // A page's own subheadings and table rows are what its markup says they are, however short.
+    const label = i < blocks.length && isShort(blocks[i]!, 3) && !endsLikeSentence(blocks[i]!.text) && blocks[i]!.hint !== 'heading' && blocks[i]!.hint !== 'row';
     if (label) continue;
     // A stack of three or more unjudged labels goes whole; where fewer are
     // unjudged, only those between two other labels go (a headline right

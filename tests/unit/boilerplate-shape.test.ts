@@ -13,3 +13,16 @@ describe('boilerplate in Chinese and Japanese text', () => {
     expect(findBoilerplate(labels.map(block)).map((h) => h.rule)).toEqual(['button-labels', 'button-labels', 'button-labels', 'button-labels']);
   });
 });
+
+describe('short lines the markup types', () => {
+  it('never takes subheadings or table rows for a stack of button labels', () => {
+    const blocks = [
+      { text: 'Tide times', lines: [1, 1] as [number, number], hint: 'heading' as const },
+      { text: 'Ferry fares', lines: [2, 2] as [number, number], hint: 'heading' as const },
+      { text: 'Monday | 06:10', lines: [3, 3] as [number, number], hint: 'row' as const },
+      { text: 'Tuesday | 06:55', lines: [4, 4] as [number, number], hint: 'row' as const },
+    ];
+    expect(findBoilerplate(blocks)).toEqual([]);
+    expect(findBoilerplate(blocks.map(({ text, lines }) => ({ text, lines }))).map((h) => h.rule)).toEqual(['button-labels', 'button-labels', 'button-labels', 'button-labels']);
+  });
+});
