@@ -80,6 +80,14 @@ describe('the article run of a page dump', () => {
     for (const kept of PARAGRAPHS.slice(0, 2)) expect(outside.has(kept)).toBe(false);
     for (const cut of teasers) expect(outside.has(cut)).toBe(true);
   });
+  it('takes in a closing byline after the article, not a long list of names', () => {
+    const names = Array.from({ length: 60 }, (_, i) => `reader${i + 1}`).join(', ');
+    const page = [...MENU, 'Bridge to close for a year', ...PARAGRAPHS, 'Jane Example is our transport reporter', names, ...FOOTER];
+    const blocks = segment(page.join('\n'));
+    const outside = new Set(outsideArticle(blocks, blocks.map((_, i) => i)).map((i) => blocks[i]!.text));
+    expect(outside.has('Jane Example is our transport reporter')).toBe(false);
+    expect(outside.has(names)).toBe(true);
+  });
   it('leaves a scrape of the article alone untouched', () => {
     const article = segment(['Bridge to close for a year', 'By Jane Example', ...PARAGRAPHS, 'Share this'].join('\n'));
     expect(outsideArticle(article, article.map((_, i) => i))).toEqual([]);

@@ -19,11 +19,14 @@
  */
 import { classifyBlocks, LENGTH_LOW, type BlockClass } from './block-classes.ts';
 import type { Block } from './segment.ts';
+import { words } from './normalize.ts';
 
 /** The most blocks in a row that are not prose the run takes in before its first good block (headline, byline, dateline, standfirst, credit, caption); more in a row are a menu or a list of links. */
 export const LEAD_BLOCKS = 6;
 /** The most blocks in a row that are not prose the run takes in after its last good block (a closing byline, an author's note). */
 export const TAIL_BLOCKS = 2;
+/** The most words a block that is not prose may hold for the run to take it in after its last good block. */
+export const TAIL_WORDS = 40;
 /** What a short block of page furniture between two stretches of good blocks costs, in characters of good text (see `mainSpan`). */
 export const FURNITURE_COST = 200;
 /** The least share of the page's prose (in characters) the run must hold; a run with less missed the article. */
@@ -81,7 +84,8 @@ function run(good: readonly number[], texts: readonly string[]): { from: number;
     }
     // Non-prose blocks right at the edge (headline, byline) stay with the run.
     let k = edge + step;
-    for (let n = 0; n < allowed && k >= 0 && k < texts.length && !isProse(texts[k]!); n += 1, k += step) edge = k;
+    // After the article, only a short line (a closing byline, an author's note) is taken in: not a wall of names.
+    for (let n = 0; n < allowed && k >= 0 && k < texts.length && !isProse(texts[k]!) && (step < 0 || words(texts[k]!).length <= TAIL_WORDS); n += 1, k += step) edge = k;
     return edge;
   };
   const from = grow(first, -1, LEAD_BLOCKS);

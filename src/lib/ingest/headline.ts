@@ -85,7 +85,7 @@ export function headlineAt(blocks: readonly Block[], candidates: readonly number
 /** How many blocks before the article's first paragraph the headline of a page dump is looked for. */
 export const DUMP_LEAD_WINDOW = 10;
 
-/** The fewest lines before the article's first paragraph for a line no byline or date follows to be taken for a page dump's headline. */
+/** The fewest lines before the article's first paragraph that make a text a whole page rather than an article with its headline, standfirst, byline and date. */
 export const MIN_PAGE_HEADER = 5;
 
 /** A photo caption or credit line: "Whale expert Hori Parata. Photograph: …", "(Bild: Hersteller)", "… Getty Images". */
@@ -97,6 +97,22 @@ const READING_TIME = /^\d+\s*(min|mins|minutes?)\s+read$/i;
 /** A line with a date or time in it: a dateline, or a byline that gives the date. */
 function hasDate(text: string): boolean {
   return words(text).length <= 25 && (isDateline(text) || /\b(19|20)\d{2}\b|\b\d{1,2}[:.]\d{2}\b|\b\d+\s+(minutes?|hours?|days?)\s+ago\b/i.test(text));
+}
+
+/**
+ * Whether a byline or a dated line comes within the lines `after` a
+ * candidate, past only what stands between a headline and its byline: a
+ * standfirst or a caption (a dozen words or more), a credit or a label (four
+ * words at most). Another headline-shaped line in between means the byline
+ * belongs to that one.
+ */
+function isPlaced(after: readonly string[]): boolean {
+  for (const t of after) {
+    if (isByline(t) || hasDate(t) || /^by\b/i.test(t)) return true;
+    const n = words(t).length;
+    if (n > 4 && n < 12 && !CAPTION_MARK.test(t)) return false;
+  }
+  return false;
 }
 
 /** The first paragraph of the article: a closed sentence of more than twelve words. */
@@ -117,17 +133,15 @@ function isFirstParagraph(text: string): boolean {
  * a dateline is never the headline. Ties go to the earlier line (a headline
  * stands above its standfirst). Only a line a byline or date follows
  * qualifies, unless `cut` (the page around the article was cut off, so what
- * is left heads the article) and at least `MIN_PAGE_HEADER` lines stand
- * before the first paragraph (an article scraped alone opens with its
- * headline, which `findHeadline` reads). Undefined when no line qualifies,
- * or when the first paragraph opens the text or stands further down than
- * `DUMP_LEAD_WINDOW`.
+ * is left heads the article). Undefined when no line qualifies, or when the
+ * first paragraph stands within `MIN_PAGE_HEADER` lines of the top (an
+ * article scraped alone opens with its headline, which `findHeadline`
+ * reads) or further down than `DUMP_LEAD_WINDOW`.
  */
 export function dumpHeadline(blocks: readonly Block[], candidates: readonly number[], cut: boolean): Headline | undefined {
   const firstParagraph = candidates.findIndex((i) => isFirstParagraph(blocks[i]!.text));
   // A scrape of the article alone opens with its headline: only a page whose article stands below a header of the site's own lines is read this way.
-  if (firstParagraph < 1 || firstParagraph > DUMP_LEAD_WINDOW) return undefined;
-  const unplaced = cut && firstParagraph >= MIN_PAGE_HEADER;
+  if (firstParagraph < MIN_PAGE_HEADER || firstParagraph > DUMP_LEAD_WINDOW) return undefined;
   const lead = candidates.slice(Math.max(0, firstParagraph - DUMP_LEAD_WINDOW), firstParagraph);
   let best: { index: number; score: number } | undefined;
   lead.forEach((i, k) => {
@@ -136,14 +150,14 @@ export function dumpHeadline(blocks: readonly Block[], candidates: readonly numb
     if (n < 3 || !isHeadlineShaped(text) || isByline(text) || isDateline(text) || /^((posted|written|words|story|reporting) )?by\s/i.test(text)) return;
     if (/…$|\.\.\.$|\s[|>»]\s|\|/.test(text) || CAPTION_MARK.test(text) || READING_TIME.test(text)) return;
     if (/\b\d{1,2}:\d{2}\b/.test(text)) return;
-    const after = lead.slice(k + 1, k + 4).map((j) => blocks[j]!.text);
-    const placed = after.some((t) => isByline(t) || hasDate(t) || /^by\b/i.test(t));
+    const placed = isPlaced(lead.slice(k + 1, k + 4).map((j) => blocks[j]!.text));
     let score = placed ? 3 : 0;
     if (n >= 5 && n <= 20) score += 2;
     else if (n >= 4) score += 1;
     if (n > 20) score -= 1;
-    score -= 0.2 * (lead.length - 1 - k);
-    if ((placed || unplaced) && (best === undefined || score > best.score)) best = { index: i, score };
+    // A line a byline or date follows is placed wherever it stands; any other is likelier the nearer it stands to the paragraph.
+    if (!placed) score -= 0.2 * (lead.length - 1 - k);
+    if ((placed || cut) && (best === undefined || score > best.score)) best = { index: i, score };
   });
   if (best === undefined) return undefined;
   const key = foldKey(blocks[best.index]!.text);
