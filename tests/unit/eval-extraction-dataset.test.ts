@@ -20,6 +20,7 @@ import {
   emptyTally,
   meanScores,
   sameHeadline,
+  sameHeadlineFair,
   sameSiteName,
   shingles,
   tallyScores,
@@ -75,6 +76,22 @@ describe('extraction scoring', () => {
     expect(sameHeadline(undefined, 'x')).toBe(false);
     expect(sameSiteName('the guardian', 'The Guardian')).toBe(true);
     expect(sameSiteName('BBC News', 'BBC')).toBe(false);
+  });
+
+  it('counts a headline right fairly when the reference kept a site segment the reader cut, never a headline half', () => {
+    expect(sameHeadlineFair('How to Plant Tomatoes', 'How to Plant Tomatoes | GardenHow')).toBe(true);
+    expect(sameHeadlineFair('How to Plant Tomatoes', 'How to Plant Tomatoes - Garden Club - Blogs')).toBe(true);
+    expect(sameHeadlineFair('Harbour reopens', 'Harbour reopens_News_Coast Net')).toBe(true);
+    expect(sameHeadlineFair('Harbour reopens after storm', 'Harbour reopens after storm [Coast Times]')).toBe(true);
+    expect(sameHeadlineFair('Storm hits the coast', 'Coast Times - Storm hits the coast')).toBe(true);
+    expect(sameHeadlineFair('Coast Times', 'Coast Times - Storm hits the coast')).toBe(false);
+    // A two-part headline's first half is not the headline; a tie between a head and a tail goes to the head.
+    expect(sameHeadlineFair('Harbour 2.0', 'Harbour 2.0 - The Big Reopening')).toBe(false);
+    expect(sameHeadlineFair('Lisbon', 'Lisbon - Wikipedia')).toBe(true);
+    expect(sameHeadlineFair('Wikipedia', 'Lisbon - Wikipedia')).toBe(false);
+    // A colon joins a headline's parts; it never separates a site.
+    expect(sameHeadlineFair('Storm report', 'Storm report: what the harbour lost')).toBe(false);
+    expect(sameHeadlineFair(undefined, 'x | y')).toBe(false);
   });
 
   it('reads the calendar date a timestamp starts with', () => {

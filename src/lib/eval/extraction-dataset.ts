@@ -20,7 +20,9 @@
  * article HTML and the reference through `dumpLines`.
  *
  * Metadata, each only over pages whose reference has a value (see
- * `addToTally`): headline against `title` (`sameHeadline`), date against the
+ * `addToTally`): headline against `title`, strictly (`sameHeadline`) and
+ * fairly (`sameHeadlineFair`: the reference may keep a site segment the
+ * reader cut, "Title | Site"), the same rule for every reading; date against the
  * first ten characters of `publishedTime` (`calendarDate`), site name against
  * `siteName` (`sameSiteName`). When the page carries a date label
  * (`DatasetCase.dateLabel`, a human reading of the page's publication date),
@@ -44,6 +46,7 @@ import {
   emptyTally,
   meanScores,
   sameHeadline,
+  sameHeadlineFair,
   sameSiteName,
   tallyScores,
   type FieldTally,
@@ -115,6 +118,8 @@ export interface SystemResult {
   body: Scores;
   /** Undefined where the reading gives no metadata or the reference has none. */
   headlineRight?: boolean;
+  /** Right up to a site segment the reference kept or cut (`sameHeadlineFair`). */
+  headlineRightFair?: boolean;
   dateRight?: boolean;
   siteNameRight?: boolean;
   headline?: string;
@@ -138,7 +143,8 @@ export interface SummaryRow {
   /** Mean over all pages, failed ones counting 0. */
   body: Scores;
   /** Null for the raw dump, which gives no metadata. */
-  headline: (FieldTally & { accuracy: number }) | null;
+  /** `right` and `accuracy` strict (`sameHeadline`); `fairRight` and `fairAccuracy` by `sameHeadlineFair`. */
+  headline: (FieldTally & { accuracy: number; fairRight: number; fairAccuracy: number }) | null;
   date: (FieldTally & Scores) | null;
   siteName: (FieldTally & Scores) | null;
 }
@@ -200,7 +206,10 @@ function score(output: SystemOutput, referenceBody: string, reference: CaseResul
   if (output.headline !== undefined) result.headline = output.headline;
   if (output.published !== undefined) result.published = output.published;
   if (output.siteName !== undefined) result.siteName = output.siteName;
-  if (reference.title !== undefined) result.headlineRight = sameHeadline(output.headline, reference.title);
+  if (reference.title !== undefined) {
+    result.headlineRight = sameHeadline(output.headline, reference.title);
+    result.headlineRightFair = sameHeadlineFair(output.headline, reference.title);
+  }
   if (reference.published !== undefined || reference.dateLabelled === true) result.dateRight = output.published !== undefined && output.published === reference.published;
   if (reference.siteName !== undefined) result.siteNameRight = sameSiteName(output.siteName, reference.siteName);
   return result;
@@ -242,11 +251,13 @@ export function summarise(cases: readonly CaseResult[]): SummaryRow[] {
   return SYSTEMS.map((system) => {
     const results = cases.map((c) => c.systems[system]);
     const headline = emptyTally();
+    const fairHeadline = emptyTally();
     const date = emptyTally();
     const siteName = emptyTally();
     cases.forEach((c, i) => {
       const r = results[i]!;
       addToTally(headline, c.reference.title, r.headline, r.headlineRight === true);
+      addToTally(fairHeadline, c.reference.title, r.headline, r.headlineRightFair === true);
       if (c.reference.dateLabelled === true) addLabelledDate(date, c.reference.published, r.published, r.dateRight === true);
       else addToTally(date, c.reference.published, r.published, r.dateRight === true);
       addToTally(siteName, c.reference.siteName, r.siteName, r.siteNameRight === true);
@@ -258,7 +269,14 @@ export function summarise(cases: readonly CaseResult[]): SummaryRow[] {
       pages: cases.length,
       failed: results.filter((r) => r.failed).length,
       body: meanScores(results.map((r) => r.body)),
-      headline: metadata ? { ...headline, accuracy: headline.reference === 0 ? 0 : headline.right / headline.reference } : null,
+      headline: metadata
+        ? {
+            ...headline,
+            accuracy: headline.reference === 0 ? 0 : headline.right / headline.reference,
+            fairRight: fairHeadline.right,
+            fairAccuracy: fairHeadline.reference === 0 ? 0 : fairHeadline.right / fairHeadline.reference,
+          }
+        : null,
       date: metadata ? withScores(date) : null,
       siteName: metadata ? withScores(siteName) : null,
     };
@@ -269,7 +287,7 @@ const pct = (x: number): string => (x * 100).toFixed(1);
 
 /** The summary as a fixed-width text table, with a legend line under it. */
 export function formatTable(rows: readonly SummaryRow[]): string {
-  const header = ['reading', 'pages', 'failed', 'body P / R / F1', 'headline', 'date P / R / F1 (right/given/ref)', 'site name P / R / F1 (right/given/ref)'];
+  const header = ['reading', 'pages', 'failed', 'body P / R / F1', 'headline fair (strict)', 'date P / R / F1 (right/given/ref)', 'site name P / R / F1 (right/given/ref)'];
   const field = (t: (FieldTally & Scores) | null): string =>
     t === null ? '—' : `${pct(t.precision)} / ${pct(t.recall)} / ${pct(t.f1)} (${t.right}/${t.given}/${t.reference})`;
   const cells = rows.map((r) => [
@@ -277,7 +295,7 @@ export function formatTable(rows: readonly SummaryRow[]): string {
     String(r.pages),
     String(r.failed),
     `${pct(r.body.precision)} / ${pct(r.body.recall)} / ${pct(r.body.f1)}`,
-    r.headline === null ? '—' : `${pct(r.headline.accuracy)} (${r.headline.right}/${r.headline.reference})`,
+    r.headline === null ? '—' : `${pct(r.headline.fairAccuracy)} (${r.headline.fairRight}/${r.headline.reference}) [${pct(r.headline.accuracy)}]`,
     field(r.date),
     field(r.siteName),
   ]);
@@ -289,6 +307,7 @@ export function formatTable(rows: readonly SummaryRow[]): string {
     ...cells.map(line),
     '',
     'body: 4-gram word-shingle sets against the text of expected.html, per page, averaged (failed pages count 0).',
-    'headline: right / pages with a title; date and site name: only pages whose reference has one (ref), P = right/given, R = right/ref.',
+    'headline: right / pages with a title, fair = up to a site segment one side kept ("Title | Site" vs "Title"), [strict] = same text;',
+    'date and site name: only pages whose reference has one (ref), P = right/given, R = right/ref.',
   ].join('\n');
 }

@@ -84,6 +84,51 @@ export function sameHeadline(got: string | undefined, want: string | undefined):
   return a !== '' && a === headlineKey(want);
 }
 
+/**
+ * What separates a page title's headline from its site or section name, for
+ * `sameHeadlineFair`: a spaced bar, hyphen, en or em dash, middle dot,
+ * bullet, guillemet or at sign; a double colon; an underscore; or the space
+ * before a closing bracketed name ("… [Site]"). A colon is not one: "Title:
+ * subtitle" is one headline.
+ */
+const SITE_SEPARATOR = /\s+[|\-–—·•»@]\s+|\s*::\s*|\s*_\s*|\s+(?=\[[^\]]+\]\s*$)/gu;
+
+/**
+ * Whether `got` is the reference headline `want`, either the same
+ * (`sameHeadline`) or `want` with its site or section name cut off one end:
+ * `want` read as segments between `SITE_SEPARATOR`s, and `got` the same as
+ * the text before some separator, each segment cut off having no more words
+ * than what is kept, or the text after one, each segment cut off having fewer
+ * words (a site name leads a title less often than it ends one, so a tie
+ * goes to the head: "Mozilla - Wikipedia" is right for "Mozilla" only).
+ * Readability keeps a title's site segment ("How to Build a Terrarium |
+ * eHow") where a reader that strips it gives the bare headline; both are the
+ * page's headline. The word bound keeps a headline's own second half from
+ * counting as a site name ("Minecraft 1.8 - The Bountiful Update" is not
+ * right for "Minecraft 1.8").
+ */
+export function sameHeadlineFair(got: string | undefined, want: string | undefined): boolean {
+  if (sameHeadline(got, want)) return true;
+  if (got === undefined || want === undefined || headlineKey(got) === '') return false;
+  const cuts = [...want.matchAll(SITE_SEPARATOR)].map((m) => [m.index, m.index + m[0].length] as const);
+  const segments: string[] = [];
+  let from = 0;
+  for (const [start, end] of cuts) {
+    segments.push(want.slice(from, start));
+    from = end;
+  }
+  segments.push(want.slice(from));
+  const size = (s: string): number => s.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+  return cuts.some(([start, end], i) => {
+    const head = want.slice(0, start);
+    const tail = want.slice(end);
+    return (
+      (headlineKey(head) === headlineKey(got) && segments.slice(i + 1).every((s) => size(s) <= size(head))) ||
+      (headlineKey(tail) === headlineKey(got) && segments.slice(0, i + 1).every((s) => size(s) < size(tail)))
+    );
+  });
+}
+
 /** Whether two site names are the same up to case, quotes, dashes and spacing (the ingest's own `foldKey`). */
 export function sameSiteName(got: string | undefined, want: string | undefined): boolean {
   if (got === undefined || want === undefined) return false;

@@ -1,23 +1,20 @@
 /**
  * A saved page's own metadata, read from its markup: meta tags, JSON-LD
  * (top-level items, `@graph`, `mainEntity`, `@id` references), microdata,
- * the <title> and the h1. Each fact keeps the rule that read it, the raw
- * value it quoted and the line it stands on. The publication date is read in
- * `html-dates.ts`; the article text in `html.ts`.
+ * canonical links. Each fact keeps the rule that read it, the raw value it
+ * quoted and the line it stands on. The headline and the <title>'s site name
+ * are read in `html-title.ts`, the publication date in `html-dates.ts`, the
+ * article text in `html.ts`.
  */
 import { decodeHTML } from 'entities';
 import type { Diagnostic } from '../diagnostics.ts';
 import type { PageFact, SourceMap } from './html.ts';
-import { foldKey, normalizeLine, words } from './normalize.ts';
-import type { Block } from './segment.ts';
+import { normalizeLine } from './normalize.ts';
 
 /** Schema.org types that are an article. */
 export const ARTICLE_TYPE = /^(?:\w*Article|BlogPosting|LiveBlogPosting|SocialMediaPosting|DiscussionForumPosting|Report)$/;
 /** Schema.org types whose name is the outlet's. */
 const OUTLET_TYPES = ['NewsMediaOrganization', 'Organization', 'Corporation', 'WebSite'];
-
-/** What separates a headline from the site name in a <title>. */
-const TITLE_SEPARATOR = /\s+[|–—·•»-]\s+|:\s+/g;
 
 /** A metadata value as text: entities some CMSs escape twice decoded, spaces normalised. */
 export function cleanValue(raw: string): string {
@@ -211,12 +208,19 @@ export function readabilityByline(raw: string | null | undefined): PageFact<stri
   return raw && value !== '' && !isUrlLike(value) ? fact(value, 'readability:byline', raw.trim(), undefined) : undefined;
 }
 
-export function findPublisher(ld: JsonLd, metas: ReadonlyMap<string, Meta>, src: SourceMap): PageFact<string> | undefined {
+/**
+ * The outlet as the page's metadata names it: the JSON-LD publisher of its
+ * article, og:site_name, application-name, then a JSON-LD organisation or
+ * website.
+ */
+export function findPublisher(doc: Document, ld: JsonLd, metas: ReadonlyMap<string, Meta>, src: SourceMap): PageFact<string> | undefined {
   for (const item of articlesIn(ld)) {
     const name = namesIn(ld, item['publisher'])[0];
     if (name && cleanValue(name) !== '') return ldFact(ld, item, name, 'json-ld:publisher.name', src);
   }
-  const meta = metaFact(metas, ['og:site_name'], '', src) ?? metaFact(metas, ['application-name'], 'meta:', src);
+  // An application-name that is one of the page's titles (some CMSs copy the headline there) names no outlet.
+  const titles = new Set([doc.querySelector('title')?.textContent ?? '', metas.get('og:title')?.content ?? '', metas.get('twitter:title')?.content ?? ''].map((v) => cleanValue(v).toLowerCase()));
+  const meta = metaFact(metas, ['og:site_name'], '', src) ?? metaFact(metas, ['application-name'], 'meta:', src, (v) => !titles.has(v.toLowerCase()));
   if (meta) return meta;
   for (const type of OUTLET_TYPES) {
     for (const item of [...ld.items, ...ld.byId.values()]) {
@@ -229,26 +233,18 @@ export function findPublisher(ld: JsonLd, metas: ReadonlyMap<string, Meta>, src:
 }
 
 /**
- * The site name as the <title> gives it beside the headline ("Headline |
- * Site", "Site: Headline"): the last resort, when no metadata names the outlet.
+ * Every name the page's metadata gives the outlet: JSON-LD publishers of its
+ * articles, og:site_name, application-name, and JSON-LD organisations and
+ * websites. The headline reader cuts these off titles and never takes one
+ * for the headline.
  */
-export function siteFromTitle(doc: Document, src: SourceMap, headline: string | undefined): PageFact<string> | undefined {
-  const title = doc.querySelector('title');
-  const raw = title?.textContent ?? '';
-  if (!title || !headline || raw.trim() === '') return undefined;
-  const text = cleanValue(raw);
-  const key = foldKey(headline);
-  for (const m of text.matchAll(TITLE_SEPARATOR)) {
-    const left = text.slice(0, m.index);
-    const right = text.slice(m.index + m[0].length);
-    const site = foldKey(left) === key ? right.split(TITLE_SEPARATOR).at(-1) : foldKey(right) === key ? left.split(TITLE_SEPARATOR)[0] : undefined;
-    // "Opinion: Headline" names a section, not the outlet: a name before a colon has two words or more.
-    const minWords = m[0].trim() === ':' ? 2 : 1;
-    if (site && /\p{L}/u.test(site) && words(site).length >= minWords && words(site).length <= 6) {
-      return fact(site.trim(), 'title-site-name', raw.trim(), src.lineOf(title), 'The outlet is named in the page title beside the headline.');
-    }
-  }
-  return undefined;
+export function siteNames(ld: JsonLd, metas: ReadonlyMap<string, Meta>): string[] {
+  const names = [
+    ...articlesIn(ld).flatMap((item) => namesIn(ld, item['publisher'])),
+    ...['og:site_name', 'application-name'].flatMap((key) => metas.get(key)?.content ?? []),
+    ...[...ld.items, ...ld.byId.values()].filter((item) => typesOf(item).some((t) => OUTLET_TYPES.includes(t))).flatMap((item) => namesIn(ld, item['name'])),
+  ];
+  return [...new Set(names.map(cleanValue).filter((n) => /[\p{L}\p{N}]/u.test(n)))];
 }
 
 export function findUrl(doc: Document, ld: JsonLd, metas: ReadonlyMap<string, Meta>, src: SourceMap): PageFact<string> | undefined {
@@ -275,89 +271,4 @@ export function findUrl(doc: Document, ld: JsonLd, metas: ReadonlyMap<string, Me
     }
   }
   return undefined;
-}
-
-export interface Headline {
-  fact: PageFact<string>;
-  lines: [number, number];
-  /** The h1 the headline was read from, when it was. */
-  element?: Element;
-}
-
-/** Share of the shorter text's words that the other text has too. */
-export function similarity(a: string, b: string): number {
-  const wa = new Set(words(a.toLowerCase()));
-  const wb = new Set(words(b.toLowerCase()));
-  if (wa.size === 0 || wb.size === 0) return 0;
-  let shared = 0;
-  for (const w of wa) if (wb.has(w)) shared++;
-  return shared / Math.min(wa.size, wb.size);
-}
-
-/**
- * The headline: the page's h1, or when the page has several (a logo, a
- * section name), the one the metadata's title agrees with; else og:title,
- * the JSON-LD headline, or the <title> without its site name. `shownAs` is
- * an element's visible text as one block (undefined when it is never shown).
- */
-export function findHeadline(
-  doc: Document,
-  ld: JsonLd,
-  metas: ReadonlyMap<string, Meta>,
-  src: SourceMap,
-  site: string | undefined,
-  shownAs: (el: Element) => Block | undefined,
-): Headline | undefined {
-  const metaTitle = ((): { fact: PageFact<string>; node: Node } | undefined => {
-    const og = metas.get('og:title');
-    const ogFact = metaFact(metas, ['og:title'], '', src);
-    if (og && ogFact) return { fact: ogFact, node: og.element };
-    for (const item of articlesIn(ld)) {
-      const raw = firstString(item['headline']);
-      const script = ld.scriptOf.get(item);
-      if (raw && script && cleanValue(raw) !== '') return { fact: ldFact(ld, item, raw, 'json-ld:headline', src), node: script };
-    }
-    const title = doc.querySelector('title');
-    const raw = title?.textContent ?? '';
-    const value = title ? stripSiteName(cleanValue(raw), site) : '';
-    if (title && value !== '') return { fact: fact(value, 'title', raw.trim(), src.lineOf(title)), node: title };
-    return undefined;
-  })();
-
-  // A site's logo is often an h1 too: it names the site, or is the link to the home page.
-  const isLogo = (element: Element, text: string): boolean =>
-    (site !== undefined && foldKey(text) === foldKey(site)) ||
-    [...element.querySelectorAll('a[href]')].some((a) => {
-      const href = a.getAttribute('href') ?? '';
-      return /(^|\s)home(\s|$)/i.test(a.getAttribute('rel') ?? '') || (URL.canParse(href, 'https://x.invalid/') && new URL(href, 'https://x.invalid/').pathname === '/' && !href.includes('?'));
-    });
-  const h1s = [...doc.querySelectorAll('h1')].flatMap((element) => {
-    const block = shownAs(element);
-    return block && /\p{L}/u.test(block.text) && !isLogo(element, block.text) ? [{ element, block }] : [];
-  });
-  const scored = metaTitle ? h1s.map((h) => ({ h, score: similarity(h.block.text, metaTitle.fact.value) })).filter((s) => s.score >= 0.5) : [];
-  const inMain = h1s.filter((h) => h.element.closest('article, main, [role="main" i], [itemprop~="headline"]') !== null);
-  const h1 = metaTitle
-    ? (scored.sort((a, b) => b.score - a.score)[0]?.h ?? (h1s.length === 1 && words(h1s[0]!.block.text).length >= 4 ? h1s[0] : undefined))
-    : (inMain[0] ?? h1s[0]);
-  if (h1) return { fact: fact(h1.block.text, 'h1', h1.block.text, h1.block.lines[0]), lines: h1.block.lines, element: h1.element };
-  if (!metaTitle) return undefined;
-  // The title the metadata gives usually stands on the page too (a blog's post title in an h3): its lines are the headline's.
-  const key = foldKey(metaTitle.fact.value);
-  const shown = [...doc.querySelectorAll('h2, h3, h4, [itemprop~="headline"], .entry-title, .post-title')]
-    .map(shownAs)
-    .find((b) => b !== undefined && foldKey(b.text) === key);
-  const line = metaTitle.fact.evidence.line ?? src.lineOf(metaTitle.node) ?? 1;
-  return { fact: metaTitle.fact, lines: shown?.lines ?? [line, line] };
-}
-
-/** A <title> without a trailing " | Site" or " - Site" (several " | " parts go while they are short). */
-export function stripSiteName(title: string, site: string | undefined): string {
-  let parts = title.split(/\s+[|–—·•»]\s+/);
-  if (site !== undefined && parts.length > 1 && foldKey(parts[0]!) === foldKey(site)) parts = parts.slice(1);
-  while (parts.length > 1 && (words(parts.at(-1)!).length <= 5 || (site !== undefined && foldKey(parts.at(-1)!) === foldKey(site)))) parts.pop();
-  let text = parts.join(' | ');
-  const dash = text.match(/^(.{12,}?)\s+-\s+([^-]+)$/);
-  if (dash && (words(dash[2]!).length <= 4 || (site !== undefined && foldKey(dash[2]!) === foldKey(site)))) text = dash[1]!;
-  return text;
 }

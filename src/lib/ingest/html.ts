@@ -27,7 +27,6 @@ import type { Evidence } from '../schema.ts';
 import { findPublished } from './html-dates.ts';
 import {
   findDescription,
-  findHeadline,
   findLdByline,
   findPublisher,
   findUrl,
@@ -37,8 +36,9 @@ import {
   readabilityByline,
   readJsonLd,
   readMetas,
-  siteFromTitle,
+  siteNames,
 } from './html-metadata.ts';
+import { findHeadline, siteFromTitle } from './html-title.ts';
 import { foldKey, normalizeLine } from './normalize.ts';
 import type { Block } from './segment.ts';
 
@@ -117,9 +117,9 @@ function read(html: string, file: string, messages: Diagnostic[], options: HtmlO
   // Metadata first: it reads scripts (JSON-LD) and elements that are removed below.
   const ld = readJsonLd(doc, src, file, messages);
   const metas = readMetas(doc);
-  const publisher = findPublisher(ld, metas, src);
+  const publisher = findPublisher(doc, ld, metas, src);
   const url = findUrl(doc, ld, metas, src);
-  const headline = findHeadline(doc, ld, metas, src, publisher?.value, (el) => (el.closest(NEVER_TEXT) === null ? asBlock(el, src) : undefined));
+  const headline = findHeadline(doc, ld, metas, src, siteNames(ld, metas), (el) => (el.closest(NEVER_TEXT) === null ? asBlock(el, src) : undefined));
   const published = findPublished(doc, ld, metas, src, url, headline?.element, options.today);
   const outlet = publisher ?? siteFromTitle(doc, src, headline?.fact.value);
   const description = findDescription(ld, metas, src);
