@@ -275,6 +275,10 @@ describe('inferPublished', () => {
     });
   });
 
+  it('reads no weekday into "3D" (a parser reads one there)', () => {
+    expect(infer(blocks('After the first Blu-ray release in 2011, the studio began remastering the whole saga in 3D, starting with the prequels.')).published.precision).toBe('unknown');
+  });
+
   it('reads no dateline before 1800 (run-together text such as "Mar 1711 min")', () => {
     expect(infer(blocks(['on Mar 1711 min', 'dateline'], 'Body text.')).published.precision).toBe('unknown');
     expect(infer(blocks(['on Mar 17, 1811', 'dateline'], 'Body text.')).published.date).toBe('1811-03-17');

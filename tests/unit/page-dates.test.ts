@@ -184,4 +184,10 @@ ${PARAGRAPHS}</article>`;
     const broken = '<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Harbour reopens", "datePublished": "2019-03-14T08:00:00Z",}</script>';
     expect(date(broken)).toMatchObject({ value: '2019-03-14', evidence: { rule: 'json-ld:datePublished', note: expect.stringContaining('by pattern') } });
   });
+
+  it('takes the day a time element shows when its timestamp falls a day off it, and only then', () => {
+    const shown = (stamp: string, text: string): string => `<article><h1>Harbour reopens after storm</h1><p>By Ann Lee <time datetime="${stamp}">${text}</time></p>${PARAGRAPHS}</article>`;
+    expect(date('', shown('2019-03-13T23:30:00Z', 'March 14, 2019'))).toMatchObject({ value: '2019-03-14', evidence: { rule: 'time:datetime', quote: 'March 14, 2019' } });
+    expect(date('', shown('2019-03-10T23:30:00Z', 'March 14, 2019'))?.value).toBe('2019-03-10');
+  });
 });

@@ -308,6 +308,7 @@ export function formatTable(rows: readonly SummaryRow[]): string {
     '',
     'body: 4-gram word-shingle sets against the text of expected.html, per page, averaged (failed pages count 0).',
     'headline: right / pages with a title, fair = up to a site segment one side kept ("Title | Site" vs "Title"), [strict] = same text;',
-    'date and site name: only pages whose reference has one (ref), P = right/given, R = right/ref.',
+    'date and site name: only pages whose reference has one (ref), P = right/given, R = right/ref;',
+    'with date labels, ref = pages labelled with a date, and a date given on a page labelled none counts as given and wrong.',
   ].join('\n');
 }

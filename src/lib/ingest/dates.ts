@@ -982,6 +982,8 @@ export function inferPublished(blocks: readonly DateBlock[], file: string): { pu
     for (const f of found[i]!) {
       const n = f.named;
       if (n.type !== 'month-day' || n.weekday === undefined || n.modifier !== undefined || f.future) continue;
+      // The weekday must be written out ("Friday", "Fri"): a parser's reading of "3D" or "3d" names none.
+      if (!/\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?(?![a-z])/i.test(f.text)) continue;
       const fit = fittingYears(n.month, n.day, n.weekday, years.flatMap((y) => [y, y + 1]));
       if (fit.length !== 1) continue;
       const y = fit[0]!;

@@ -100,7 +100,14 @@ export function findPublished(
   const valueOf = (el: Element): string => el.getAttribute('datetime') ?? el.getAttribute('content') ?? el.getAttribute('title') ?? el.textContent ?? '';
   const candidate = (el: Element, rule: string): PageFact<string> | undefined => {
     const raw = valueOf(el);
-    return raw.trim() === '' ? undefined : dated(fact(raw, rule, raw.trim(), src.lineOf(el)));
+    const f = raw.trim() === '' ? undefined : dated(fact(raw, rule, raw.trim(), src.lineOf(el)));
+    // A timestamp in another zone than the reader's ("2016-12-01T23:29Z" shown as "December 2, 2016") can fall a day
+    // off the date the element shows; the shown day is the one the page gives its readers.
+    const shown = f && el.localName === 'time' ? datesInText(el.textContent ?? '', today)[0] : undefined;
+    if (f && shown && shown.date !== f.value && Math.abs(Date.parse(shown.date) - Date.parse(f.value)) <= 86_400_000) {
+      return { ...f, value: shown.date, evidence: { ...f.evidence, quote: shown.quote, note: `The element's timestamp ${raw.trim()} falls on the day before or after the date it shows.` } };
+    }
+    return f;
   };
   const microdata = (prop: string): PageFact<string> | undefined => {
     for (const el of doc.querySelectorAll(`[itemprop~="${prop}" i]`)) {

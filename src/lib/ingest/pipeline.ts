@@ -38,7 +38,7 @@ import { extractTemporal, inferPublished, type DateBlock } from './dates.ts';
 import { dateNearHeadline } from './text-dates.ts';
 
 /** Bumped whenever a change to the pipeline may change its output. */
-export const PIPELINE_VERSION = 5;
+export const PIPELINE_VERSION = 4;
 
 export interface SeedInput {
   /** Seed path relative to the seeds folder, forward slashes (recorded in front matter). */
