@@ -178,7 +178,10 @@ describe('extractHtml: metadata', () => {
     expect(r.published).toEqual({ value: '2025-08-23', evidence: { rule: 'json-ld:datePublished', quote: '2025-08-23T23:30:00-07:00', line: 9 } });
     expect(r.byline?.value).toBe('Ann Lee, Bo Diaz');
     expect(r.url).toMatchObject({ value: 'https://coast.example/2025/08/harbour', evidence: { rule: 'json-ld:mainEntityOfPage' } });
-    expect(r.title).toEqual({ value: 'Harbour reopens after storm', evidence: { rule: 'h1', quote: 'Harbour reopens after storm', line: 14 } });
+    // The JSON-LD headline, which the h1 agrees with, is the headline's wording; the h1 gives its place and is not body text.
+    expect(r.title).toEqual({ value: 'Harbour reopens', evidence: { rule: 'json-ld:headline', quote: 'Harbour reopens', line: 9 } });
+    expect(r.blocks[0]).toEqual({ text: 'Harbour reopens', lines: [14, 14] });
+    expect(r.blocks.map((b) => b.text)).not.toContain('Harbour reopens after storm');
   });
 
   it('takes the publisher from og:site_name, then application-name, then a JSON-LD Organization or WebSite, then the <title>', () => {
@@ -236,10 +239,11 @@ describe('extractHtml: metadata', () => {
     expect(url('<link rel="canonical" href="javascript:alert(1)">')).toBeUndefined();
   });
 
-  it('takes the headline from the h1 the metadata agrees with, not a logo h1; else og:title; else the <title> without its site name', () => {
+  it('takes the metadata title the h1 agrees with, else the h1, never a logo h1; else og:title; else the <title> without its site name', () => {
     const logo = `<header><h1 class="logo"><a href="/">The Coast Times</a></h1></header>`;
     const title = (body: string, head = '') => extractHtml(page(body, head), 'page.html').title;
-    expect(title(`${logo}\n${ARTICLE}`, '<meta property="og:title" content="Harbour reopens after the storm">')).toMatchObject({ value: 'Harbour reopens after storm', evidence: { rule: 'h1' } });
+    expect(title(`${logo}\n${ARTICLE}`, '<meta property="og:title" content="Harbour reopens after the storm">')).toMatchObject({ value: 'Harbour reopens after the storm', evidence: { rule: 'og:title' } });
+    expect(title(`${logo}\n${ARTICLE}`, '<meta property="og:title" content="Ferry timetable for the winter">')).toMatchObject({ value: 'Harbour reopens after storm', evidence: { rule: 'h1' } });
     const noH1 = `<article>${PARAGRAPHS}</article>`;
     expect(title(`${logo}\n${noH1}`, '<meta property="og:title" content="Harbour reopens, ships queue">')).toMatchObject({
       value: 'Harbour reopens, ships queue',

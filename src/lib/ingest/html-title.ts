@@ -178,8 +178,10 @@ export function siteFromTitle(doc: Document, src: SourceMap, headline: string | 
 export interface Headline {
   fact: PageFact<string>;
   lines: [number, number];
-  /** The h1 the headline was read from, when it was. */
+  /** The h1 that stands for the headline on the page, when one does. */
   element?: Element;
+  /** That h1's text, when the headline's wording is the metadata's rather than the h1's. */
+  shown?: string;
 }
 
 /** Share of the shorter text's words that the other text has too. */
@@ -209,7 +211,7 @@ interface MetaTitle {
   byShape: boolean;
 }
 
-/** The page's titles other than its h1, in order of trust: og:title, JSON-LD headline, twitter:title, Dublin Core, <title>. */
+/** The page's titles other than its h1, in Readability's order of trust: JSON-LD headline, og:title, twitter:title, Dublin Core, <title>. */
 function metaTitles(doc: Document, ld: JsonLd, metas: ReadonlyMap<string, Meta>, src: SourceMap): MetaTitle[] {
   const out: MetaTitle[] = [];
   const meta = (key: string, prefix: string): void => {
@@ -217,7 +219,6 @@ function metaTitles(doc: Document, ld: JsonLd, metas: ReadonlyMap<string, Meta>,
     const f = metaFact(metas, [key], prefix, src);
     if (m && f) out.push({ fact: f, node: m.element, byShape: false });
   };
-  meta('og:title', '');
   for (const item of articlesIn(ld)) {
     const raw = firstString(item['headline']);
     const script = ld.scriptOf.get(item);
@@ -226,6 +227,7 @@ function metaTitles(doc: Document, ld: JsonLd, metas: ReadonlyMap<string, Meta>,
       break;
     }
   }
+  meta('og:title', '');
   meta('twitter:title', '');
   meta('dc.title', 'meta:');
   meta('dcterms.title', 'meta:');
@@ -323,7 +325,20 @@ export function findHeadline(
   const h1 = metaTitle
     ? (scored.sort((a, b) => b.score - a.score)[0]?.h ?? (h1s.length === 1 && words(h1s[0]!.block.text).length >= 4 ? h1s[0] : undefined))
     : (inMain[0] ?? h1s[0]);
-  if (h1) return { fact: fact(h1.block.text, 'h1', h1.block.text, h1.block.lines[0]), lines: h1.block.lines, element: h1.element };
+  if (h1) {
+    // Readability and trafilatura take the page's metadata title before its h1 (the h1 often being the shorter
+    // display headline), when the page agrees with it: another of its titles or its h1 shares most of its words
+    // (Readability weighs a JSON-LD `headline` against the <title> so; some sites put a description there).
+    const agreed = stripped.find(
+      (m) =>
+        !m.byShape &&
+        [...shown, ...stripped.filter((o) => o !== m).map((o) => o.value)].some((o) => similarity(o, m.value) >= 0.5 && coverage(o, m.value) >= 0.4),
+    );
+    if (agreed && foldKey(agreed.value) !== foldKey(h1.block.text)) {
+      return { fact: { value: agreed.value, evidence: agreed.fact.evidence }, lines: h1.block.lines, element: h1.element, shown: h1.block.text };
+    }
+    return { fact: fact(h1.block.text, 'h1', h1.block.text, h1.block.lines[0]), lines: h1.block.lines, element: h1.element };
+  }
   if (!metaTitle) return undefined;
   const value = metaTitle.value;
   const headlineFact: PageFact<string> = { value, evidence: metaTitle.fact.evidence };

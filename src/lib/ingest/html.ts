@@ -149,7 +149,7 @@ function read(html: string, file: string, messages: Diagnostic[], options: HtmlO
   }
   const headBlock = headline ? { text: headline.fact.value, lines: headline.lines } : undefined;
   // The article element may hold the headline's own h1: it is already the first block.
-  const same = (b: Block): boolean => headBlock !== undefined && b.lines[0] === headBlock.lines[0] && foldKey(b.text) === foldKey(headBlock.text);
+  const same = (b: Block): boolean => headBlock !== undefined && b.lines[0] === headBlock.lines[0] && [headBlock.text, headline?.shown].some((t) => t !== undefined && foldKey(b.text) === foldKey(t));
   let body = parsed?.content instanceof dom.window.Element ? toBlocks(parsed.content, src).filter((b) => !same(b)) : [];
   const bodyText = body.map((b) => b.text).join('\n');
   if (body.length > 0 && container && suspectExtraction(bodyText)) {
