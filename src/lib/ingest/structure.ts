@@ -133,7 +133,11 @@ export function classify(blocks: readonly Block[], surviving: readonly number[],
   const closed = body.filter((i) => CLOSES.test(blocks[i]!.text)).reduce((n, i) => n + size(i), 0);
   const prose = total > 0 && closed / total >= 0.7;
   // A list's items: unclosed lines in a row (a caption stands alone between paragraphs).
-  const unclosed = (k: number): boolean => k >= 0 && k < body.length && !CLOSES.test(blocks[body[k]!]!.text) && words(blocks[body[k]!]!.text).length >= 2;
+  // A line that introduces the list, and a marked-up caption or heading, is no item of it.
+  const unclosed = (k: number): boolean => {
+    const b = k >= 0 && k < body.length ? blocks[body[k]!]! : undefined;
+    return b !== undefined && b.hint !== 'caption' && b.hint !== 'heading' && !CLOSES.test(b.text) && !INTRODUCES.test(b.text) && words(b.text).length >= 2;
+  };
   const listItem = (k: number): boolean => unclosed(k - 1) || unclosed(k + 1);
   body.forEach((i, k) => {
     const t = blocks[i]!.text;
