@@ -31,6 +31,15 @@ describe('basisLabel', () => {
     expect(basisLabel({ basis: 'inferred', evidence: { rule: 'weekday', quote: 'Friday, August 22' } })).toBe('inferred from “Friday, August 22”');
     expect(basisLabel({ basis: 'unknown' })).toBe('not stated in the source');
   });
+
+  it('says where on a saved page a fact was read: markup, the text, the address, or an inference from the text', () => {
+    expect(basisLabel({ basis: 'page', evidence: { rule: 'og:site_name', quote: 'The Harbour Times' } })).toBe('from the page’s metadata (og:site_name)');
+    expect(basisLabel({ basis: 'page', evidence: { rule: 'text:near-headline', quote: 'Posted on March 3, 2019' } })).toBe('written on the page “Posted on March 3, 2019”');
+    expect(basisLabel({ basis: 'page', evidence: { rule: 'text:most-frequent', quote: '2016/02/27' } })).toBe('inferred: the day the page’s text gives most often “2016/02/27”');
+    const address = basisLabel({ basis: 'page', evidence: { rule: 'url-path', quote: `https://news.example/${'section/'.repeat(12)}2019/03/03/harbour` } });
+    expect(address.startsWith('from the page’s address “https://news.example/section/')).toBe(true);
+    expect(address.endsWith('…”')).toBe(true);
+  });
 });
 
 describe('teaser and reading time', () => {

@@ -3,7 +3,7 @@
  * shape of an Astro content entry, so they are tested without Astro.
  */
 import { markdownBlocks } from '../markdown-blocks.ts';
-import type { Agency, Article, Published, Publisher } from '../schema.ts';
+import type { Agency, Article, Evidence, Published, Publisher } from '../schema.ts';
 
 export interface ArticleEntry {
   id: string;
@@ -41,12 +41,40 @@ export function basisLabel(fact: Pick<Published, 'basis' | 'evidence'>): string 
     case 'editor':
       return 'set by an editor';
     case 'page':
-      return fact.evidence ? `from the page’s metadata (${fact.evidence.rule})` : 'from the page’s metadata';
+      return pageBasis(fact.evidence);
     case 'inferred':
       return fact.evidence?.quote ? `inferred from “${fact.evidence.quote}”` : 'inferred from the text';
     case 'unknown':
       return 'not stated in the source';
   }
+}
+
+/** Longest quote a basis shows; a longer one (a whole address, say) is cut. */
+const BASIS_QUOTE_CHARS = 60;
+
+/**
+ * Where on a saved page a fact was read. Only markup is "metadata": a date
+ * written in the page's text or its address is said to be so, quoted, and the
+ * page's most frequent date is an inference and is called one.
+ */
+function pageBasis(evidence: Evidence | undefined): string {
+  if (!evidence) return 'from the page’s metadata';
+  const raw = evidence.quote?.trim() ?? '';
+  const quote = raw.length > BASIS_QUOTE_CHARS ? `${raw.slice(0, BASIS_QUOTE_CHARS - 1)}…` : raw;
+  const quoted = quote ? ` “${quote}”` : '';
+  switch (evidence.rule) {
+    case 'text:most-frequent':
+      return `inferred: the day the page’s text gives most often${quoted}`;
+    case 'url-path':
+    case 'og:url':
+    case 'link:canonical':
+      return `from the page’s address${quoted}`;
+    case 'title':
+    case 'title-site-name':
+      return `from the page’s title${quoted}`;
+  }
+  if (evidence.rule.startsWith('text:') || evidence.rule === 'dateline') return `written on the page${quoted}`;
+  return `from the page’s metadata (${evidence.rule})`;
 }
 
 export function publisherName(p: Publisher): string {
