@@ -1,0 +1,46 @@
+/**
+ * The site name read off the page when neither its metadata nor its <title>
+ * beside the headline names one: masthead logo, copyright line and <title>
+ * segment, taken only when two agree or one matches the host.
+ */
+import { describe, expect, it } from 'vitest';
+import { matchesHost } from '../../src/lib/ingest/html-site.ts';
+import { extractHtml } from '../../src/lib/ingest/html.ts';
+import { PARAGRAPHS } from '../html-page.ts';
+
+/** A page with `title` as its <title>, `head` added, `header` before the story and `footer` after it. */
+const site = (title: string, { head = '', header = '', footer = '' } = {}) =>
+  extractHtml(
+    `<!doctype html>\n<html>\n<head>\n<title>${title}</title>\n${head}\n</head>\n<body>\n<header>${header}</header>\n<article>\n<h1>Harbour reopens after storm</h1>\n${PARAGRAPHS}\n</article>\n<footer>${footer}</footer>\n</body>\n</html>\n`,
+    'page.html',
+  ).publisher;
+
+describe('HTML site name from the page', () => {
+  it('takes the masthead logo when the copyright line agrees, its legal form cut', () => {
+    const found = site('Harbour reopens after storm', {
+      header: '<a href="/"><img src="/img/logo.svg" alt="CoastMD: Better news. Better harbours."></a>',
+      footer: '<p>©2005-2015 CoastMD, LLC. All rights reserved.</p>',
+    });
+    expect(found?.value).toBe('CoastMD');
+    expect(found?.evidence.rule).toBe('page-site-name:masthead and copyright');
+  });
+
+  it('takes a <title> segment that agrees with the masthead, even when the headline is the whole <title>', () => {
+    expect(site('Coast Fireball: Colophon', { header: '<a href="/" title="Coast Fireball: Home"><img src="/x.png" alt="Coast Fireball"></a>' })?.value).toBe('Coast Fireball');
+  });
+
+  it('takes a <title> segment whose letters are the host name, though the headline is worded otherwise', () => {
+    const head = '<link rel="canonical" href="https://coastledger.tech/harbour/reopens">';
+    expect(site('How the harbour reopened: the storm and after - Coast Ledger', { head })?.value).toBe('Coast Ledger');
+    expect(matchesHost('The Coast Times', 'www.coasttimes.co.uk')).toBe(true);
+    expect(matchesHost('Coast Times', 'example.com')).toBe(false);
+  });
+
+  it('gives none when sources disagree and none matches the host, or when only a legal owner agrees with the host', () => {
+    expect(site('Harbour reopens after storm', { header: '<a href="/"><img alt="Coast Daily logo" src="/l.png"></a>', footer: '<p>© 2019 Bay Publishing Group</p>' })).toBeUndefined();
+    const head = '<link rel="canonical" href="https://www.coastmedia.com/harbour">';
+    expect(site('Harbour reopens after storm', { head, footer: '<p>Copyright 2019 Coast Media, Inc. All rights reserved.</p>' })).toBeUndefined();
+    // One source alone, off the host, is not enough.
+    expect(site('Harbour reopens after storm', { header: '<a href="/"><img alt="Coast Daily" src="/l.png"></a>' })).toBeUndefined();
+  });
+});
