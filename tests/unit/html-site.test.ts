@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { matchesHost } from '../../src/lib/ingest/html-site.ts';
 import { extractHtml } from '../../src/lib/ingest/html.ts';
+import { ingestSeed } from '../../src/lib/ingest/pipeline.ts';
 import { PARAGRAPHS } from '../html-page.ts';
 
 /** A page with `title` as its <title>, `head` added, `header` before the story and `footer` after it. */
@@ -42,5 +43,20 @@ describe('HTML site name from the page', () => {
     expect(site('Harbour reopens after storm', { head, footer: '<p>Copyright 2019 Coast Media, Inc. All rights reserved.</p>' })).toBeUndefined();
     // One source alone, off the host, is not enough.
     expect(site('Harbour reopens after storm', { header: '<a href="/"><img alt="Coast Daily" src="/l.png"></a>' })).toBeUndefined();
+  });
+});
+
+describe('site name of an ingested page with a wire dateline', () => {
+  const seed = (path: string, text: string) => ({ path, file: `seeds/${path}`, bytes: new TextEncoder().encode(text) });
+  const story = [
+    'PORTMOUTH, England (AP) — The harbour reopened on Monday after the storm, officials said, and the first ships queued to enter as cranes resumed work.',
+    'The port authority said damage to the sea wall was lighter than it had feared, though repairs to two berths would take several weeks to finish.',
+    'Fishermen who had kept their boats upriver for a week began returning on the morning tide, and the fish market opened again on Tuesday morning.',
+  ];
+
+  it('names no site from the agency on a saved web page (syndicated copy), but keeps it for a text scrape', () => {
+    const html = `<!doctype html><html><head><title>Harbour reopens after storm</title></head><body><article><h1>Harbour reopens after storm</h1>${story.map((p) => `<p>${p}</p>`).join('')}</article></body></html>`;
+    expect(ingestSeed(seed('a.html', html), { today: '2026-01-01' }).article?.publisher).toEqual({ basis: 'unknown' });
+    expect(ingestSeed(seed('a.txt', `Harbour reopens after storm\n\n${story.join('\n\n')}\n`), { today: '2026-01-01' }).article?.publisher.name).toBe('Associated Press');
   });
 });
