@@ -46,6 +46,22 @@ describe('HTML site name from the page', () => {
   });
 });
 
+describe('HTML site name where metadata and <title> differ', () => {
+  const ld = (name: string) =>
+    `<script type="application/ld+json">{"@context":"https://schema.org","@type":"NewsArticle","headline":"Harbour reopens after storm","publisher":{"@type":"Organization","name":"${name}"}}</script>`;
+  const canonical = '<link rel="canonical" href="https://www.coastledger.com/harbour">';
+
+  it("takes the <title>'s site over a JSON-LD publisher in a legal form, or over one off the host when the title's is on it", () => {
+    expect(site('Harbour reopens after storm | Coast Ledger', { head: ld('Harbour Media Group, Inc.') })?.value).toBe('Coast Ledger');
+    expect(site('Harbour reopens after storm | Coast Ledger', { head: ld('Regional Papers') + canonical })?.value).toBe('Coast Ledger');
+  });
+
+  it('keeps the JSON-LD publisher when the host backs neither, and og:site_name always', () => {
+    expect(site('Harbour reopens after storm | Coast Ledger', { head: ld('Regional Papers') })?.value).toBe('Regional Papers');
+    expect(site('Harbour reopens after storm | Coast Ledger', { head: '<meta property="og:site_name" content="Harbour Media Group">' + canonical })?.value).toBe('Harbour Media Group');
+  });
+});
+
 describe('site name of an ingested page with a wire dateline', () => {
   const seed = (path: string, text: string) => ({ path, file: `seeds/${path}`, bytes: new TextEncoder().encode(text) });
   const story = [
