@@ -56,8 +56,9 @@ describe('HTML site name where metadata and <title> differ', () => {
     expect(site('Harbour reopens after storm | Coast Ledger', { head: ld('Regional Papers') + canonical })?.value).toBe('Coast Ledger');
   });
 
-  it('keeps the JSON-LD publisher when the host backs neither, and og:site_name always', () => {
+  it('keeps the JSON-LD publisher when the host backs neither or the title gives its short form, and og:site_name always', () => {
     expect(site('Harbour reopens after storm | Coast Ledger', { head: ld('Regional Papers') })?.value).toBe('Regional Papers');
+    expect(site('Harbour reopens after storm | Coast Ledger', { head: ld('Coast Ledger of Portmouth') + canonical })?.value).toBe('Coast Ledger of Portmouth');
     expect(site('Harbour reopens after storm | Coast Ledger', { head: '<meta property="og:site_name" content="Harbour Media Group">' + canonical })?.value).toBe('Harbour Media Group');
   });
 });

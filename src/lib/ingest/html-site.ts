@@ -147,11 +147,12 @@ export function siteFromPage(doc: Document, src: SourceMap, headline: string | u
  * fills for its own name): JSON-LD and application-name often carry the
  * owning company ("Harbour Media Group, Inc.") or a platform's name. The
  * <title>'s segment wins when the metadata's name is in a legal form, or
- * when only the segment's letters are the host's; otherwise the metadata's
- * name stands.
+ * when only the segment's letters are the host's; otherwise, and when the
+ * segment is the name's short form ("Ledger" for "Ledger of Portmouth"), the
+ * metadata's name stands.
  */
 export function reconcileSite(meta: PageFact<string> | undefined, titleSite: PageFact<string> | undefined, url: string | undefined): PageFact<string> | undefined {
-  if (!meta || !titleSite || meta.evidence.rule === 'og:site_name' || letters(meta.value) === letters(titleSite.value)) return meta ?? titleSite;
+  if (!meta || !titleSite || meta.evidence.rule === 'og:site_name' || letters(meta.value).startsWith(letters(titleSite.value))) return meta ?? titleSite;
   const host = url !== undefined && URL.canParse(url) ? new URL(url).hostname : undefined;
   if (LEGAL.test(meta.value.trim())) return titleSite;
   return matchesHost(titleSite.value, host) && !matchesHost(meta.value, host) ? titleSite : meta;
