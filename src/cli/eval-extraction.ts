@@ -2,7 +2,7 @@
  * Extraction benchmark, two ways:
  *
  *   npm run eval:extraction [-- --cases DIR]
- *   npm run eval:extraction -- --dataset DIR [--case NAME]... [--json] [--today YYYY-MM-DD] [--date-labels FILE]
+ *   npm run eval:extraction -- --dataset DIR [--case NAME]... [--json] [--today YYYY-MM-DD] [--date-labels FILE] [--site-labels FILE]
  *
  * `--dataset` reads a folder laid out like `../shared/datasets/readability-pages`
  * (`<case>/source.html`, `expected.html`, `expected-metadata.json`) and prints
@@ -13,7 +13,9 @@
  * defaults to a fixed day so the output does not depend on the clock.
  * `--date-labels FILE` scores dates against human date labels instead of the
  * reference's `publishedTime` (see `DateLabelFile`); it defaults to
- * tests/eval-labels/<dataset folder name>-dates.json when that file exists. Exits
+ * tests/eval-labels/<dataset folder name>-dates.json when that file exists.
+ * `--site-labels FILE` does the same for site names on the pages it labels
+ * (see `SiteLabelFile`), defaulting to tests/eval-labels/<name>-sites.json. Exits
  * 2 on a bad command line or a missing dataset, else 0.
  *
  * `--cases` (the default, over tests/extraction/<case>/ with page.html and
@@ -60,7 +62,7 @@ import { extractHtml } from '../lib/ingest/html.ts';
 import { foldKey } from '../lib/ingest/normalize.ts';
 import { ingestSeed } from '../lib/ingest/pipeline.ts';
 import { classify } from '../lib/ingest/structure.ts';
-import { dateLabels, evaluateCase, formatTable, summarise, type CaseResult, type DateLabelFile, type ReferenceMetadata } from '../lib/eval/extraction-dataset.ts';
+import { dateLabels, evaluateCase, formatTable, siteLabels, summarise, type CaseResult, type DatasetCase, type DateLabelFile, type ReferenceMetadata, type SiteLabelFile } from '../lib/eval/extraction-dataset.ts';
 
 interface Gold {
   body: string[];
@@ -215,7 +217,7 @@ export interface EvalExtractionIo {
 /** The day the ingest is told it is, unless `--today` says otherwise. */
 export const DEFAULT_TODAY = '2026-01-01';
 
-const USAGE = 'usage: npm run eval:extraction -- [--cases DIR] | --dataset DIR [--case NAME]... [--json] [--today YYYY-MM-DD] [--date-labels FILE]';
+const USAGE = 'usage: npm run eval:extraction -- [--cases DIR] | --dataset DIR [--case NAME]... [--json] [--today YYYY-MM-DD] [--date-labels FILE] [--site-labels FILE]';
 
 /** What `--dataset --json` prints. */
 export interface ExtractionDatasetReport {
@@ -223,6 +225,8 @@ export interface ExtractionDatasetReport {
   today: string;
   /** The date-label file scored against, when one was. */
   dateLabels?: string;
+  /** The site-label file scored against, when one was. */
+  siteLabels?: string;
   summary: ReturnType<typeof summarise>;
   cases: CaseResult[];
 }
@@ -243,12 +247,14 @@ function findCases(dataset: string, only: readonly string[] | undefined): string
   return all;
 }
 
-async function runDataset(dataset: string, shown: string, only: readonly string[] | undefined, json: boolean, today: string, labelFile: string | undefined, io: EvalExtractionIo): Promise<number> {
+async function runDataset(dataset: string, shown: string, only: readonly string[] | undefined, json: boolean, today: string, labelFile: string | undefined, siteFile: string | undefined, io: EvalExtractionIo): Promise<number> {
   let names: string[];
   let labels: Map<string, string | null> | undefined;
+  let sites: Map<string, string[] | null> | undefined;
   try {
     names = findCases(dataset, only);
     if (labelFile !== undefined) labels = dateLabels(JSON.parse(readFileSync(labelFile, 'utf8')) as DateLabelFile);
+    if (siteFile !== undefined) sites = siteLabels(JSON.parse(readFileSync(siteFile, 'utf8')) as SiteLabelFile);
   } catch (error) {
     io.err((error as Error).message);
     return 2;
@@ -261,8 +267,10 @@ async function runDataset(dataset: string, shown: string, only: readonly string[
     const metadata = existsSync(metadataFile) ? (JSON.parse(readFileSync(metadataFile, 'utf8')) as ReferenceMetadata) : {};
     const expectedFile = join(folder, 'expected.html');
     const expected = existsSync(expectedFile) ? readFileSync(expectedFile, 'utf8') : '';
-    const page = { name, source: readFileSync(join(folder, 'source.html'), 'utf8'), expected, metadata };
-    cases.push(evaluateCase(labels?.has(name) === true ? { ...page, dateLabel: labels.get(name) ?? null } : page, today));
+    const page: DatasetCase = { name, source: readFileSync(join(folder, 'source.html'), 'utf8'), expected, metadata };
+    if (labels?.has(name) === true) page.dateLabel = labels.get(name) ?? null;
+    if (sites?.has(name) === true) page.siteLabel = sites.get(name) ?? null;
+    cases.push(evaluateCase(page, today));
     // jsdom frees a closed window's memory only once the event loop turns.
     await new Promise((done) => setImmediate(done));
   }
@@ -270,10 +278,11 @@ async function runDataset(dataset: string, shown: string, only: readonly string[
   if (json) {
     const report: ExtractionDatasetReport = { dataset: shown, today, summary, cases };
     if (labelFile !== undefined) report.dateLabels = labelFile;
+    if (siteFile !== undefined) report.siteLabels = siteFile;
     io.out(JSON.stringify(report, null, 2));
     return 0;
   }
-  io.out(`eval:extraction on ${shown}: ${cases.length} page${cases.length === 1 ? '' : 's'}, today = ${today}${labelFile === undefined ? '' : `, dates against ${labelFile}`}`);
+  io.out(`eval:extraction on ${shown}: ${cases.length} page${cases.length === 1 ? '' : 's'}, today = ${today}${labelFile === undefined ? '' : `, dates against ${labelFile}`}${siteFile === undefined ? '' : `, site names against ${siteFile}`}`);
   io.out(formatTable(summary));
   if (started !== undefined) io.out(`time: ${((io.now!() - started) / 1000).toFixed(1)} s`);
   const failures = cases.flatMap((c) => (['html-storyline', 'text-storyline'] as const).filter((s) => c.systems[s].failed).map((s) => `${c.case} (${s}: ${c.systems[s].reason ?? 'failed'})`));
@@ -294,6 +303,7 @@ export async function runEvalExtraction(argv: readonly string[], io: EvalExtract
         json: { type: 'boolean', default: false },
         today: { type: 'string' },
         'date-labels': { type: 'string' },
+        'site-labels': { type: 'string' },
         help: { type: 'boolean', default: false },
       },
       strict: true,
@@ -308,8 +318,8 @@ export async function runEvalExtraction(argv: readonly string[], io: EvalExtract
     return 0;
   }
   if (args.dataset === undefined) {
-    if (args.case !== undefined || args.json || args.today !== undefined || args['date-labels'] !== undefined) {
-      io.err(`--case, --json, --today and --date-labels go with --dataset\n${USAGE}`);
+    if (args.case !== undefined || args.json || args.today !== undefined || args['date-labels'] !== undefined || args['site-labels'] !== undefined) {
+      io.err(`--case, --json, --today, --date-labels and --site-labels go with --dataset\n${USAGE}`);
       return 2;
     }
     return runCases(resolve(io.cwd, args.cases ?? 'tests/extraction'), io);
@@ -326,7 +336,9 @@ export async function runEvalExtraction(argv: readonly string[], io: EvalExtract
   const dataset = resolve(io.cwd, args.dataset);
   const defaultLabels = resolve(io.cwd, 'tests/eval-labels', `${basename(dataset)}-dates.json`);
   const labelFile = args['date-labels'] !== undefined ? resolve(io.cwd, args['date-labels']) : existsSync(defaultLabels) ? defaultLabels : undefined;
-  return runDataset(dataset, args.dataset, args.case, args.json, today, labelFile, io);
+  const defaultSites = resolve(io.cwd, 'tests/eval-labels', `${basename(dataset)}-sites.json`);
+  const siteFile = args['site-labels'] !== undefined ? resolve(io.cwd, args['site-labels']) : existsSync(defaultSites) ? defaultSites : undefined;
+  return runDataset(dataset, args.dataset, args.case, args.json, today, labelFile, siteFile, io);
 }
 
 if (process.argv[1] !== undefined && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

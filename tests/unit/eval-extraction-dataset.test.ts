@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import { runEvalExtraction, type ExtractionDatasetReport } from '../../src/cli/eval-extraction.ts';
-import { dateLabels, evaluateCase, formatTable, summarise, SYSTEM_LABELS, SYSTEMS } from '../../src/lib/eval/extraction-dataset.ts';
+import { dateLabels, evaluateCase, formatTable, siteLabels, summarise, SYSTEM_LABELS, SYSTEMS } from '../../src/lib/eval/extraction-dataset.ts';
 import { dumpLines } from '../../src/lib/eval/extraction-dump.ts';
 import {
   addToTally,
@@ -132,6 +132,27 @@ describe('extraction scoring', () => {
       ['b', null],
     ]);
     expect(() => dateLabels({ labels: [{ case: 'a', date: 'March 4' }] })).toThrow(/bad entry/);
+  });
+
+  it('scores site names against labels over every labelled page, any accepted spelling right; the reference elsewhere', () => {
+    const page = (title: string, site: string): string =>
+      `<html><head><title>${title}</title><meta property="og:site_name" content="${site}"></head><body><article><h1>${title}</h1>` +
+      '<p>The harbour board met on Tuesday evening to weigh the new ferry timetable, and most members spoke for it.</p>' +
+      '<p>Boats will now leave every forty minutes in summer, the chair said, and every hour through the winter months.</p></article></body></html>';
+    const today = '2026-01-01';
+    const also = evaluateCase({ name: 'a', source: page('Ferry timetable changes', 'Harbour Times.com'), expected: '', metadata: {}, siteLabel: ['Harbour Times', 'Harbour Times.com'] }, today);
+    const none = evaluateCase({ name: 'b', source: page('Harbour board meets', 'Quay Weekly'), expected: '', metadata: {}, siteLabel: null }, today);
+    const reference = evaluateCase({ name: 'c', source: page('Quay repairs', 'Quay Weekly'), expected: '', metadata: { siteName: 'Bay Post' } }, today);
+    expect(also.systems['html-storyline'].siteNameRight).toBe(true);
+    expect(none.systems['html-storyline'].siteNameRight).toBe(false);
+    expect(reference.systems['html-storyline'].siteNameRight).toBe(false);
+    const row = summarise([also, none, reference]).find((r) => r.system === 'html-storyline')!;
+    expect(row.siteName).toMatchObject({ reference: 2, given: 3, right: 1 });
+    expect([...siteLabels({ labels: [{ case: 'a', site: 'Harbour Times', also: ['HT'] }, { case: 'b', site: null }] })]).toEqual([
+      ['a', ['Harbour Times', 'HT']],
+      ['b', null],
+    ]);
+    expect(() => siteLabels({ labels: [{ case: 'a', site: '  ' }] })).toThrow(/bad entry/);
   });
 
   it('dumps one block a line, without scripts, styles or hidden elements', () => {

@@ -193,7 +193,9 @@ describe('extractHtml: metadata', () => {
       evidence: { rule: 'og:site_name', quote: 'Coast Times &amp; Post' },
     });
     expect(pub(`<meta name="application-name" content="CT App">${org}`)).toMatchObject({ value: 'CT App', evidence: { rule: 'meta:application-name' } });
-    expect(pub(`${site}${org}`)).toMatchObject({ value: 'Coast Media Group', evidence: { rule: 'json-ld:Organization.name' } });
+    expect(pub(`${site}${org}`.replace('Coast Media Group', 'Coast Media'))).toMatchObject({ value: 'Coast Media', evidence: { rule: 'json-ld:Organization.name' } });
+    // An owner in a legal form gives way to the site the <title> names.
+    expect(pub(`${site}${org}`)).toMatchObject({ value: 'The Coast Times', evidence: { rule: 'title-site-name' } });
     expect(pub(site)).toMatchObject({ value: 'Coast Times Online', evidence: { rule: 'json-ld:WebSite.name' } });
     expect(pub('')).toMatchObject({ value: 'The Coast Times', evidence: { rule: 'title-site-name', quote: 'Harbour reopens after storm | The Coast Times' } });
   });

@@ -27,7 +27,11 @@
  * `siteName` (`sameSiteName`). When the page carries a date label
  * (`DatasetCase.dateLabel`, a human reading of the page's publication date),
  * the date is scored against the label instead and over every labelled page:
- * a date given on a page labelled null counts as given and wrong. A page fails when its reader throws, gives no
+ * a date given on a page labelled null counts as given and wrong. Site-name
+ * labels (`DatasetCase.siteLabel`) are scored the same way: a labelled page
+ * is scored against the label (any of its accepted spellings) instead of the
+ * reference's `siteName`, and a name given on a page labelled null counts as
+ * given and wrong. A page fails when its reader throws, gives no
  * entry or article, or gives an empty body; a failed page scores 0 on the body
  * and gives no metadata.
  *
@@ -68,6 +72,8 @@ export interface DatasetCase {
   metadata: ReferenceMetadata;
   /** The labelled publication date (`YYYY-MM-DD`), null when the page shows none; undefined when the page is not labelled. */
   dateLabel?: string | null;
+  /** The labelled site name and its other accepted spellings (first is the label), null when the page names no site; undefined when not labelled. */
+  siteLabel?: string[] | null;
 }
 
 /** A date-label file (`tests/eval-labels/<dataset>-dates.json`): one labelled date per case, with where it was read. */
@@ -83,6 +89,24 @@ export function dateLabels(file: DateLabelFile): Map<string, string | null> {
       throw new Error(`date labels: bad entry ${JSON.stringify(label)}`);
     }
     out.set(label.case, label.date);
+  }
+  return out;
+}
+
+/** A site-label file (`tests/eval-labels/<dataset>-sites.json`): the site each labelled case names, other accepted spellings, and where it was read. */
+export interface SiteLabelFile {
+  labels: { case: string; site: string | null; also?: string[]; basis?: string }[];
+}
+
+/** The labels of a site-label file by case name (accepted spellings, label first); throws a message on a malformed file. */
+export function siteLabels(file: SiteLabelFile): Map<string, string[] | null> {
+  const out = new Map<string, string[] | null>();
+  for (const label of file.labels ?? []) {
+    const also = label.also ?? [];
+    if (typeof label.case !== 'string' || (label.site !== null && (typeof label.site !== 'string' || label.site.trim() === '')) || !Array.isArray(also) || also.some((a) => typeof a !== 'string')) {
+      throw new Error(`site labels: bad entry ${JSON.stringify(label)}`);
+    }
+    out.set(label.case, label.site === null ? null : [label.site, ...also]);
   }
   return out;
 }
@@ -131,7 +155,8 @@ export interface SystemResult {
 export interface CaseResult {
   case: string;
   /** `dateLabelled`: `published` is a date label (absent when the label is null), scored over every labelled page. */
-  reference: { title?: string; published?: string; siteName?: string; words: number; dateLabelled?: boolean };
+  /** `siteLabelled`: `siteName` is a site label (absent when null), `siteAlso` its other accepted spellings, scored over every labelled page. */
+  reference: { title?: string; published?: string; siteName?: string; siteAlso?: string[]; words: number; dateLabelled?: boolean; siteLabelled?: boolean };
   systems: Record<SystemName, SystemResult>;
 }
 
@@ -211,7 +236,9 @@ function score(output: SystemOutput, referenceBody: string, reference: CaseResul
     result.headlineRightFair = sameHeadlineFair(output.headline, reference.title);
   }
   if (reference.published !== undefined || reference.dateLabelled === true) result.dateRight = output.published !== undefined && output.published === reference.published;
-  if (reference.siteName !== undefined) result.siteNameRight = sameSiteName(output.siteName, reference.siteName);
+  if (reference.siteName !== undefined || reference.siteLabelled === true) {
+    result.siteNameRight = [reference.siteName, ...(reference.siteAlso ?? [])].some((name) => sameSiteName(output.siteName, name));
+  }
   return result;
 }
 
@@ -222,7 +249,9 @@ export function evaluateCase(page: DatasetCase, today: string): CaseResult {
   const title = given(page.metadata.title);
   const published = page.dateLabel !== undefined ? (page.dateLabel ?? undefined) : calendarDate(given(page.metadata.publishedTime));
   if (page.dateLabel !== undefined) reference.dateLabelled = true;
-  const siteName = given(page.metadata.siteName);
+  const siteName = page.siteLabel !== undefined ? page.siteLabel?.[0] : given(page.metadata.siteName);
+  if (page.siteLabel !== undefined) reference.siteLabelled = true;
+  if (page.siteLabel && page.siteLabel.length > 1) reference.siteAlso = page.siteLabel.slice(1);
   if (title !== undefined) reference.title = title;
   if (published !== undefined) reference.published = published;
   if (siteName !== undefined) reference.siteName = siteName;
@@ -239,7 +268,7 @@ export function evaluateCase(page: DatasetCase, today: string): CaseResult {
   return { case: page.name, reference, systems };
 }
 
-/** Adds one date-labelled page: every page counts where a date is given, only dated labels count as references. */
+/** Adds one labelled page (date or site name): every page counts where a date is given, only dated labels count as references. */
 function addLabelledDate(tally: FieldTally, want: string | undefined, got: string | undefined, right: boolean): void {
   if (want !== undefined) tally.reference++;
   if (got !== undefined) tally.given++;
@@ -260,7 +289,8 @@ export function summarise(cases: readonly CaseResult[]): SummaryRow[] {
       addToTally(fairHeadline, c.reference.title, r.headline, r.headlineRightFair === true);
       if (c.reference.dateLabelled === true) addLabelledDate(date, c.reference.published, r.published, r.dateRight === true);
       else addToTally(date, c.reference.published, r.published, r.dateRight === true);
-      addToTally(siteName, c.reference.siteName, r.siteName, r.siteNameRight === true);
+      if (c.reference.siteLabelled === true) addLabelledDate(siteName, c.reference.siteName, r.siteName, r.siteNameRight === true);
+      else addToTally(siteName, c.reference.siteName, r.siteName, r.siteNameRight === true);
     });
     const metadata = system !== 'text-dump';
     const withScores = (t: FieldTally): FieldTally & Scores => ({ ...t, ...tallyScores(t) });
@@ -309,6 +339,7 @@ export function formatTable(rows: readonly SummaryRow[]): string {
     'body: 4-gram word-shingle sets against the text of expected.html, per page, averaged (failed pages count 0).',
     'headline: right / pages with a title, fair = up to a site segment one side kept ("Title | Site" vs "Title"), [strict] = same text;',
     'date and site name: only pages whose reference has one (ref), P = right/given, R = right/ref;',
-    'with date labels, ref = pages labelled with a date, and a date given on a page labelled none counts as given and wrong.',
+    'with date labels, ref = pages labelled with a date, and a date given on a page labelled none counts as given and wrong;',
+    'with site labels, the same over labelled pages (the others against the reference).',
   ].join('\n');
 }

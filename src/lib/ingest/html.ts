@@ -39,6 +39,7 @@ import {
   readMetas,
   siteNames,
 } from './html-metadata.ts';
+import { reconcileSite, siteFromPage } from './html-site.ts';
 import { findHeadline, siteFromTitle } from './html-title.ts';
 import { foldKey, normalizeLine } from './normalize.ts';
 import type { Block } from './segment.ts';
@@ -122,7 +123,7 @@ function read(html: string, file: string, messages: Diagnostic[], options: HtmlO
   const url = findUrl(doc, ld, metas, src);
   const headline = findHeadline(doc, ld, metas, src, siteNames(ld, metas), (el) => (el.closest(NEVER_TEXT) === null ? asBlock(el, src) : undefined));
   const published = findPublished(doc, ld, metas, src, url, headline?.element, options.today);
-  const outlet = publisher ?? siteFromTitle(doc, src, headline?.fact.value);
+  const outlet = reconcileSite(publisher, siteFromTitle(doc, src, headline?.fact.value), url?.value) ?? siteFromPage(doc, src, headline?.fact.value, url?.value);
   const description = findDescription(ld, metas, src);
   const pageByline = findLdByline(ld, src) ?? metaFact(metas, ['author'], 'meta:', src, (v) => !isUrlLike(v)) ?? microdataAuthor(doc, src);
 

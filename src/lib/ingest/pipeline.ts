@@ -246,7 +246,8 @@ export function ingestSeed(input: SeedInput, options: IngestOptions = {}): SeedR
   else if (page?.publisher) publisher = { name: page.publisher.value, basis: 'page', evidence: page.publisher.evidence };
   else {
     const guess = findPublisher(blocks);
-    if (guess) publisher = { name: guess.name, basis: 'inferred', evidence: guess.evidence };
+    // On a saved web page a wire dateline names the agency whose copy the site runs, not the site (syndication).
+    if (guess && !(page !== undefined && guess.evidence.rule === 'wire-dateline')) publisher = { name: guess.name, basis: 'inferred', evidence: guess.evidence };
   }
 
   let published: Published;
