@@ -61,6 +61,13 @@ describe('HTML site name where metadata and <title> differ', () => {
     expect(site('Harbour reopens after storm | Coast Ledger', { head: ld('Coast Ledger of Portmouth') + canonical })?.value).toBe('Coast Ledger of Portmouth');
     expect(site('Harbour reopens after storm | Coast Ledger', { head: '<meta property="og:site_name" content="Harbour Media Group">' + canonical })?.value).toBe('Harbour Media Group');
   });
+
+  it('cuts a byline a CMS appended to og:site_name, and keeps the raw value as the quote', () => {
+    const s = site('Harbour reopens after storm', { head: '<meta property="og:site_name" content="CoastLedger.com | By: Jane Doe">' });
+    expect(s?.value).toBe('CoastLedger.com');
+    expect(s?.evidence.quote).toBe('CoastLedger.com | By: Jane Doe');
+    expect(site('Harbour reopens after storm', { head: '<meta property="og:site_name" content="Stand By Me Magazine">' })?.value).toBe('Stand By Me Magazine');
+  });
 });
 
 describe('site name of an ingested page with a wire dateline', () => {

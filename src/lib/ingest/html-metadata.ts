@@ -221,7 +221,7 @@ export function findPublisher(doc: Document, ld: JsonLd, metas: ReadonlyMap<stri
   // An application-name that is one of the page's titles (some CMSs copy the headline there) names no outlet.
   const titles = new Set([doc.querySelector('title')?.textContent ?? '', metas.get('og:title')?.content ?? '', metas.get('twitter:title')?.content ?? ''].map((v) => cleanValue(v).toLowerCase()));
   const meta = metaFact(metas, ['og:site_name'], '', src) ?? metaFact(metas, ['application-name'], 'meta:', src, (v) => !titles.has(v.toLowerCase()));
-  if (meta) return meta;
+  if (meta) return withoutByline(meta);
   for (const type of OUTLET_TYPES) {
     for (const item of [...ld.items, ...ld.byId.values()]) {
       if (!typesOf(item).includes(type)) continue;
@@ -230,6 +230,14 @@ export function findPublisher(doc: Document, ld: JsonLd, metas: ReadonlyMap<stri
     }
   }
   return undefined;
+}
+
+/** A byline some CMSs append to the site name ("Example.com | By: Jane Doe") is no part of the outlet's name. */
+const BYLINE_SEGMENT = /\s+[|·•–—-]\s+by\b:?\s.*$/iu;
+
+function withoutByline(site: PageFact<string>): PageFact<string> {
+  const value = site.value.replace(BYLINE_SEGMENT, '').trim();
+  return value === site.value || value === '' ? site : { ...site, value };
 }
 
 /**
