@@ -190,4 +190,21 @@ ${PARAGRAPHS}</article>`;
     expect(date('', shown('2019-03-13T23:30:00Z', 'March 14, 2019'))).toMatchObject({ value: '2019-03-14', evidence: { rule: 'time:datetime', quote: 'March 14, 2019' } });
     expect(date('', shown('2019-03-10T23:30:00Z', 'March 14, 2019'))?.value).toBe('2019-03-10');
   });
+
+  it("reads an ambiguous or two-digit-year slashed date in the order the page's locale writes, and refuses it without one", () => {
+    const inLang = (lang: string, head: string, body = ARTICLE): string | undefined =>
+      extractHtml(page(body, head).replace('<html>', lang === '' ? '<html>' : `<html lang="${lang}">`), 'page.html').published?.value;
+    const meta = '<meta name="publish_date" content="05/08/2014 07:01:00">';
+    expect(inLang('en-US', meta)).toBe('2014-05-08');
+    expect(inLang('en-GB', meta)).toBe('2014-08-05');
+    expect(inLang('', meta)).toBeUndefined();
+    expect(inLang('en', meta)).toBeUndefined();
+    // A byline's time in a two-digit year, as a blog network writes it.
+    const byline = `<article><h1>Harbour reopens after storm</h1><div class="meta-byline">Ann Lee <span class="publish-time">3/09/15 8:00am</span></div>${PARAGRAPHS}</article>`;
+    expect(inLang('en-US', '', byline)).toBe('2015-03-09');
+    expect(inLang('', '', byline)).toBeUndefined();
+    expect(calendarDate('3/09/15', 'dmy')).toBe('2015-09-03');
+    expect(calendarDate('3/09/95', 'mdy')).toBe('1995-03-09');
+    expect(calendarDate('26/02/2015', 'mdy')).toBe('2015-02-26');
+  });
 });

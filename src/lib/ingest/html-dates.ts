@@ -5,7 +5,7 @@
  */
 import type { PageFact, SourceMap } from './html.ts';
 import { ARTICLE_TYPE, articlesIn, fact, firstString, ldFact, metaFact, type JsonLd, type Meta } from './html-metadata.ts';
-import { calendarDate, dateInUrlPath, datesInText, mostFrequentDate, plausibleDate, publicationDateInText } from './page-dates.ts';
+import { calendarDate, dateInUrlPath, datesInText, mostFrequentDate, plausibleDate, publicationDateInText, type DateOrder } from './page-dates.ts';
 
 /** Meta tags (by property or name) that give the original publication time, strongest first (htmldate's list, Barbaresi 2020). */
 const PUBLISHED_META = ['article:published_time', 'og:published_time', 'article:published'];
@@ -65,8 +65,9 @@ export function findPublished(
   today: string | undefined,
 ): PageFact<string> | undefined {
   const h1 = headline ?? headingOfTitle(doc);
+  const order = dateOrderOf(doc, metas);
   const dated = (f: PageFact<string> | undefined): PageFact<string> | undefined => {
-    const date = f && calendarDate(f.evidence.quote ?? f.value);
+    const date = f && calendarDate(f.evidence.quote ?? f.value, order);
     return f && date && plausibleDate(date, today) ? { ...f, value: date } : undefined;
   };
   const articles = articlesIn(ld);
@@ -103,7 +104,7 @@ export function findPublished(
     const f = raw.trim() === '' ? undefined : dated(fact(raw, rule, raw.trim(), src.lineOf(el)));
     // A timestamp in another zone than the reader's ("2016-12-01T23:29Z" shown as "December 2, 2016") can fall a day
     // off the date the element shows; the shown day is the one the page gives its readers.
-    const shown = f && el.localName === 'time' ? datesInText(el.textContent ?? '', today)[0] : undefined;
+    const shown = f && el.localName === 'time' ? datesInText(el.textContent ?? '', today, order)[0] : undefined;
     if (f && shown && shown.date !== f.value && Math.abs(Date.parse(shown.date) - Date.parse(f.value)) <= 86_400_000) {
       return { ...f, value: shown.date, evidence: { ...f.evidence, quote: shown.quote, note: `The element's timestamp ${raw.trim()} falls on the day before or after the date it shows.` } };
     }
@@ -165,7 +166,7 @@ export function findPublished(
     if (!DATE_CLASS.test(names) || UPDATED.test(names) || elsewhere(el) || el.closest(NOT_VISIBLE) !== null || !beforeBody(el)) continue;
     const text = (el.textContent ?? '').replace(/\s+/g, ' ').trim();
     if (text === '' || text.length > 200) continue;
-    const found = publicationDateInText(text, today);
+    const found = publicationDateInText(text, today, true, order);
     if (found) return fact(found.date, 'element:date-class', found.quote, src.lineOf(el), `An element marked "${names.trim()}" shows the date.`);
   }
   // A title with a date of its own among its parts ("Headline - 07.12.2017 - Site"): the CMS stamped the publication day in it.
@@ -188,7 +189,7 @@ export function findPublished(
   for (const el of near) {
     // A short line of its own is a dateline or byline; in a longer one, or in a table (an infobox), only a cued date counts.
     const text = (el.textContent ?? '').replace(/\s+/g, ' ').trim();
-    const found = publicationDateInText(text, today, text.length <= 80 && el.closest('table') === null);
+    const found = publicationDateInText(text, today, text.length <= 80 && el.closest('table') === null, order);
     if (found) return fact(found.date, 'text:near-headline', found.quote, src.lineOf(el), 'A line near the headline gives the date.');
   }
   // htmldate's date expressions read page-wide, for the class names that say publication outright ("published",
@@ -197,7 +198,7 @@ export function findPublished(
     const names = `${el.id} ${el.getAttribute('class') ?? ''}`;
     if (!PUBLISHED_CLASS.test(names) || UPDATED.test(names) || el.closest(NOT_VISIBLE) !== null || inOtherContent(el)) continue;
     const text = (el.textContent ?? '').replace(/\s+/g, ' ').trim();
-    const found = text.length > 0 && text.length <= 80 ? publicationDateInText(text, today) : undefined;
+    const found = text.length > 0 && text.length <= 80 ? publicationDateInText(text, today, true, order) : undefined;
     if (found) return fact(found.date, 'element:published-class', found.quote, src.lineOf(el), `An element marked "${names.trim()}" shows the date.`);
   }
   // htmldate reads a <time datetime> wherever it stands; outside the article's region it is taken only when it is the page's one visible time element.
@@ -226,6 +227,22 @@ export function findPublished(
     return fact(frequent.date, 'text:most-frequent', frequent.quote, undefined, note);
   }
   return undefined;
+}
+
+/** Languages whose usage writes the day before the month in a slashed date (British and Commonwealth English, continental Europe). */
+const DAY_FIRST = /^(?:en-(?:gb|au|nz|ie|in|za)|de|fr|es|it|pt|nl|pl|cs|sk|da|sv|nb|nn|no|fi|ru|uk|tr|el|ro|id|ca)\b/i;
+
+/**
+ * The order of day and month in the page's slashed dates, from its declared
+ * locale (`<html lang>`, else `og:locale`): US English writes the month first
+ * ("05/08/2014" is 8 May), the locales of `DAY_FIRST` the day. Undefined for a
+ * bare "en" (US and British sites both write it) and for other locales,
+ * whose slashed dates then count only when one part is over 12 (htmldate's rule).
+ */
+function dateOrderOf(doc: Document, metas: ReadonlyMap<string, Meta>): DateOrder | undefined {
+  const locale = (doc.documentElement.getAttribute('lang') || metas.get('og:locale')?.content || '').trim().replace('_', '-');
+  if (/^en-us\b/i.test(locale)) return 'mdy';
+  return DAY_FIRST.test(locale) ? 'dmy' : undefined;
 }
 
 /**
