@@ -207,4 +207,14 @@ ${PARAGRAPHS}</article>`;
     expect(calendarDate('3/09/95', 'mdy')).toBe('1995-03-09');
     expect(calendarDate('26/02/2015', 'mdy')).toBe('2015-02-26');
   });
+
+  it('takes the day the byline shows when the published_time in UTC falls a day off it, and only then', () => {
+    const body = (shown: string): string =>
+      `<article><header><h1>Harbour reopens after storm</h1><p class="excerpt">The port authority said damage to the sea wall was lighter than it had feared, and the first ships queued at dawn.</p><ul class="meta"><li><small>On ${shown} by @annlee</small></li></ul></header>${PARAGRAPHS}</article>`;
+    const stamp = (v: string): string => `<meta property="article:published_time" content="${v}">`;
+    expect(date(stamp('2019-03-13T23:00:00.000Z'), body('3/14/2019'))).toMatchObject({ value: '2019-03-14', evidence: { rule: 'article:published_time', quote: '3/14/2019' } });
+    expect(date(stamp('2019-03-13T23:00:00-05:00'), body('3/14/2019'))?.value).toBe('2019-03-13');
+    expect(date(stamp('2019-03-13T23:00:00Z'), body('3/16/2019'))?.value).toBe('2019-03-13');
+    expect(date(stamp('2019-03-13T23:00:00Z'), body('3/13/2019'))?.value).toBe('2019-03-13');
+  });
 });

@@ -88,8 +88,42 @@ export function findPublished(
     }
     return undefined;
   };
+  const headerOfH1 = h1?.parentElement?.parentElement ?? undefined;
+  // The article's region: the headline's article (or the h1's grandparent), read before its body text starts (its first
+  // paragraph of 100 characters or more that is not a byline), where a page's own dateline stands
+  // (teasers, references and comments further on carry other dates).
+  const region = h1 ? (h1.closest('article, main, [role="main" i]') ?? headerOfH1) : undefined;
+  const bodyStart = region ? [...region.querySelectorAll('p')].find((p) => (p.textContent ?? '').trim().length >= 100 && !/^by\s/i.test((p.textContent ?? '').trim())) : undefined;
+  const beforeBody = (el: Element): boolean => bodyStart === undefined || (el.compareDocumentPosition(bodyStart) & 4) !== 0;
+  // Inside the region only, and never a wrapper of the headline or the body text: a layout's class names
+  // ("two-col-sidebar") say nothing of its content.
+  const elsewhere = (el: Element): boolean => {
+    for (let n: Element | null = el; n && n !== region; n = n.parentElement) {
+      if ((h1 && n.contains(h1)) || (bodyStart && n.contains(bodyStart))) continue;
+      const names = `${n.id} ${n.getAttribute('class') ?? ''}`;
+      // A bar named for the date as well ("date-and-comments") is the article's byline bar.
+      if (n.matches('nav, aside, cite') || (OTHER_CONTENT.test(names) && !/date|byline|timestamp/i.test(names)) || CITATIONS.test(names)) return true;
+    }
+    return false;
+  };
+  // A UTC timestamp ("2018-06-12T23:00:00Z") can fall a day off the day the page shows its readers under the
+  // headline ("On 6/13/2018", the first short dated line of the blocks after it, a standfirst before it or not): the
+  // shown day is the page's, as for a time element's own text below.
+  const shownDay = (f: PageFact<string>): PageFact<string> => {
+    const raw = f.evidence.quote ?? '';
+    if (!h1 || !region || f.value.length !== 10 || !/T\d\d:\d\d.*(?:Z|[+-]00:?00)$/i.test(raw.trim())) return f;
+    for (const el of nearHeadline(h1, region).filter((e) => !elsewhere(e))) {
+      const text = (el.textContent ?? '').replace(/\s+/g, ' ').trim();
+      const found = text.length <= 80 ? publicationDateInText(text, today, true, order) : undefined;
+      if (!found) continue;
+      if (found.date === f.value || Math.abs(Date.parse(found.date) - Date.parse(f.value)) > 86_400_000) return f;
+      const note = `The page's timestamp ${raw.trim()} is in UTC; the line under the headline shows the day after or before it.`;
+      return fact(found.date, f.evidence.rule, found.quote, src.lineOf(el), note);
+    }
+    return f;
+  };
   const structured = ldDate('datePublished') ?? rawLdDate(doc, src, today) ?? metaDate([[PUBLISHED_META, ''], [DATE_META, 'meta:']]);
-  if (structured) return structured;
+  if (structured) return shownDay(structured);
 
   const inOtherContent = (el: Element): boolean => {
     for (let n: Element | null = el; n; n = n.parentElement) {
@@ -128,7 +162,6 @@ export function findPublished(
   const created = microdata('datePublished') ?? ldDate('dateCreated') ?? microdata('dateCreated');
   if (created) return created;
   // <time> elements of the article itself: in its <article>, <main> or <header>, or beside its h1.
-  const headerOfH1 = h1?.parentElement?.parentElement ?? undefined;
   const ofArticle = (el: Element): boolean =>
     !inOtherContent(el) && (el.closest('article, main, header, [role="main" i]') !== null || headerOfH1?.contains(el) === true);
   const times = [...doc.querySelectorAll('time[datetime]')].filter(ofArticle);
@@ -143,24 +176,7 @@ export function findPublished(
     const f = candidate(t, 'time:datetime');
     if (f) return f;
   }
-  // Elements that say by class or id that they show the date, byline or dateline, with a short text holding one:
-  // only in the headline's article (or the h1's grandparent) and before its body text starts (its first paragraph
-  // of 100 characters or more that is not a byline), where a page's own dateline stands
-  // (teasers, references and comments further on carry other dates).
-  const region = h1 ? (h1.closest('article, main, [role="main" i]') ?? headerOfH1) : undefined;
-  const bodyStart = region ? [...region.querySelectorAll('p')].find((p) => (p.textContent ?? '').trim().length >= 100 && !/^by\s/i.test((p.textContent ?? '').trim())) : undefined;
-  const beforeBody = (el: Element): boolean => bodyStart === undefined || (el.compareDocumentPosition(bodyStart) & 4) !== 0;
-  // Inside the region only, and never a wrapper of the headline or the body text: a layout's class names
-  // ("two-col-sidebar") say nothing of its content.
-  const elsewhere = (el: Element): boolean => {
-    for (let n: Element | null = el; n && n !== region; n = n.parentElement) {
-      if ((h1 && n.contains(h1)) || (bodyStart && n.contains(bodyStart))) continue;
-      const names = `${n.id} ${n.getAttribute('class') ?? ''}`;
-      // A bar named for the date as well ("date-and-comments") is the article's byline bar.
-      if (n.matches('nav, aside, cite') || (OTHER_CONTENT.test(names) && !/date|byline|timestamp/i.test(names)) || CITATIONS.test(names)) return true;
-    }
-    return false;
-  };
+  // Elements of the region that say by class or id that they show the date, byline or dateline, with a short text holding one.
   for (const el of region ? region.querySelectorAll('[class], [id]') : []) {
     const names = `${el.id} ${el.getAttribute('class') ?? ''}`;
     if (!DATE_CLASS.test(names) || UPDATED.test(names) || elsewhere(el) || el.closest(NOT_VISIBLE) !== null || !beforeBody(el)) continue;
