@@ -46,6 +46,9 @@ export function monthOf(name: string): string | undefined {
   return j < 0 ? undefined : String(j + 1).padStart(2, '0');
 }
 
+/** A weekday written between a month-day and its year, as blog platforms do ("Dec 28 Sat 2013"). */
+const WEEKDAY = '(?:mon|tue|wed|thu|fri|sat|sun)[a-z]{0,6}\\.?,?\\s+';
+
 /** Day, month name, year: "14 March 2019", "14th Mar, 2019", "14. März 2019", "14 de marzo de 2019", "1er mars 2019", "21.dez.2018". */
 const DAY_MONTH_YEAR = /\b(\d{1,2})(?:st|nd|rd|th|er|º)?(?:\.\s*|\s+(?:de\s+)?)(\p{L}{3,10})(?:\.\s*|\.?,?\s+(?:de\s+)?)(\d{4})(?!\d)/iu;
 
@@ -53,7 +56,7 @@ const DAY_MONTH_YEAR = /\b(\d{1,2})(?:st|nd|rd|th|er|º)?(?:\.\s*|\s+(?:de\s+)?)
  * A date value cut to its calendar date as written: "2025-08-23T23:30:00-07:00"
  * is 2025-08-23 (the value's own offset is kept, never converted), and so are
  * "Sat, 23 Aug 2025 10:00:00 GMT" (RFC 2822), "20250823", "2025/08/23",
- * "23.08.2025", "23 August 2025" and "August 23, 2025 5:03 PM ET". "2025-08"
+ * "23.08.2025", "23 August 2025", "August 23, 2025 5:03 PM ET" and "Dec 28 Sat 2013". "2025-08"
  * and "2025" keep their precision. Slashed dates are read when their order
  * is plain ("2/26/2015", "26/02/2015": one number over 12) or the page's
  * `order` settles it ("08/09/2025" is refused without one); a two-digit year
@@ -72,7 +75,7 @@ export function calendarDate(raw: string, order?: DateOrder): string | undefined
   else if (order && (m = v.match(/^(\d{1,2})\/(\d{1,2})\/(\d{2})(?![\d/])/))) date = slashedDate(m[1]!, m[2]!, `${Number(m[3]) >= 90 ? 19 : 20}${m[3]}`, order);
   else if ((m = v.match(/((?:19|20)\d\d)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日/))) date = `${m[1]}-${m[2]!.padStart(2, '0')}-${m[3]!.padStart(2, '0')}`;
   else if ((m = v.match(DAY_MONTH_YEAR)) && monthOf(m[2]!)) date = `${m[3]}-${monthOf(m[2]!)}-${m[1]!.padStart(2, '0')}`;
-  else if ((m = v.match(/\b([a-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b/i)) && monthOf(m[1]!)) date = `${m[3]}-${monthOf(m[1]!)}-${m[2]!.padStart(2, '0')}`;
+  else if ((m = v.match(new RegExp(`\\b([a-z]{3,9})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(?:${WEEKDAY})?(\\d{4})\\b`, 'i'))) && monthOf(m[1]!)) date = `${m[3]}-${monthOf(m[1]!)}-${m[2]!.padStart(2, '0')}`;
   if (!date || !isRealCalendarDate(date) || Number(date.slice(0, 4)) < 1800 || date.startsWith('1970-01-01')) return undefined;
   return date;
 }
@@ -148,7 +151,7 @@ const TEXT_DATE = new RegExp(
     '\\b\\d{1,2}/\\d{1,2}/\\d\\d(?![\\d/])',
     '(?:19|20)\\d\\d\\s*年\\s*\\d{1,2}\\s*月\\s*\\d{1,2}\\s*日',
     `\\b\\d{1,2}(?:st|nd|rd|th|er|º)?(?:\\.\\s*|\\s+(?:de\\s+)?)${ANY_MONTH_NAME}(?:\\.\\s*|\\.?,?\\s+(?:de\\s+)?)(?:19|20)\\d\\d(?!\\d)`,
-    `\\b${MONTH_NAME}\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+(?:19|20)\\d\\d\\b`,
+    `\\b${MONTH_NAME}\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+(?:${WEEKDAY})?(?:19|20)\\d\\d\\b`,
   ].join('|'),
   'giu',
 );
