@@ -217,4 +217,19 @@ ${PARAGRAPHS}</article>`;
     expect(date(stamp('2019-03-13T23:00:00Z'), body('3/16/2019'))?.value).toBe('2019-03-13');
     expect(date(stamp('2019-03-13T23:00:00Z'), body('3/13/2019'))?.value).toBe('2019-03-13');
   });
+
+  it('reads a month-day date with its weekday before the year, as blog platforms write it', () => {
+    expect(calendarDate('Dec 28 Sat 2013 00:28')).toBe('2013-12-28');
+    const header = `<article><h1>Harbour reopens after storm</h1><ul class="post-meta"><li class="publish"><span class="month">Dec </span><span class="date">28 </span><span class="day">Sat </span><span class="year">2013 </span><span class="time">00:28</span></li></ul>${PARAGRAPHS}</article>`;
+    expect(date('', header)).toMatchObject({ value: '2013-12-28', evidence: { quote: 'Dec 28 Sat 2013' } });
+  });
+
+  it("reads a labelled publication date in a work's complementary metadata panel inside the main landmark, not in a named sidebar", () => {
+    const panel = (cls: string): string =>
+      `<div role="main"><div class="${cls}"><dl class="work meta" role="complementary"><dt class="status">Published:</dt><dd class="published">2017-08-15</dd><dt>Words:</dt><dd>2,310</dd></dl></div>` +
+      `<h3 class="title">Chapter 1: The storm</h3><div class="userstuff">${PARAGRAPHS}</div></div>`;
+    expect(date('', panel('work'))).toMatchObject({ value: '2017-08-15', evidence: { rule: 'element:published-class' } });
+    expect(date('', panel('sidebar'))).toBeUndefined();
+    expect(date('', panel('work').replace('Published:', 'Words so far:'))).toBeUndefined();
+  });
 });

@@ -210,9 +210,19 @@ export function findPublished(
   }
   // htmldate's date expressions read page-wide, for the class names that say publication outright ("published",
   // "pubdate", "post-date", "entry-date"): a short text there holding a date is the page's (a work's stats, a post's header).
+  // A complementary box inside the page's main landmark (a work's metadata panel) holds the page's own date when a
+  // label says so ("Published:" in the element or the term before it) and no class name marks other content around it.
+  const ownPanel = (el: Element): boolean => {
+    const label = `${el.previousElementSibling?.textContent ?? ''} ${el.textContent ?? ''}`.trim();
+    if (!/^(?:first\s+)?(?:published|posted)\b/i.test(label) || el.closest('main, [role="main" i]') === null) return false;
+    for (let n: Element | null = el; n && !n.matches('main, [role="main" i]'); n = n.parentElement) {
+      if (n.matches('nav, [role="navigation" i]') || OTHER_CONTENT.test(`${n.id} ${n.getAttribute('class') ?? ''}`)) return false;
+    }
+    return true;
+  };
   for (const el of doc.body ? doc.body.querySelectorAll('[class], [id]') : []) {
     const names = `${el.id} ${el.getAttribute('class') ?? ''}`;
-    if (!PUBLISHED_CLASS.test(names) || UPDATED.test(names) || el.closest(NOT_VISIBLE) !== null || inOtherContent(el)) continue;
+    if (!PUBLISHED_CLASS.test(names) || UPDATED.test(names) || el.closest(NOT_VISIBLE) !== null || (inOtherContent(el) && !ownPanel(el))) continue;
     const text = (el.textContent ?? '').replace(/\s+/g, ' ').trim();
     const found = text.length > 0 && text.length <= 80 ? publicationDateInText(text, today, true, order) : undefined;
     if (found) return fact(found.date, 'element:published-class', found.quote, src.lineOf(el), `An element marked "${names.trim()}" shows the date.`);
