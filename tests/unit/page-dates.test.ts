@@ -45,6 +45,8 @@ describe('page dates: strings', () => {
     expect(dateInUrlPath('https://x.example/news/harbour-2019-03-14.html')).toBe('2019-03-14');
     expect(dateInUrlPath('https://x.example/2019/03/harbour')).toBe('2019-03');
     expect(dateInUrlPath('https://x.example/news/harbour-12345')).toBeUndefined();
+    expect(dateInUrlPath('http://headlines.x.example/hl?a=20190314-35097838-coast-sci')).toBe('2019-03-14');
+    expect(dateInUrlPath('http://x.example/article?id=201903141234&page=2')).toBeUndefined();
   });
 
   it('takes a cued date over an update in a dateline, and counts dates for the extensive search', () => {

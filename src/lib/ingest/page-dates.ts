@@ -110,9 +110,14 @@ export function plausibleDate(date: string, today?: string): boolean {
   return today === undefined || date <= today.slice(0, date.length);
 }
 
-/** A date in a URL's path: /2025/08/23/ is a day, /2025/08/ a month, /2025-08-23- or /20250823/ a day. */
+/**
+ * A date in a URL's path: /2025/08/23/ is a day, /2025/08/ a month, /2025-08-23- or /20250823/ a day; else a
+ * query value that opens with a compact day ("?a=20250823-35097838", an article id stamped with its day), which
+ * htmldate reads as it reads the whole URL.
+ */
 export function dateInUrlPath(href: string): string | undefined {
   const path = URL.canParse(href) ? new URL(href).pathname : href;
+  const query = URL.canParse(href) ? new URL(href).search : '';
   const month = `(0[1-9]|1[0-2]|${MONTHS.join('|')})`;
   const patterns = [
     new RegExp(`/((?:19|20)\\d\\d)/${month}/(0[1-9]|[12]\\d|3[01])(?=/|$|[-_.])`, 'i'),
@@ -128,7 +133,9 @@ export function dateInUrlPath(href: string): string | undefined {
     const date = [m[1], mm, m[3]].filter(Boolean).join('-');
     if (isRealCalendarDate(date)) return date;
   }
-  return undefined;
+  const q = query.match(/[?&][\w-]+=((?:19|20)\d\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?=$|[-_.&#])/);
+  const day = q ? `${q[1]}-${q[2]}-${q[3]}` : undefined;
+  return day && isRealCalendarDate(day) ? day : undefined;
 }
 
 /** A full date written in running text, with what it was read from. */
