@@ -234,4 +234,11 @@ ${PARAGRAPHS}</article>`;
     expect(date('', panel('sidebar'))).toBeUndefined();
     expect(date('', panel('work').replace('Published:', 'Words so far:'))).toBeUndefined();
   });
+
+  it("reads the page's time element when the <body> names a layout state (a rail shown) in its classes", () => {
+    const body = `<div class="byline">By Ann Lee <time datetime="2019-03-13T23:29:49.000Z">March 14, 2019</time></div>${ARTICLE}`;
+    const inBody = (cls: string): string | undefined => extractHtml(page(body).replace('<body>', `<body class="${cls}">`), 'page.html').published?.value;
+    expect(inBody('news ShowNavrail modal-open')).toBe('2019-03-14');
+    expect(extractHtml(page(`<div class="sidebar">${body}</div>`), 'page.html').published).toBeUndefined();
+  });
 });

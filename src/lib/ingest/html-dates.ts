@@ -125,8 +125,9 @@ export function findPublished(
   const structured = ldDate('datePublished') ?? rawLdDate(doc, src, today) ?? metaDate([[PUBLISHED_META, ''], [DATE_META, 'meta:']]);
   if (structured) return shownDay(structured);
 
+  // The <body> and <html> carry the page's state in their classes ("ShowNavrail", "sidebar-open"), never a section's name.
   const inOtherContent = (el: Element): boolean => {
-    for (let n: Element | null = el; n; n = n.parentElement) {
+    for (let n: Element | null = el; n && n !== doc.body && n !== doc.documentElement; n = n.parentElement) {
       if (n.matches('nav, aside, [role="navigation" i], [role="complementary" i]') || OTHER_CONTENT.test(`${n.id} ${n.getAttribute('class') ?? ''}`)) return true;
       if (n.matches('article, main')) return false;
     }
@@ -313,14 +314,15 @@ function nearHeadline(h1: Element, scope: Element): Element[] {
 /** Reference lists and citations, whose dates are of the works cited or when they were read. */
 const CITATIONS = /reference|citation|footnote|reflist|bibliograph/i;
 
-/** The page's visible text, skipping scripts, navigation, asides, footers, other stories, comments, citations and tables (whose dates are data), one space between elements. */
+/** The page's visible text (the root's own class names are the page's state, not a section's), skipping scripts, navigation, asides, footers, other stories, comments, citations and tables (whose dates are data), one space between elements. */
 function visibleText(root: Element): string {
   const parts: string[] = [];
   const walk = (n: Node): void => {
     if (n.nodeType === 3) parts.push(n.nodeValue ?? '');
     else if (n.nodeType === 1) {
       const el = n as Element;
-      if (el.matches(NOT_VISIBLE) || el.localName === 'cite' || el.localName === 'table' || OTHER_CONTENT.test(`${el.id} ${el.getAttribute('class') ?? ''}`) || CITATIONS.test(`${el.id} ${el.getAttribute('class') ?? ''}`)) return;
+      const names = el === root ? '' : `${el.id} ${el.getAttribute('class') ?? ''}`;
+      if (el.matches(NOT_VISIBLE) || el.localName === 'cite' || el.localName === 'table' || OTHER_CONTENT.test(names) || CITATIONS.test(names)) return;
       parts.push(' ');
       for (const c of n.childNodes) walk(c);
       parts.push(' ');
