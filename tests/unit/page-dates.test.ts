@@ -201,6 +201,11 @@ ${PARAGRAPHS}</article>`;
     expect(inLang('en-GB', meta)).toBe('2014-08-05');
     expect(inLang('', meta)).toBeUndefined();
     expect(inLang('en', meta)).toBeUndefined();
+    // The page's own unambiguous slashed dates settle the order before its locale, and both orders settle none.
+    const comments = (...days: string[]): string => `${ARTICLE}<section class="replies">${days.map((d) => `<p>Posted ${d} by a reader</p>`).join('')}</section>`;
+    expect(inLang('en-US', meta, comments('26/02/2015'))).toBe('2014-08-05');
+    expect(inLang('', meta, comments('2/26/2015'))).toBe('2014-05-08');
+    expect(inLang('en-US', meta, comments('2/26/2015', '27/02/2015'))).toBeUndefined();
     // A byline's time in a two-digit year, as a blog network writes it.
     const byline = `<article><h1>Harbour reopens after storm</h1><div class="meta-byline">Ann Lee <span class="publish-time">3/09/15 8:00am</span></div>${PARAGRAPHS}</article>`;
     expect(inLang('en-US', '', byline)).toBe('2015-03-09');

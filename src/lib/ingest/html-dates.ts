@@ -260,13 +260,24 @@ export function findPublished(
 const DAY_FIRST = /^(?:en-(?:gb|au|nz|ie|in|za)|de|fr|es|it|pt|nl|pl|cs|sk|da|sv|nb|nn|no|fi|ru|uk|tr|el|ro|id|ca)\b/i;
 
 /**
- * The order of day and month in the page's slashed dates, from its declared
- * locale (`<html lang>`, else `og:locale`): US English writes the month first
- * ("05/08/2014" is 8 May), the locales of `DAY_FIRST` the day. Undefined for a
- * bare "en" (US and British sites both write it) and for other locales,
- * whose slashed dates then count only when one part is over 12 (htmldate's rule).
+ * The order of day and month in the page's slashed dates. The page's own
+ * slashed dates settle it first: where those with a part over 12 ("2/26/2015",
+ * "26/02/2015") all show one order, that is the page's; where they show both,
+ * none is. Else its declared locale (`<html lang>`, else `og:locale`): US
+ * English writes the month first ("05/08/2014" is 8 May), the locales of
+ * `DAY_FIRST` the day. Undefined for a bare "en" (US and British sites both
+ * write it) and for other locales, whose slashed dates then count only when
+ * one part is over 12 (htmldate's rule).
  */
 function dateOrderOf(doc: Document, metas: ReadonlyMap<string, Meta>): DateOrder | undefined {
+  const seen = new Set<DateOrder>();
+  const text = `${[...metas.values()].map((m) => m.content).join(' ')} ${doc.body?.textContent ?? ''}`;
+  for (const m of text.matchAll(/(?<![\d/])(\d{1,2})\/(\d{1,2})\/(?:\d{4}|\d\d)(?![\d/])/g)) {
+    const [x, y] = [Number(m[1]), Number(m[2])];
+    if (x > 12 && x <= 31 && y >= 1 && y <= 12) seen.add('dmy');
+    else if (y > 12 && y <= 31 && x >= 1 && x <= 12) seen.add('mdy');
+  }
+  if (seen.size > 0) return seen.size === 1 ? [...seen][0] : undefined;
   const locale = (doc.documentElement.getAttribute('lang') || metas.get('og:locale')?.content || '').trim().replace('_', '-');
   if (/^en-us\b/i.test(locale)) return 'mdy';
   return DAY_FIRST.test(locale) ? 'dmy' : undefined;
