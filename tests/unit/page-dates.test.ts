@@ -238,6 +238,8 @@ ${PARAGRAPHS}</article>`;
     expect(date('', panel('work'))).toMatchObject({ value: '2017-08-15', evidence: { rule: 'element:published-class' } });
     expect(date('', panel('sidebar'))).toBeUndefined();
     expect(date('', panel('work').replace('Published:', 'Words so far:'))).toBeUndefined();
+    const twice = panel('work').replace('<dt>Words:</dt>', '<dt class="status">Published:</dt><dd class="published">2017-08-01</dd><dt>Words:</dt>');
+    expect(date('', twice)).toBeUndefined();
   });
 
   it("reads the page's time element when the <body> names a layout state (a rail shown) in its classes", () => {

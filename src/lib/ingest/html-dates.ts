@@ -211,11 +211,14 @@ export function findPublished(
   }
   // htmldate's date expressions read page-wide, for the class names that say publication outright ("published",
   // "pubdate", "post-date", "entry-date"): a short text there holding a date is the page's (a work's stats, a post's header).
-  // A complementary box inside the page's main landmark (a work's metadata panel) holds the page's own date when a
-  // label says so ("Published:" in the element or the term before it) and no class name marks other content around it.
+  // A complementary box inside the page's main landmark (a work's metadata panel) holds the page's own date when the
+  // term before the element labels it ("Published:"), the box labels no other date so, and no class name marks other
+  // content around it (a list of other posts labels a date per post).
   const ownPanel = (el: Element): boolean => {
-    const label = `${el.previousElementSibling?.textContent ?? ''} ${el.textContent ?? ''}`.trim();
-    if (!/^(?:first\s+)?(?:published|posted)\b/i.test(label) || el.closest('main, [role="main" i]') === null) return false;
+    const labelled = (e: Element): boolean => /^\s*(?:first\s+)?(?:published|posted)\b/i.test(e.previousElementSibling?.textContent ?? '');
+    const box = el.closest('aside, [role="complementary" i]');
+    if (!box || !labelled(el) || el.closest('main, [role="main" i]') === null) return false;
+    if ([...box.querySelectorAll('*')].filter(labelled).length > 1) return false;
     for (let n: Element | null = el; n && !n.matches('main, [role="main" i]'); n = n.parentElement) {
       if (n.matches('nav, [role="navigation" i]') || OTHER_CONTENT.test(`${n.id} ${n.getAttribute('class') ?? ''}`)) return false;
     }
