@@ -45,6 +45,8 @@ describe('page dates: strings', () => {
     expect(dateInUrlPath('https://x.example/news/harbour-2019-03-14.html')).toBe('2019-03-14');
     expect(dateInUrlPath('https://x.example/2019/03/harbour')).toBe('2019-03');
     expect(dateInUrlPath('https://x.example/news/harbour-12345')).toBeUndefined();
+    expect(dateInUrlPath('http://headlines.x.example/hl?a=20190314-35097838-coast-sci')).toBe('2019-03-14');
+    expect(dateInUrlPath('http://x.example/article?id=201903141234&page=2')).toBeUndefined();
   });
 
   it('takes a cued date over an update in a dateline, and counts dates for the extensive search', () => {
@@ -189,5 +191,61 @@ ${PARAGRAPHS}</article>`;
     const shown = (stamp: string, text: string): string => `<article><h1>Harbour reopens after storm</h1><p>By Ann Lee <time datetime="${stamp}">${text}</time></p>${PARAGRAPHS}</article>`;
     expect(date('', shown('2019-03-13T23:30:00Z', 'March 14, 2019'))).toMatchObject({ value: '2019-03-14', evidence: { rule: 'time:datetime', quote: 'March 14, 2019' } });
     expect(date('', shown('2019-03-10T23:30:00Z', 'March 14, 2019'))?.value).toBe('2019-03-10');
+  });
+
+  it("reads an ambiguous or two-digit-year slashed date in the order the page's locale writes, and refuses it without one", () => {
+    const inLang = (lang: string, head: string, body = ARTICLE): string | undefined =>
+      extractHtml(page(body, head).replace('<html>', lang === '' ? '<html>' : `<html lang="${lang}">`), 'page.html').published?.value;
+    const meta = '<meta name="publish_date" content="05/08/2014 07:01:00">';
+    expect(inLang('en-US', meta)).toBe('2014-05-08');
+    expect(inLang('en-GB', meta)).toBe('2014-08-05');
+    expect(inLang('', meta)).toBeUndefined();
+    expect(inLang('en', meta)).toBeUndefined();
+    // The page's own unambiguous slashed dates settle the order before its locale, and both orders settle none.
+    const comments = (...days: string[]): string => `${ARTICLE}<section class="replies">${days.map((d) => `<p>Posted ${d} by a reader</p>`).join('')}</section>`;
+    expect(inLang('en-US', meta, comments('26/02/2015'))).toBe('2014-08-05');
+    expect(inLang('', meta, comments('2/26/2015'))).toBe('2014-05-08');
+    expect(inLang('en-US', meta, comments('2/26/2015', '27/02/2015'))).toBeUndefined();
+    // A byline's time in a two-digit year, as a blog network writes it.
+    const byline = `<article><h1>Harbour reopens after storm</h1><div class="meta-byline">Ann Lee <span class="publish-time">3/09/15 8:00am</span></div>${PARAGRAPHS}</article>`;
+    expect(inLang('en-US', '', byline)).toBe('2015-03-09');
+    expect(inLang('', '', byline)).toBeUndefined();
+    expect(calendarDate('3/09/15', 'dmy')).toBe('2015-09-03');
+    expect(calendarDate('3/09/95', 'mdy')).toBe('1995-03-09');
+    expect(calendarDate('26/02/2015', 'mdy')).toBe('2015-02-26');
+  });
+
+  it('takes the day the byline shows when the published_time in UTC falls a day off it, and only then', () => {
+    const body = (shown: string): string =>
+      `<article><header><h1>Harbour reopens after storm</h1><p class="excerpt">The port authority said damage to the sea wall was lighter than it had feared, and the first ships queued at dawn.</p><ul class="meta"><li><small>On ${shown} by @annlee</small></li></ul></header>${PARAGRAPHS}</article>`;
+    const stamp = (v: string): string => `<meta property="article:published_time" content="${v}">`;
+    expect(date(stamp('2019-03-13T23:00:00.000Z'), body('3/14/2019'))).toMatchObject({ value: '2019-03-14', evidence: { rule: 'article:published_time', quote: '3/14/2019' } });
+    expect(date(stamp('2019-03-13T23:00:00-05:00'), body('3/14/2019'))?.value).toBe('2019-03-13');
+    expect(date(stamp('2019-03-13T23:00:00Z'), body('3/16/2019'))?.value).toBe('2019-03-13');
+    expect(date(stamp('2019-03-13T23:00:00Z'), body('3/13/2019'))?.value).toBe('2019-03-13');
+  });
+
+  it('reads a month-day date with its weekday before the year, as blog platforms write it', () => {
+    expect(calendarDate('Dec 28 Sat 2013 00:28')).toBe('2013-12-28');
+    const header = `<article><h1>Harbour reopens after storm</h1><ul class="post-meta"><li class="publish"><span class="month">Dec </span><span class="date">28 </span><span class="day">Sat </span><span class="year">2013 </span><span class="time">00:28</span></li></ul>${PARAGRAPHS}</article>`;
+    expect(date('', header)).toMatchObject({ value: '2013-12-28', evidence: { quote: 'Dec 28 Sat 2013' } });
+  });
+
+  it("reads a labelled publication date in a work's complementary metadata panel inside the main landmark, not in a named sidebar", () => {
+    const panel = (cls: string): string =>
+      `<div role="main"><div class="${cls}"><dl class="work meta" role="complementary"><dt class="status">Published:</dt><dd class="published">2017-08-15</dd><dt>Words:</dt><dd>2,310</dd></dl></div>` +
+      `<h3 class="title">Chapter 1: The storm</h3><div class="userstuff">${PARAGRAPHS}</div></div>`;
+    expect(date('', panel('work'))).toMatchObject({ value: '2017-08-15', evidence: { rule: 'element:published-class' } });
+    expect(date('', panel('sidebar'))).toBeUndefined();
+    expect(date('', panel('work').replace('Published:', 'Words so far:'))).toBeUndefined();
+    const twice = panel('work').replace('<dt>Words:</dt>', '<dt class="status">Published:</dt><dd class="published">2017-08-01</dd><dt>Words:</dt>');
+    expect(date('', twice)).toBeUndefined();
+  });
+
+  it("reads the page's time element when the <body> names a layout state (a rail shown) in its classes", () => {
+    const body = `<div class="byline">By Ann Lee <time datetime="2019-03-13T23:29:49.000Z">March 14, 2019</time></div>${ARTICLE}`;
+    const inBody = (cls: string): string | undefined => extractHtml(page(body).replace('<body>', `<body class="${cls}">`), 'page.html').published?.value;
+    expect(inBody('news ShowNavrail modal-open')).toBe('2019-03-14');
+    expect(extractHtml(page(`<div class="sidebar">${body}</div>`), 'page.html').published).toBeUndefined();
   });
 });

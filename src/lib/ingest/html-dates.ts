@@ -5,7 +5,7 @@
  */
 import type { PageFact, SourceMap } from './html.ts';
 import { ARTICLE_TYPE, articlesIn, fact, firstString, ldFact, metaFact, type JsonLd, type Meta } from './html-metadata.ts';
-import { calendarDate, dateInUrlPath, datesInText, mostFrequentDate, plausibleDate, publicationDateInText } from './page-dates.ts';
+import { calendarDate, dateInUrlPath, datesInText, mostFrequentDate, plausibleDate, publicationDateInText, type DateOrder } from './page-dates.ts';
 
 /** Meta tags (by property or name) that give the original publication time, strongest first (htmldate's list, Barbaresi 2020). */
 const PUBLISHED_META = ['article:published_time', 'og:published_time', 'article:published'];
@@ -65,8 +65,9 @@ export function findPublished(
   today: string | undefined,
 ): PageFact<string> | undefined {
   const h1 = headline ?? headingOfTitle(doc);
+  const order = dateOrderOf(doc, metas);
   const dated = (f: PageFact<string> | undefined): PageFact<string> | undefined => {
-    const date = f && calendarDate(f.evidence.quote ?? f.value);
+    const date = f && calendarDate(f.evidence.quote ?? f.value, order);
     return f && date && plausibleDate(date, today) ? { ...f, value: date } : undefined;
   };
   const articles = articlesIn(ld);
@@ -87,11 +88,46 @@ export function findPublished(
     }
     return undefined;
   };
+  const headerOfH1 = h1?.parentElement?.parentElement ?? undefined;
+  // The article's region: the headline's article (or the h1's grandparent), read before its body text starts (its first
+  // paragraph of 100 characters or more that is not a byline), where a page's own dateline stands
+  // (teasers, references and comments further on carry other dates).
+  const region = h1 ? (h1.closest('article, main, [role="main" i]') ?? headerOfH1) : undefined;
+  const bodyStart = region ? [...region.querySelectorAll('p')].find((p) => (p.textContent ?? '').trim().length >= 100 && !/^by\s/i.test((p.textContent ?? '').trim())) : undefined;
+  const beforeBody = (el: Element): boolean => bodyStart === undefined || (el.compareDocumentPosition(bodyStart) & 4) !== 0;
+  // Inside the region only, and never a wrapper of the headline or the body text: a layout's class names
+  // ("two-col-sidebar") say nothing of its content.
+  const elsewhere = (el: Element): boolean => {
+    for (let n: Element | null = el; n && n !== region; n = n.parentElement) {
+      if ((h1 && n.contains(h1)) || (bodyStart && n.contains(bodyStart))) continue;
+      const names = `${n.id} ${n.getAttribute('class') ?? ''}`;
+      // A bar named for the date as well ("date-and-comments") is the article's byline bar.
+      if (n.matches('nav, aside, cite') || (OTHER_CONTENT.test(names) && !/date|byline|timestamp/i.test(names)) || CITATIONS.test(names)) return true;
+    }
+    return false;
+  };
+  // A UTC timestamp ("2018-06-12T23:00:00Z") can fall a day off the day the page shows its readers under the
+  // headline ("On 6/13/2018", the first short dated line of the blocks after it, a standfirst before it or not): the
+  // shown day is the page's, as for a time element's own text below.
+  const shownDay = (f: PageFact<string>): PageFact<string> => {
+    const raw = f.evidence.quote ?? '';
+    if (!h1 || !region || f.value.length !== 10 || !/T\d\d:\d\d.*(?:Z|[+-]00:?00)$/i.test(raw.trim())) return f;
+    for (const el of nearHeadline(h1, region).filter((e) => !elsewhere(e))) {
+      const text = (el.textContent ?? '').replace(/\s+/g, ' ').trim();
+      const found = text.length <= 80 ? publicationDateInText(text, today, true, order) : undefined;
+      if (!found) continue;
+      if (found.date === f.value || Math.abs(Date.parse(found.date) - Date.parse(f.value)) > 86_400_000) return f;
+      const note = `The page's timestamp ${raw.trim()} is in UTC; the line under the headline shows the day after or before it.`;
+      return fact(found.date, f.evidence.rule, found.quote, src.lineOf(el), note);
+    }
+    return f;
+  };
   const structured = ldDate('datePublished') ?? rawLdDate(doc, src, today) ?? metaDate([[PUBLISHED_META, ''], [DATE_META, 'meta:']]);
-  if (structured) return structured;
+  if (structured) return shownDay(structured);
 
+  // The <body> and <html> carry the page's state in their classes ("ShowNavrail", "sidebar-open"), never a section's name.
   const inOtherContent = (el: Element): boolean => {
-    for (let n: Element | null = el; n; n = n.parentElement) {
+    for (let n: Element | null = el; n && n !== doc.body && n !== doc.documentElement; n = n.parentElement) {
       if (n.matches('nav, aside, [role="navigation" i], [role="complementary" i]') || OTHER_CONTENT.test(`${n.id} ${n.getAttribute('class') ?? ''}`)) return true;
       if (n.matches('article, main')) return false;
     }
@@ -103,7 +139,7 @@ export function findPublished(
     const f = raw.trim() === '' ? undefined : dated(fact(raw, rule, raw.trim(), src.lineOf(el)));
     // A timestamp in another zone than the reader's ("2016-12-01T23:29Z" shown as "December 2, 2016") can fall a day
     // off the date the element shows; the shown day is the one the page gives its readers.
-    const shown = f && el.localName === 'time' ? datesInText(el.textContent ?? '', today)[0] : undefined;
+    const shown = f && el.localName === 'time' ? datesInText(el.textContent ?? '', today, order)[0] : undefined;
     if (f && shown && shown.date !== f.value && Math.abs(Date.parse(shown.date) - Date.parse(f.value)) <= 86_400_000) {
       return { ...f, value: shown.date, evidence: { ...f.evidence, quote: shown.quote, note: `The element's timestamp ${raw.trim()} falls on the day before or after the date it shows.` } };
     }
@@ -127,7 +163,6 @@ export function findPublished(
   const created = microdata('datePublished') ?? ldDate('dateCreated') ?? microdata('dateCreated');
   if (created) return created;
   // <time> elements of the article itself: in its <article>, <main> or <header>, or beside its h1.
-  const headerOfH1 = h1?.parentElement?.parentElement ?? undefined;
   const ofArticle = (el: Element): boolean =>
     !inOtherContent(el) && (el.closest('article, main, header, [role="main" i]') !== null || headerOfH1?.contains(el) === true);
   const times = [...doc.querySelectorAll('time[datetime]')].filter(ofArticle);
@@ -142,30 +177,13 @@ export function findPublished(
     const f = candidate(t, 'time:datetime');
     if (f) return f;
   }
-  // Elements that say by class or id that they show the date, byline or dateline, with a short text holding one:
-  // only in the headline's article (or the h1's grandparent) and before its body text starts (its first paragraph
-  // of 100 characters or more that is not a byline), where a page's own dateline stands
-  // (teasers, references and comments further on carry other dates).
-  const region = h1 ? (h1.closest('article, main, [role="main" i]') ?? headerOfH1) : undefined;
-  const bodyStart = region ? [...region.querySelectorAll('p')].find((p) => (p.textContent ?? '').trim().length >= 100 && !/^by\s/i.test((p.textContent ?? '').trim())) : undefined;
-  const beforeBody = (el: Element): boolean => bodyStart === undefined || (el.compareDocumentPosition(bodyStart) & 4) !== 0;
-  // Inside the region only, and never a wrapper of the headline or the body text: a layout's class names
-  // ("two-col-sidebar") say nothing of its content.
-  const elsewhere = (el: Element): boolean => {
-    for (let n: Element | null = el; n && n !== region; n = n.parentElement) {
-      if ((h1 && n.contains(h1)) || (bodyStart && n.contains(bodyStart))) continue;
-      const names = `${n.id} ${n.getAttribute('class') ?? ''}`;
-      // A bar named for the date as well ("date-and-comments") is the article's byline bar.
-      if (n.matches('nav, aside, cite') || (OTHER_CONTENT.test(names) && !/date|byline|timestamp/i.test(names)) || CITATIONS.test(names)) return true;
-    }
-    return false;
-  };
+  // Elements of the region that say by class or id that they show the date, byline or dateline, with a short text holding one.
   for (const el of region ? region.querySelectorAll('[class], [id]') : []) {
     const names = `${el.id} ${el.getAttribute('class') ?? ''}`;
     if (!DATE_CLASS.test(names) || UPDATED.test(names) || elsewhere(el) || el.closest(NOT_VISIBLE) !== null || !beforeBody(el)) continue;
     const text = (el.textContent ?? '').replace(/\s+/g, ' ').trim();
     if (text === '' || text.length > 200) continue;
-    const found = publicationDateInText(text, today);
+    const found = publicationDateInText(text, today, true, order);
     if (found) return fact(found.date, 'element:date-class', found.quote, src.lineOf(el), `An element marked "${names.trim()}" shows the date.`);
   }
   // A title with a date of its own among its parts ("Headline - 07.12.2017 - Site"): the CMS stamped the publication day in it.
@@ -188,16 +206,29 @@ export function findPublished(
   for (const el of near) {
     // A short line of its own is a dateline or byline; in a longer one, or in a table (an infobox), only a cued date counts.
     const text = (el.textContent ?? '').replace(/\s+/g, ' ').trim();
-    const found = publicationDateInText(text, today, text.length <= 80 && el.closest('table') === null);
+    const found = publicationDateInText(text, today, text.length <= 80 && el.closest('table') === null, order);
     if (found) return fact(found.date, 'text:near-headline', found.quote, src.lineOf(el), 'A line near the headline gives the date.');
   }
   // htmldate's date expressions read page-wide, for the class names that say publication outright ("published",
   // "pubdate", "post-date", "entry-date"): a short text there holding a date is the page's (a work's stats, a post's header).
+  // A complementary box inside the page's main landmark (a work's metadata panel) holds the page's own date when the
+  // term before the element labels it ("Published:"), the box labels no other date so, and no class name marks other
+  // content around it (a list of other posts labels a date per post).
+  const ownPanel = (el: Element): boolean => {
+    const labelled = (e: Element): boolean => /^\s*(?:first\s+)?(?:published|posted)\b/i.test(e.previousElementSibling?.textContent ?? '');
+    const box = el.closest('aside, [role="complementary" i]');
+    if (!box || !labelled(el) || el.closest('main, [role="main" i]') === null) return false;
+    if ([...box.querySelectorAll('*')].filter(labelled).length > 1) return false;
+    for (let n: Element | null = el; n && !n.matches('main, [role="main" i]'); n = n.parentElement) {
+      if (n.matches('nav, [role="navigation" i]') || OTHER_CONTENT.test(`${n.id} ${n.getAttribute('class') ?? ''}`)) return false;
+    }
+    return true;
+  };
   for (const el of doc.body ? doc.body.querySelectorAll('[class], [id]') : []) {
     const names = `${el.id} ${el.getAttribute('class') ?? ''}`;
-    if (!PUBLISHED_CLASS.test(names) || UPDATED.test(names) || el.closest(NOT_VISIBLE) !== null || inOtherContent(el)) continue;
+    if (!PUBLISHED_CLASS.test(names) || UPDATED.test(names) || el.closest(NOT_VISIBLE) !== null || (inOtherContent(el) && !ownPanel(el))) continue;
     const text = (el.textContent ?? '').replace(/\s+/g, ' ').trim();
-    const found = text.length > 0 && text.length <= 80 ? publicationDateInText(text, today) : undefined;
+    const found = text.length > 0 && text.length <= 80 ? publicationDateInText(text, today, true, order) : undefined;
     if (found) return fact(found.date, 'element:published-class', found.quote, src.lineOf(el), `An element marked "${names.trim()}" shows the date.`);
   }
   // htmldate reads a <time datetime> wherever it stands; outside the article's region it is taken only when it is the page's one visible time element.
@@ -226,6 +257,33 @@ export function findPublished(
     return fact(frequent.date, 'text:most-frequent', frequent.quote, undefined, note);
   }
   return undefined;
+}
+
+/** Languages whose usage writes the day before the month in a slashed date (British and Commonwealth English, continental Europe). */
+const DAY_FIRST = /^(?:en-(?:gb|au|nz|ie|in|za)|de|fr|es|it|pt|nl|pl|cs|sk|da|sv|nb|nn|no|fi|ru|uk|tr|el|ro|id|ca)\b/i;
+
+/**
+ * The order of day and month in the page's slashed dates. The page's own
+ * slashed dates settle it first: where those with a part over 12 ("2/26/2015",
+ * "26/02/2015") all show one order, that is the page's; where they show both,
+ * none is. Else its declared locale (`<html lang>`, else `og:locale`): US
+ * English writes the month first ("05/08/2014" is 8 May), the locales of
+ * `DAY_FIRST` the day. Undefined for a bare "en" (US and British sites both
+ * write it) and for other locales, whose slashed dates then count only when
+ * one part is over 12 (htmldate's rule).
+ */
+function dateOrderOf(doc: Document, metas: ReadonlyMap<string, Meta>): DateOrder | undefined {
+  const seen = new Set<DateOrder>();
+  const text = `${[...metas.values()].map((m) => m.content).join(' ')} ${doc.body?.textContent ?? ''}`;
+  for (const m of text.matchAll(/(?<![\d/])(\d{1,2})\/(\d{1,2})\/(?:\d{4}|\d\d)(?![\d/])/g)) {
+    const [x, y] = [Number(m[1]), Number(m[2])];
+    if (x > 12 && x <= 31 && y >= 1 && y <= 12) seen.add('dmy');
+    else if (y > 12 && y <= 31 && x >= 1 && x <= 12) seen.add('mdy');
+  }
+  if (seen.size > 0) return seen.size === 1 ? [...seen][0] : undefined;
+  const locale = (doc.documentElement.getAttribute('lang') || metas.get('og:locale')?.content || '').trim().replace('_', '-');
+  if (/^en-us\b/i.test(locale)) return 'mdy';
+  return DAY_FIRST.test(locale) ? 'dmy' : undefined;
 }
 
 /**
@@ -270,14 +328,15 @@ function nearHeadline(h1: Element, scope: Element): Element[] {
 /** Reference lists and citations, whose dates are of the works cited or when they were read. */
 const CITATIONS = /reference|citation|footnote|reflist|bibliograph/i;
 
-/** The page's visible text, skipping scripts, navigation, asides, footers, other stories, comments, citations and tables (whose dates are data), one space between elements. */
+/** The page's visible text (the root's own class names are the page's state, not a section's), skipping scripts, navigation, asides, footers, other stories, comments, citations and tables (whose dates are data), one space between elements. */
 function visibleText(root: Element): string {
   const parts: string[] = [];
   const walk = (n: Node): void => {
     if (n.nodeType === 3) parts.push(n.nodeValue ?? '');
     else if (n.nodeType === 1) {
       const el = n as Element;
-      if (el.matches(NOT_VISIBLE) || el.localName === 'cite' || el.localName === 'table' || OTHER_CONTENT.test(`${el.id} ${el.getAttribute('class') ?? ''}`) || CITATIONS.test(`${el.id} ${el.getAttribute('class') ?? ''}`)) return;
+      const names = el === root ? '' : `${el.id} ${el.getAttribute('class') ?? ''}`;
+      if (el.matches(NOT_VISIBLE) || el.localName === 'cite' || el.localName === 'table' || OTHER_CONTENT.test(names) || CITATIONS.test(names)) return;
       parts.push(' ');
       for (const c of n.childNodes) walk(c);
       parts.push(' ');
