@@ -96,7 +96,7 @@ describe('collect → ingest', () => {
     const byHeadline = new Map(entries.map(({ data }) => [articleSchema.parse(data).headline, articleSchema.parse(data)]));
     expect(byHeadline.get(stories[0]!.title)).toMatchObject({ publisher: { name: 'The Northport Courier' }, published: { date: '2025-08-22', precision: 'day' } });
     expect(byHeadline.get(stories[1]!.title)).toMatchObject({ publisher: { name: 'Harbour Gazette' }, published: { date: '2025-08-21' } });
-    expect(byHeadline.get(stories[2]!.title)).toMatchObject({ publisher: { name: 'Courier Media Group' }, published: { date: '2025-08-20' } });
+    expect(byHeadline.get(stories[2]!.title)).toMatchObject({ publisher: { name: 'The Northport Courier' }, published: { date: '2025-08-20' } });
 
     const second = await cli('src/cli/collect.ts', ['--config', join(dir, 'collect.config.yaml'), '--seeds', seeds]);
     expect(second.code).toBe(0);

@@ -62,6 +62,13 @@ describe('HTML site name where metadata and <title> differ', () => {
     expect(site('Harbour reopens after storm | Coast Ledger', { head: '<meta property="og:site_name" content="Harbour Media Group">' + canonical })?.value).toBe('Harbour Media Group');
   });
 
+  it('takes og:site_name before a JSON-LD publisher in a legal form (the owner, not the site)', () => {
+    const og = '<meta property="og:site_name" content="The Coast Ledger">';
+    expect(site('Harbour reopens after storm', { head: ld('Harbour Media Group, Inc.') + og })?.value).toBe('The Coast Ledger');
+    expect(site('Harbour reopens after storm', { head: ld('Harbour Media Group, Inc.') + og })?.evidence.rule).toBe('og:site_name');
+    expect(site('Harbour reopens after storm', { head: ld('Coast Ledger') + og })?.value).toBe('Coast Ledger');
+  });
+
   it('cuts a byline a CMS appended to og:site_name, and keeps the raw value as the quote', () => {
     const s = site('Harbour reopens after storm', { head: '<meta property="og:site_name" content="CoastLedger.com | By: Jane Doe">' });
     expect(s?.value).toBe('CoastLedger.com');

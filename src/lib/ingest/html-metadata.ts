@@ -208,15 +208,21 @@ export function readabilityByline(raw: string | null | undefined): PageFact<stri
   return raw && value !== '' && !isUrlLike(value) ? fact(value, 'readability:byline', raw.trim(), undefined) : undefined;
 }
 
+/** A company's legal form closing a name ("…, Inc.", "… Media Group"): the name of an owner rather than of the site. */
+export const LEGAL = /,?\s+(?:llc|l\.l\.c\.|inc\.?|incorporated|ltd\.?|limited|plc|corp\.?|corporation|gmbh|ag|s\.?a\.?|s\.?l\.?|co\.?|company|group|media group|holdings?)$/iu;
+
 /**
  * The outlet as the page's metadata names it: the JSON-LD publisher of its
  * article, og:site_name, application-name, then a JSON-LD organisation or
- * website.
+ * website. A JSON-LD publisher in a company's legal form gives way to the
+ * page's og:site_name, which names the site the reader sees.
  */
 export function findPublisher(doc: Document, ld: JsonLd, metas: ReadonlyMap<string, Meta>, src: SourceMap): PageFact<string> | undefined {
   for (const item of articlesIn(ld)) {
     const name = namesIn(ld, item['publisher'])[0];
-    if (name && cleanValue(name) !== '') return ldFact(ld, item, name, 'json-ld:publisher.name', src);
+    if (!name || cleanValue(name) === '') continue;
+    if (LEGAL.test(cleanValue(name)) && cleanValue(metas.get('og:site_name')?.content ?? '') !== '') break;
+    return ldFact(ld, item, name, 'json-ld:publisher.name', src);
   }
   // An application-name that is one of the page's titles (some CMSs copy the headline there) names no outlet.
   const titles = new Set([doc.querySelector('title')?.textContent ?? '', metas.get('og:title')?.content ?? '', metas.get('twitter:title')?.content ?? ''].map((v) => cleanValue(v).toLowerCase()));

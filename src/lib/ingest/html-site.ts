@@ -13,7 +13,7 @@
  * parent company, not the outlet. The host itself is never the name.
  */
 import type { PageFact, SourceMap } from './html.ts';
-import { cleanValue, fact } from './html-metadata.ts';
+import { cleanValue, fact, LEGAL } from './html-metadata.ts';
 import { similarity } from './html-title.ts';
 import { foldKey, words } from './normalize.ts';
 
@@ -27,8 +27,6 @@ interface Candidate {
   quote: string;
   line: number | undefined;
 }
-
-const LEGAL = /,?\s+(?:llc|l\.l\.c\.|inc\.?|incorporated|ltd\.?|limited|plc|corp\.?|corporation|gmbh|ag|s\.?a\.?|s\.?l\.?|co\.?|company|group|media group|holdings?)$/iu;
 
 /** Section labels and navigation words that stand where a name would but name no outlet. */
 const NOT_A_NAME = /^(?:home|homepage|home page|logo|menu|news|blog|search|skip to (?:main )?content|back to top|main|site|website|index|top)$/iu;
