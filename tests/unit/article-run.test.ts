@@ -80,6 +80,19 @@ describe('the article run of a page dump', () => {
     for (const kept of PARAGRAPHS.slice(0, 2)) expect(outside.has(kept)).toBe(false);
     for (const cut of teasers) expect(outside.has(cut)).toBe(true);
   });
+  it('keeps a two-part article and cuts a live ticker beside it, even where the ticker holds more prose than the article', () => {
+    const more = PARAGRAPHS.map((p) => p.replace('The ', 'Later, the ').replace('A spokesman', 'Later, a spokesman'));
+    const places = ['harbour', 'station', 'market', 'school', 'library', 'hospital', 'park', 'museum', 'stadium', 'airport', 'castle', 'theatre', 'church', 'bakery', 'farm', 'mill'];
+    const ticker = places.flatMap((place, i) => [
+      `${String(14 - Math.floor(i / 4)).padStart(2, '0')}:${String(50 - (i % 4) * 10)} News from the ${place}`,
+      `The people who run the ${place} said on Monday that they would be closed for most of the week while the work that was planned for the winter is done, and that they were sorry for the trouble it would cause to all of their visitors.`,
+    ]);
+    const page = [...MENU, 'Bridge to close for a year', ...PARAGRAPHS, 'What happens next', ...more, 'Newsletter', 'Sign up', 'Live', ...ticker, ...FOOTER];
+    const blocks = segment(page.join('\n'));
+    const outside = new Set(outsideArticle(blocks, blocks.map((_, i) => i)).map((i) => blocks[i]!.text));
+    for (const kept of [...PARAGRAPHS, 'What happens next', ...more]) expect(outside.has(kept)).toBe(false);
+    for (const cut of ticker) expect(outside.has(cut)).toBe(true);
+  });
   it('takes in a closing byline after the article, not a long list of names', () => {
     const names = Array.from({ length: 60 }, (_, i) => `reader${i + 1}`).join(', ');
     const page = [...MENU, 'Bridge to close for a year', ...PARAGRAPHS, 'Jane Example is our transport reporter', names, ...FOOTER];

@@ -31,6 +31,10 @@ export const TAIL_WORDS = 40;
 export const FURNITURE_COST = 200;
 /** The least share of the page's prose (in characters) the run must hold; a run with less missed the article. */
 export const MIN_PROSE_SHARE = 0.4;
+/** The least score (see `mainSpan`) of a stretch of good blocks outside the densest for it to count as another part of the article: some five paragraphs of jusText's `length_high` net of their furniture; a teaser, a gallery caption or a ticker item under its headline scores far less. */
+export const DENSE_STRETCH = 1000;
+/** The least prose (in characters) the dense stretches must hold to be taken as the article without holding `MIN_PROSE_SHARE` of the page's prose: some 250 words. */
+export const ARTICLE_PROSE = 1500;
 /** The fewest blocks outside the run for it to be cut at all. */
 export const MIN_OUTSIDE = 3;
 
@@ -56,8 +60,9 @@ export function outsideArticle(blocks: readonly Block[], alive: readonly number[
   const texts = alive.map((i) => blocks[i]!.text);
   const verdict = classifyBlocks(texts);
   if (verdict === undefined) return [];
-  const span = run(mainSpan(verdict.classes, alive, texts, blocks.length), texts);
-  // Where the densest stretch is not most of the page's prose (the page's teasers outweigh a short article), the run spans every good block.
+  // Where the densest stretch is not most of the page's prose, the stretches about as dense (other parts of the article) join it; when together they hold an article's worth of prose, what lies outside them (a ticker, a gallery, teasers) is the page's, however much of it there is.
+  const span = run(mainSpan(verdict.classes, alive, texts, blocks.length, 0), texts) ?? run(mainSpan(verdict.classes, alive, texts, blocks.length, DENSE_STRETCH), texts, 0, ARTICLE_PROSE);
+  // Failing both (a short article under teasers that outweigh it), the run spans every good block.
   const whole = span ?? run(verdict.classes.flatMap((c, k) => (c === 'good' ? [k] : [])), texts);
   if (whole === undefined) return [];
   const outside = alive.filter((_, k) => k < whole.from || k > whole.to);
@@ -66,11 +71,12 @@ export function outsideArticle(blocks: readonly Block[], alive: readonly number[
 
 /**
  * The run (indexes into `texts`) grown from the good blocks `good`, or
- * undefined when there are none or when it holds less than `MIN_PROSE_SHARE`
+ * undefined when there are none, when it holds less than `least` characters
+ * of prose, or when it holds less than `share` (by default `MIN_PROSE_SHARE`)
  * of the page's prose (the article is the bulk of it, so such a run missed it;
  * a page's teasers and comments may together outweigh a short article).
  */
-function run(good: readonly number[], texts: readonly string[]): { from: number; to: number } | undefined {
+function run(good: readonly number[], texts: readonly string[], share = MIN_PROSE_SHARE, least = 0): { from: number; to: number } | undefined {
   const first = good[0];
   const last = good.at(-1);
   if (first === undefined || last === undefined) return undefined;
@@ -91,7 +97,8 @@ function run(good: readonly number[], texts: readonly string[]): { from: number;
   const from = grow(first, -1, LEAD_BLOCKS);
   const to = grow(last, 1, TAIL_BLOCKS);
   const prose = (inside: boolean): number => texts.reduce((n, t, k) => n + ((k >= from && k <= to) === inside && isProse(t) ? t.length : 0), 0);
-  return prose(true) >= MIN_PROSE_SHARE * (prose(true) + prose(false)) ? { from, to } : undefined;
+  if (prose(true) < least) return undefined;
+  return prose(true) >= share * (prose(true) + prose(false)) ? { from, to } : undefined;
 }
 
 /**
@@ -107,29 +114,47 @@ function run(good: readonly number[], texts: readonly string[]): { from: number;
  * pull quote between two parts of an article costs less than the parts are
  * worth, so a multi-part article stays whole, while a share bar or a list of
  * teasers between the article and the comments or a gallery cuts them off
- * unless what lies beyond is worth more.
+ * unless what lies beyond is worth more. With `min` above 0, every other
+ * stretch (found the same way among the blocks left on either side) scoring
+ * at least `min` joins it, and the good blocks from the first to the last of
+ * them are returned.
  */
-function mainSpan(classes: readonly BlockClass[], alive: readonly number[], texts: readonly string[], blockCount: number): number[] {
+function mainSpan(classes: readonly BlockClass[], alive: readonly number[], texts: readonly string[], blockCount: number, min: number): number[] {
   const position = new Map(alive.map((i, k) => [i, k]));
-  let best = -Infinity;
-  let bestFrom = 0;
-  let bestTo = -1;
-  let sum = 0;
-  let from = 0;
-  for (let i = 0; i < blockCount; i++) {
+  const scores = Array.from({ length: blockCount }, (_, i) => {
     const k = position.get(i);
     const text = k === undefined ? '' : texts[k]!;
-    const score = k === undefined || (text.length < LENGTH_LOW && !closesClause(text)) ? -FURNITURE_COST : classes[k] === 'good' ? text.length : 0;
-    if (sum <= 0) {
-      sum = 0;
-      from = i;
+    return k === undefined || (text.length < LENGTH_LOW && !closesClause(text)) ? -FURNITURE_COST : classes[k] === 'good' ? text.length : 0;
+  });
+  const densest = (lo: number, hi: number): { from: number; to: number; sum: number } => {
+    let best = { from: lo, to: lo - 1, sum: -Infinity };
+    let sum = 0;
+    let from = lo;
+    for (let i = lo; i <= hi; i++) {
+      if (sum <= 0) {
+        sum = 0;
+        from = i;
+      }
+      sum += scores[i]!;
+      if (sum > best.sum) best = { from, to: i, sum };
     }
-    sum += score;
-    if (sum > best) {
-      best = sum;
-      bestFrom = from;
-      bestTo = i;
-    }
+    return best;
+  };
+  const top = densest(0, blockCount - 1);
+  let bestFrom = top.from;
+  let bestTo = top.to;
+  if (min > 0) {
+    const more = (lo: number, hi: number): void => {
+      if (hi < lo) return;
+      const s = densest(lo, hi);
+      if (s.sum < min) return;
+      bestFrom = Math.min(bestFrom, s.from);
+      bestTo = Math.max(bestTo, s.to);
+      more(lo, s.from - 1);
+      more(s.to + 1, hi);
+    };
+    more(0, top.from - 1);
+    more(top.to + 1, blockCount - 1);
   }
   return alive.flatMap((i, k) => (i >= bestFrom && i <= bestTo && classes[k] === 'good' ? [k] : []));
 }
