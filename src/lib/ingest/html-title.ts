@@ -184,24 +184,25 @@ export interface Headline {
   shown?: string;
 }
 
-/** Share of the shorter text's words that the other text has too. */
-export function similarity(a: string, b: string): number {
+/** The two texts' distinct lower-cased words, and how many they share. */
+function overlap(a: string, b: string): { shared: number; sizes: [number, number] } {
   const wa = new Set(words(a.toLowerCase()));
   const wb = new Set(words(b.toLowerCase()));
-  if (wa.size === 0 || wb.size === 0) return 0;
   let shared = 0;
   for (const w of wa) if (wb.has(w)) shared++;
-  return shared / Math.min(wa.size, wb.size);
+  return { shared, sizes: [wa.size, wb.size] };
+}
+
+/** Share of the shorter text's words that the other text has too. */
+export function similarity(a: string, b: string): number {
+  const { shared, sizes } = overlap(a, b);
+  return Math.min(...sizes) === 0 ? 0 : shared / Math.min(...sizes);
 }
 
 /** Share of the longer text's words that the other text has too. */
 function coverage(a: string, b: string): number {
-  const wa = new Set(words(a.toLowerCase()));
-  const wb = new Set(words(b.toLowerCase()));
-  if (wa.size === 0 || wb.size === 0) return 0;
-  let shared = 0;
-  for (const w of wa) if (wb.has(w)) shared++;
-  return shared / Math.max(wa.size, wb.size);
+  const { shared, sizes } = overlap(a, b);
+  return Math.min(...sizes) === 0 ? 0 : shared / Math.max(...sizes);
 }
 
 interface MetaTitle {
