@@ -9,11 +9,17 @@
  * environment (for workflows), makes any seed error or warning fail the build
  * before Astro runs. Any other exit code of the ingest (a bad command line,
  * an entry edited by hand, an unwritable folder) stops the build with it.
+ *
+ * When nothing the site is built from changed since the last build (see
+ * `build-stamp.ts`: content, code, public files, packages, `SITE_URL` and
+ * `BASE_PATH`) and `dist/` is as that build left it, `astro build` is not run
+ * again. Deleting `dist/` forces a full build.
  */
 import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { inputsDigest, isCurrent, writeStamp } from './build-stamp.ts';
 
 const USAGE = 'usage: npm run build -- [--strict]';
 
@@ -35,7 +41,15 @@ export function runBuild(argv: readonly string[], root: string, env: NodeJS.Proc
     console.error(`build: the ingest exited ${ingest}; the site was not built`);
     return ingest;
   }
-  return step([resolve(root, 'node_modules/astro/bin/astro.mjs'), 'build']);
+  // Nothing the site is built from changed since the last build, and dist/ is as that build left it: done.
+  const inputs = inputsDigest(root, env);
+  if (isCurrent(root, inputs)) {
+    console.log('build: dist/ is current (nothing it is built from changed since the last build); not rebuilt');
+    return 0;
+  }
+  const built = step([resolve(root, 'node_modules/astro/bin/astro.mjs'), 'build']);
+  if (built === 0) writeStamp(root, inputs);
+  return built;
 }
 
 if (process.argv[1] !== undefined && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
