@@ -5,7 +5,7 @@ import astro from 'eslint-plugin-astro';
 import globals from 'globals';
 
 export default defineConfig(
-  { ignores: ['dist/', '.astro/', '.tools/', 'node_modules/', 'screenshots/'] },
+  { ignores: ['dist/', '.shards/', '.cache/', '.astro/', '.tools/', 'node_modules/', 'screenshots/'] },
   js.configs.recommended,
   tseslint.configs.recommended,
   astro.configs.recommended,

@@ -7,9 +7,11 @@
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { contentSecurityPolicy } from '../lib/site/head.ts';
+import { sliceForShard } from '../lib/site/shards.ts';
+import { shard } from '../lib/site/shard-data.ts';
 
 // Astro skips page files whose names start with "_", so the name comes from a parameter.
-export const getStaticPaths = (() => [{ params: { headers: '_headers' } }]) satisfies GetStaticPaths;
+export const getStaticPaths = (() => sliceForShard([{ params: { headers: '_headers' } }], () => '_headers', shard)) satisfies GetStaticPaths;
 
 export const GET: APIRoute = () => {
   const base = import.meta.env.BASE_URL;

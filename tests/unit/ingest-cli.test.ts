@@ -244,13 +244,13 @@ describe('exit codes', () => {
     expect((await runCli(root, [], { strictEnv: '0' })).code).toBe(0);
     removeTemp(root);
   });
-  it('npm run build stops before Astro under --strict or STORYLINE_STRICT=1 when a seed fails', () => {
+  it('npm run build stops before Astro under --strict or STORYLINE_STRICT=1 when a seed fails', async () => {
     const root = smallCorpus('build-strict', 1);
     writeFileSync(join(root, 'seeds', 'empty.txt'), '');
     const quiet = { ...process.env, STORYLINE_STRICT: '' };
-    expect(runBuild(['--bogus'], root, quiet)).toBe(2);
-    expect(runBuild(['--strict'], root, quiet)).toBe(1);
-    expect(runBuild([], root, { ...quiet, STORYLINE_STRICT: '1' })).toBe(1);
+    expect(await runBuild(['--bogus'], root, quiet)).toBe(2);
+    expect(await runBuild(['--strict'], root, quiet)).toBe(1);
+    expect(await runBuild([], root, { ...quiet, STORYLINE_STRICT: '1' })).toBe(1);
     // The ingest wrote the good seed; Astro never ran (it would have made dist/).
     expect(existsSync(entryPath(root, 1))).toBe(true);
     expect(existsSync(join(root, 'dist'))).toBe(false);

@@ -8,9 +8,11 @@ import { articles } from '../../lib/site/site-data.ts';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { rawPathFor } from '../../lib/site/articles.ts';
+import { sliceForShard } from '../../lib/site/shards.ts';
+import { shard } from '../../lib/site/shard-data.ts';
 
 export const getStaticPaths = (async () => {
-  const entries = await articles();
+  const entries = sliceForShard(await articles(), (entry) => `raw/${entry.id}`, shard);
   return entries.map((entry) => ({
     params: { path: rawPathFor(entry.data.source.path).slice('raw/'.length) },
     props: { seed: entry.data.source.path },

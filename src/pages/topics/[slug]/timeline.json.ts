@@ -8,8 +8,10 @@ import { knowledge } from '../../../lib/site/knowledge-data.ts';
 import { site as siteData } from '../../../lib/site/site-data.ts';
 import { topicTimeline } from '../../../lib/site/timeline.ts';
 import { withBase } from '../../../lib/site/config.ts';
+import { sliceForShard } from '../../../lib/site/shards.ts';
+import { shard } from '../../../lib/site/shard-data.ts';
 
-export const getStaticPaths = (() => knowledge.stories.topics.map((t) => ({ params: { slug: t.id } }))) satisfies GetStaticPaths;
+export const getStaticPaths = (() => sliceForShard(knowledge.stories.topics, (t) => `topics/${t.id}`, shard).map((t) => ({ params: { slug: t.id } }))) satisfies GetStaticPaths;
 
 export const GET: APIRoute = async ({ params }) => {
   const index = await siteData();
