@@ -36,7 +36,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { availableParallelism } from 'node:os';
-import { resolve } from 'node:path';
+import { resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { rm } from 'node:fs/promises';
@@ -86,7 +86,10 @@ export function planBuild(argv: readonly string[], root: string, env: NodeJS.Pro
   if (values.shard !== undefined) {
     const shard = parseShard(values.shard);
     if (typeof shard === 'string') return `--shard: ${shard}`;
-    return { mode: 'shard', strict, ingest, shard, out: values.out === undefined ? defaultShardDir(root, shard) : resolve(root, values.out) };
+    const out = values.out === undefined ? defaultShardDir(root, shard) : resolve(root, values.out);
+    // Outside the working directory Astro would put the build's server chunks in the shared `./.astro/`.
+    if (!out.startsWith(`${resolve(root)}${sep}`)) return `--out: a shard's folder must be inside the project (${root}), not ${out}`;
+    return { mode: 'shard', strict, ingest, shard, out };
   }
   const countText = values.shards ?? (env['STORYLINE_SHARDS'] || '1');
   const count = parseShardCount(countText);

@@ -64,6 +64,8 @@ describe('the build command line', () => {
     expect(planBuild(['--shard', '2/2'], root, {})).toMatch(/^--shard: /);
     expect(planBuild([], root, { STORYLINE_SHARDS: 'many' })).toMatch(/^STORYLINE_SHARDS: /);
     expect(planBuild(['--merge'], root, {})).toMatch(/needs the shard output folders/);
+    expect(planBuild(['--shard', '0/2', '--out', '../elsewhere'], root, {})).toMatch(/must be inside the project/);
+    expect(planBuild(['--shard', '0/2', '--out', 'shard-out'], root, {})).toMatchObject({ out: '/project/shard-out' });
     expect(planBuild(['stray'], root, {})).toMatch(/unexpected argument stray/);
   });
 });
