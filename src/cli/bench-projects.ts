@@ -74,5 +74,5 @@ export async function setupBaseline(dir: string): Promise<void> {
 
 /** Removes what a build leaves behind, so the next build is cold. */
 export async function coldStart(dir: string): Promise<void> {
-  for (const name of ['dist', '.astro', 'node_modules/.astro', 'node_modules/.vite']) await rm(join(dir, name), { recursive: true, force: true });
+  for (const name of ['dist', '.astro', '.shards', '.cache', 'node_modules/.astro', 'node_modules/.vite']) await rm(join(dir, name), { recursive: true, force: true });
 }

@@ -20,7 +20,8 @@ export interface SizeResult {
   query?: string;
   profile?: { stages: Record<string, number>; counts: Record<string, unknown>; complete: boolean; timedOut: boolean; ms: number; rss?: number };
   ingest?: Timing & { articlesPerSecond: number; entries?: number; errors?: number; warnings?: number; source: 'ingest CLI' | 'profile without events' };
-  build?: Timing & BuildPhases & { pages?: number; pagesPerSecond?: number };
+  /** `astro build`, or with `shards` the sharded build and its merge (one Pagefind index). */
+  build?: Timing & BuildPhases & { pages?: number; pagesPerSecond?: number; shards?: number };
   baseline?: { build?: Timing & BuildPhases & { pages?: number; pagesPerSecond?: number }; pagefind?: Timing & { pages?: number }; dist?: DistStats };
   dist?: DistStats;
   search?: { query: string; bytes: number; requests: number };
@@ -133,7 +134,7 @@ export function printTable(results: readonly SizeResult[]): void {
         return secs((s['entries'] ?? 0) + (s['entities'] ?? 0) + (s['figures'] ?? 0) + (s['events'] ?? 0) + (s['stories'] ?? 0) + s['serialise']);
       },
     ],
-    ['astro build (incl. Pagefind): wall time', (r) => t(r.build)],
+    ['astro build (incl. Pagefind): wall time', (r) => `${t(r.build)}${r.build?.shards ? ` (${r.build.shards} shards + merge)` : ''}`],
     ['  content sync', (r) => opt(r.build?.syncMs, secs)],
     ['  types + bundling', (r) => opt(r.build?.bundleMs, secs)],
     ['  rendering pages', (r) => opt(r.build?.renderMs, secs)],

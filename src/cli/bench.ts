@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --sizes 100,1000 --runs 3 --timeout 300 --seed S --no-site --no-baseline --no-browser --no-events --keep --out FILE]`
+ * `npm run bench [-- --sizes 100,1000 --runs 3 --timeout 300 --seed S --no-site --no-baseline --no-browser --no-events --no-profile --shards N --keep --out FILE]`
  *
  * How fast Storyline is, and how heavy its pages are, at several corpus sizes,
  * against a plain Astro site built in the same run (issue 9). Two sections:
@@ -31,6 +31,13 @@
  *      the stylesheets it links, gzipped), external scripts on article pages,
  *      and the bytes of a first one-word search in Chromium.
  *
+ * With `--shards N` the site is built as `npm run build -- --no-ingest
+ * --shards N` builds it (N Astro builds, then the merge with the sitemap and
+ * one Pagefind index); its peak memory is the largest process of the tree.
+ * `--no-profile` leaves out the stage-by-stage profile, which holds the whole
+ * corpus in one process (at 100,000 articles it cannot). After the build,
+ * `npm run build` runs again with nothing changed (it finds `dist/` current).
+ *
  * Builds are cold (outputs and caches removed first). A step that takes under
  * 10 s is repeated (`--runs`, default 3) and its median reported. A step that
  * exceeds `--timeout` seconds is stopped and reported as a lower bound; what
@@ -58,7 +65,7 @@ import { ANSI, ASTRO, BUILD_MARKS, failure, kb, mb, measured, median, phases, RO
 
 
 const USAGE =
-  'usage: npm run bench -- [--sizes 100,1000] [--runs 3] [--timeout 300] [--seed S] [--no-site] [--no-baseline] [--no-browser] [--no-events] [--no-profile] [--keep] [--out FILE]';
+  'usage: npm run bench -- [--sizes 100,1000] [--runs 3] [--timeout 300] [--seed S] [--no-site] [--no-baseline] [--no-browser] [--no-events] [--no-profile] [--shards N] [--keep] [--out FILE]';
 
 // ---------------------------------------------------------------------------
 // Child modes
@@ -170,17 +177,17 @@ const writtenBy = (stdout: string): number | undefined => {
  * nothing changed, and a run after one seed gained a sentence (each a median
  * of `runs`; the seed is put back, and re-ingested, between runs).
  */
-async function incremental(seeds: string, ingestArgs: readonly string[], o: Options): Promise<Incremental> {
-  const unchanged = await measured(o.runs, () => runNode(ingestArgs, { timeoutMs: o.timeoutMs }));
+async function incremental(seeds: string, ingestArgs: readonly string[], cwd: string, o: Options): Promise<Incremental> {
+  const unchanged = await measured(o.runs, () => runNode(ingestArgs, { cwd, timeoutMs: o.timeoutMs }));
   const name = (await readdir(seeds)).sort().find((n) => n.endsWith('.txt'))!;
   const original = await readFile(join(seeds, name));
   let edit = 0;
   const oneSeed = await measured(o.runs, async () => {
     edit += 1;
     await writeFile(join(seeds, name), `${original.toString('utf8')}\nThe editors added correction number ${edit} to this article on Tuesday.\n`);
-    const r = await runNode(ingestArgs, { timeoutMs: o.timeoutMs });
+    const r = await runNode(ingestArgs, { cwd, timeoutMs: o.timeoutMs });
     await writeFile(join(seeds, name), original);
-    await runNode(ingestArgs, { timeoutMs: o.timeoutMs });
+    await runNode(ingestArgs, { cwd, timeoutMs: o.timeoutMs });
     return r;
   });
   return {
@@ -201,6 +208,8 @@ interface Options {
   keep: boolean;
   /** Whether to profile the ingest stage by stage (`--no-profile` leaves it out). */
   profile: boolean;
+  /** Shards of the site build (`--shards N`); 1 is a whole `astro build`. */
+  shards: number;
 }
 
 async function benchSize(size: number, o: Options): Promise<SizeResult> {
@@ -255,13 +264,15 @@ async function benchSize(size: number, o: Options): Promise<SizeResult> {
     log('running the ingest');
     const content = join(project, 'content');
     // Where `npm run build` in the project keeps its cache, so the unchanged rebuild below finds it warm.
+    // Run as `npm run build` runs it in the project (its seeds/, content/ and cache, paths shown as there), so the
+    // unchanged rebuild below finds the same report and a warm cache.
     const cache = join(project, 'node_modules', '.cache', 'storyline');
-    const ingestArgs = ['src/cli/ingest.ts', '--seeds', seeds, '--out', content, '--cache', cache];
+    const ingestArgs = [join(ROOT, 'src', 'cli', 'ingest.ts')];
     // Cold: no entries and no cache.
     const ingest = await measured(o.runs, async () => {
       await rm(content, { recursive: true, force: true });
       await rm(cache, { recursive: true, force: true });
-      return runNode(ingestArgs, { timeoutMs: o.timeoutMs });
+      return runNode(ingestArgs, { cwd: project, timeoutMs: o.timeoutMs });
     });
     // Exit code 1 means a seed had an error; the others were still written.
     const said = (what: string): number | undefined => {
@@ -281,7 +292,7 @@ async function benchSize(size: number, o: Options): Promise<SizeResult> {
     else {
       contentReady = true;
       log('re-ingesting: nothing changed, then one seed changed');
-      result.incremental = await incremental(seeds, ingestArgs, o);
+      result.incremental = await incremental(seeds, ingestArgs, project, o);
       if (ingest.code === 1) result.notes.push(`the ingest reported errors: ${ingest.stderr.split('\n').filter((l) => / error /.test(l)).slice(0, 3).join(' | ')}`);
     }
   } else {
@@ -289,16 +300,20 @@ async function benchSize(size: number, o: Options): Promise<SizeResult> {
   }
 
   if (contentReady) {
-    log('building the site');
+    log(o.shards > 1 ? `building the site in ${o.shards} shards, then merging them` : 'building the site');
     const build = await measured(o.runs, async () => {
       await coldStart(project);
-      return runNode([ASTRO, 'build'], { cwd: project, timeoutMs: o.timeoutMs, marks: BUILD_MARKS });
+      // Sharded: `npm run build -- --no-ingest --shards N` (the shards, then the merge with its sitemap and index).
+      const args = o.shards > 1 ? [join(ROOT, 'src', 'cli', 'build.ts'), '--no-ingest', '--shards', String(o.shards)] : [ASTRO, 'build'];
+      return runNode(args, { cwd: project, timeoutMs: o.timeoutMs, marks: BUILD_MARKS });
     });
-    const pages = Number(/(\d+) page\(s\) built/.exec(build.stdout.replace(ANSI, ''))?.[1] ?? NaN);
+    // A sharded build renders the shared pages in every shard: count the merged site's pages instead.
+    const pages = o.shards > 1 ? Number.NaN : Number(/(\d+) page\(s\) built/.exec(build.stdout.replace(ANSI, ''))?.[1] ?? NaN);
     result.build = { ...timing(build), ...phases(build.marks), ...(Number.isNaN(pages) ? {} : { pages, pagesPerSecond: (pages * 1000) / build.ms }) };
     if (!build.ok) result.notes.push(failure('astro build', build));
     else {
       result.dist = await measureDist(join(project, 'dist'));
+      if (o.shards > 1) result.build = { ...result.build, pages: result.dist.pages, pagesPerSecond: (result.dist.pages * 1000) / build.ms, shards: o.shards };
       if (result.ingest?.source === 'ingest CLI') {
         // `npm run build` as a user runs it again with nothing changed: the ingest finds nothing to do, and
         // the stamp (written here as `npm run build` writes it after a build) says dist/ is current.
@@ -407,6 +422,7 @@ async function main(): Promise<number> {
         events: { type: 'boolean', default: true },
         keep: { type: 'boolean', default: false },
         profile: { type: 'boolean', default: true },
+        shards: { type: 'string', default: '1' },
         out: { type: 'string' },
         help: { type: 'boolean', default: false },
         'child-profile': { type: 'string' },
@@ -440,6 +456,10 @@ async function main(): Promise<number> {
   const runs = Number(values.runs);
   const timeout = Number(values.timeout);
   const seed = values.seed === undefined ? undefined : Number(values.seed);
+  if (!Number.isInteger(Number(values.shards)) || Number(values.shards) < 1) {
+    console.error(`--shards takes a whole number of shards, 1 or more\n${USAGE}`);
+    return 2;
+  }
   if (sizes.some((n) => !Number.isInteger(n) || n < 1) || !Number.isInteger(runs) || runs < 1 || !(timeout > 0) || (seed !== undefined && !Number.isInteger(seed))) {
     console.error(`--sizes takes positive integers (e.g. 100,1000), --runs a positive integer, --timeout seconds, --seed an integer\n${USAGE}`);
     return 2;
@@ -448,7 +468,7 @@ async function main(): Promise<number> {
   const started = new Date();
   const site = values.site ? await benchSite(values.browser) : undefined;
   const results: SizeResult[] = [];
-  const options: Options = { runs, timeoutMs: timeout * 1000, seed, baseline: values.baseline, browser: values.browser, events: values.events, keep: values.keep, profile: values.profile };
+  const options: Options = { runs, timeoutMs: timeout * 1000, seed, baseline: values.baseline, browser: values.browser, events: values.events, keep: values.keep, profile: values.profile, shards: Number(values.shards) };
   const out = values.out === undefined ? join(ROOT, 'bench-results', `bench-${started.toISOString().replace(/[:.]/g, '-')}.json`) : resolve(values.out);
   const machine = { cpus: cpus().length, cpu: cpus()[0]?.model, totalMemory: totalmem(), freeMemoryAtStart: freemem(), node: process.version };
   const versions = { astro: await versionOf('astro'), pagefind: await versionOf('pagefind') };
@@ -461,7 +481,7 @@ async function main(): Promise<number> {
       date: started.toISOString(),
       machine,
       versions,
-      options: { sizes, runs, timeoutSeconds: timeout, seed: seed ?? 'default', events: values.events },
+      options: { sizes, runs, timeoutSeconds: timeout, seed: seed ?? 'default', events: values.events, profile: values.profile, shards: Number(values.shards) },
       ...(site ? { site } : {}),
       sizes: results.map((r) => ({ ...r, budgets: budgets(r) })),
     };

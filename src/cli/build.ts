@@ -41,8 +41,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { rm } from 'node:fs/promises';
 import { readSiteConfig } from '../lib/site/config.ts';
-import { parseShard, parseShardCount, type Shard } from '../lib/site/shards.ts';
-import { buildAllShards, buildShard, defaultShardDir, mergeShards } from './shards.ts';
+import { defaultShardDir, parseShard, parseShardCount, type Shard } from '../lib/site/shards.ts';
 import { inputsDigest, isCurrent, writeStamp } from './build-stamp.ts';
 
 const USAGE = 'usage: npm run build -- [--strict] [--no-ingest] [--shards N [--jobs J] | --shard K/N [--out DIR] | --merge DIR... [--out DIR]]';
@@ -134,9 +133,9 @@ export async function runBuild(argv: readonly string[], root: string, env: NodeJ
       return built;
     }
     case 'shard':
-      return buildShard(root, plan.shard, plan.out, clean);
+      return (await import('./shards.ts')).buildShard(root, plan.shard, plan.out, clean);
     case 'shards': {
-      const built = await buildAllShards(root, plan.count, plan.jobs, clean);
+      const built = await (await import('./shards.ts')).buildAllShards(root, plan.count, plan.jobs, clean);
       if ('code' in built) return built.code;
       const code = await merge(built.dirs, plan.out, env);
       // The shards' folders are only the merge's input; their caches (`.cache/astro-shard-*`) stay for the next build.
@@ -150,7 +149,8 @@ export async function runBuild(argv: readonly string[], root: string, env: NodeJ
 }
 
 async function merge(dirs: readonly string[], out: string, env: NodeJS.ProcessEnv): Promise<number> {
-  const messages = await mergeShards(dirs, out, readSiteConfig(env));
+  // The sharding code (Pagefind, the sitemap integration) is loaded only by the builds that use it.
+  const messages = await (await import('./shards.ts')).mergeShards(dirs, out, readSiteConfig(env));
   for (const message of messages) console.error(`merge: ${message}`);
   if (messages.length > 0) console.error(`build: the merge found ${messages.length} problem${messages.length === 1 ? '' : 's'}; ${out} is not a complete site`);
   return messages.length > 0 ? 1 : 0;

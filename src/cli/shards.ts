@@ -23,12 +23,7 @@ import { indexSite } from '../integrations/pagefind.ts';
 import { writeSitemapOf } from '../integrations/sitemap.ts';
 import type { BuildSettings } from '../lib/site/config.ts';
 import { checkShardSet, conflictMessage, mergedPages, mergePlan, parseManifest, SHARD_MANIFEST, type ShardManifest } from '../lib/site/shard-merge.ts';
-import type { Shard } from '../lib/site/shards.ts';
-
-/** The folder a shard of `root` builds into unless told otherwise (inside the project: see `astro.config.mjs`). */
-export function defaultShardDir(root: string, shard: Shard): string {
-  return join(root, '.shards', `${shard.index}-of-${shard.count}`);
-}
+import { defaultShardDir, type Shard } from '../lib/site/shards.ts';
 
 /**
  * Runs `astro build` for `shard` of the project in `root` into `outDir`;

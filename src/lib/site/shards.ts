@@ -12,6 +12,8 @@
  * similar keys (slugs sharing a long prefix) evenly enough for a slice count.
  */
 
+import { join } from 'node:path';
+
 /** Shard `index` (0-based) of `count` shards. */
 export interface Shard {
   index: number;
@@ -71,4 +73,9 @@ export function inShard(key: string, shard: Shard | undefined): boolean {
 export function sliceForShard<T>(items: readonly T[], keyOf: (item: T) => string, shard: Shard | undefined): T[] {
   if (shard === undefined || shard.count === 1) return [...items];
   return items.filter((item) => inShard(keyOf(item), shard));
+}
+
+/** The folder a shard of `root` builds into unless told otherwise (inside the project: see `astro.config.mjs`). */
+export function defaultShardDir(root: string, shard: Shard): string {
+  return join(root, '.shards', `${shard.index}-of-${shard.count}`);
 }
