@@ -85,11 +85,7 @@ export function words(text: string): string[] {
 export function rawWords(text: string): string[] {
   const folded = text.normalize('NFKD').replace(/\p{M}+/gu, '');
   const out: string[] = [];
-  for (const m of folded.matchAll(/\d+(?:[.,]\d+)*|\p{L}+(?:['’]\p{L}+)*/gu)) {
-    const w = m[0];
-    // Most words hold no apostrophe, and for them both replacements are no-ops.
-    out.push(w.includes("'") || w.includes('’') ? w.replace(/['’]s$/, '').replace(/['’]/g, '') : w);
-  }
+  for (const m of folded.matchAll(/\d+(?:[.,]\d+)*|\p{L}+(?:['’]\p{L}+)*/gu)) out.push(m[0].replace(/['’]s$/, '').replace(/['’]/g, ''));
   return out;
 }
 
