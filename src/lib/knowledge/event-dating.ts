@@ -202,7 +202,7 @@ export interface Group extends DateVerdict {
 export function judgeJoin(g: Group, h: Group): DateVerdict {
   if (g.facts.ambiguous.length || h.facts.ambiguous.length) return judgeDates([g.facts, h.facts]);
   let conflict = g.conflict || h.conflict;
-  let allNear = g.allNear && h.allNear;
+  const allNear = g.allNear && h.allNear;
   // Both flags only ever turn (conflict on, allNear off): once both have, no later pair can change the verdict.
   if (conflict && !allNear) return { conflict, allNear };
   for (const a of g.facts.certain) {
