@@ -819,9 +819,13 @@ export function resolveEntities(perArticle: readonly ArticleMentions[], editor?:
   };
   const entries = editor?.entities ?? [];
   const sorted = [...perArticle].sort((a, b) => (a.article < b.article ? -1 : a.article > b.article ? 1 : 0));
-  const agencyKeys = new Set(sorted.flatMap((a) => a.agencies.map(foldName)));
+  const agencyKeys = new Set<string>();
   // Words the corpus writes in lower case: the same word capitalised at a sentence's start is not a name.
-  const lowerWords = new Set(sorted.flatMap((a) => a.lowerWords));
+  const lowerWords = new Set<string>();
+  for (const a of sorted) {
+    for (const g of a.agencies) agencyKeys.add(foldName(g));
+    for (const w of a.lowerWords) lowerWords.add(w);
+  }
   const editorPatterns = entries.map((e) => [e.name, ...(e.aliases ?? [])].map((form) => formPattern(form, true)));
   const caseCounts = countCases(sorted);
   // Every name the corpus's units hold, with the type most of its pieces have.

@@ -28,8 +28,9 @@ import { contentWords } from './text-words.ts';
 export function locate(t: Temporal, paragraph: string | undefined): { sentence: string; start: number; end: number } {
   const sentence = t.sentence;
   if (paragraph !== undefined && paragraph.slice(t.start, t.end) === t.text) {
-    for (let i = paragraph.indexOf(sentence); i >= 0; i = paragraph.indexOf(sentence, i + 1)) {
-      if (t.start >= i && t.end <= i + sentence.length) return { sentence, start: t.start - i, end: t.end - i };
+    // Only an occurrence ending at or after the temporal can hold it; the first of those that starts after it, and every later one, cannot.
+    for (let i = paragraph.indexOf(sentence, Math.max(0, t.end - sentence.length)); i >= 0 && i <= t.start; i = paragraph.indexOf(sentence, i + 1)) {
+      if (t.end <= i + sentence.length) return { sentence, start: t.start - i, end: t.end - i };
     }
   }
   const i = sentence.indexOf(t.text);

@@ -202,16 +202,18 @@ export interface Group extends DateVerdict {
 export function judgeJoin(g: Group, h: Group): DateVerdict {
   if (g.facts.ambiguous.length || h.facts.ambiguous.length) return judgeDates([g.facts, h.facts]);
   let conflict = g.conflict || h.conflict;
-  let allNear = g.allNear && h.allNear;
+  const allNear = g.allNear && h.allNear;
+  // Both flags only ever turn (conflict on, allNear off): once both have, no later pair can change the verdict.
+  if (conflict && !allNear) return { conflict, allNear };
   for (const a of g.facts.certain) {
     for (const b of h.facts.certain) {
       if (contains(a.reading, b.reading)) continue;
       conflict = true;
-      if (!near(a, b)) allNear = false;
+      if (!near(a, b)) return { conflict, allNear: false };
     }
-    for (const b of h.facts.bounds) if (!fits(a, b)) conflict = true;
+    if (!conflict) for (const b of h.facts.bounds) if (!fits(a, b)) conflict = true;
   }
-  for (const a of h.facts.certain) for (const b of g.facts.bounds) if (!fits(a, b)) conflict = true;
+  if (!conflict) for (const a of h.facts.certain) for (const b of g.facts.bounds) if (!fits(a, b)) conflict = true;
   return { conflict, allNear };
 }
 

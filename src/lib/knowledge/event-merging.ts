@@ -52,13 +52,14 @@ export function mergeOrder(pairs: Pairs, count: number): Uint32Array {
   pass(pairs.j, count);
   pass(pairs.i, count);
   // A similarity's bits, 16 at a time from the lowest: for numbers ≥ 0 they order as the numbers do, and flipped, the most similar comes first.
-  const view = new DataView(new ArrayBuffer(8));
-  const bits = [6, 4, 2, 0].map((offset) => ({ offset, digit: new Uint16Array(n) }));
-  for (const { offset, digit } of bits) {
-    for (let k = 0; k < n; k++) {
-      view.setFloat64(0, pairs.sim[k] ?? 0);
-      digit[k] = 0xffff - view.getUint16(offset);
-    }
+  // Read through a 16-bit view of the similarities' bytes, in the platform's byte order (`lowest` is where the lowest 16 bits lie).
+  const sims = Float64Array.from(pairs.sim);
+  const halves = new Uint16Array(sims.buffer);
+  const lowest = new Uint8Array(Uint16Array.of(1).buffer)[0] === 1 ? 0 : 3;
+  const digit = new Uint16Array(n);
+  for (let part = 0; part < 4; part++) {
+    const at = lowest === 0 ? part : 3 - part;
+    for (let k = 0; k < n; k++) digit[k] = 0xffff - (halves[4 * k + at] ?? 0);
     pass(digit, 0x10000);
   }
   return order;
@@ -185,20 +186,29 @@ export const MIN_SUPPORT = 2;
  * elsewhere in two sentences can join them; the title says what the event
  * is).
  */
-export function supported(cs: readonly Candidate[]): Omit<TimelineEvent, 'id'>[] {
+export function supported(cs: readonly Candidate[], words: Map<Candidate, Set<string>> = new Map()): Omit<TimelineEvent, 'id'>[] {
   const event = buildEvent(cs);
   if (cs.length < 2) return [event];
   const giver = cs.find((c) => event.summary === trimTitle(c.summary) || event.summary === trimTitle(c.sentence));
   const title = supportWords(event.summary, giver?.names ?? []);
-  const supports = (c: Candidate): boolean => {
-    let shared = 0;
-    for (const w of supportWords(c.sentence, c.names)) if (title.has(w) && ++shared >= MIN_SUPPORT) return true;
-    return false;
+  // A citation's own words do not change with the title: each is read once however often the title is remade.
+  const wordsOf = (c: Candidate): Set<string> => {
+    let w = words.get(c);
+    if (w === undefined) {
+      w = supportWords(c.sentence, c.names);
+      words.set(c, w);
+    }
+    return w;
   };
-  const kept = cs.filter(supports);
+  const verdict = cs.map((c): boolean => {
+    let shared = 0;
+    for (const w of wordsOf(c)) if (title.has(w) && ++shared >= MIN_SUPPORT) return true;
+    return false;
+  });
+  const kept = cs.filter((_, k) => verdict[k]);
   if (kept.length === cs.length || !kept.some((c) => c.relation === 'on')) return [event];
   // The kept citations may be titled by another sentence: they must support that title in turn.
-  return [...supported(kept), ...cs.filter((c) => !supports(c) && c.relation === 'on').map((c) => buildEvent([c]))];
+  return [...supported(kept, words), ...cs.filter((c, k) => !verdict[k] && c.relation === 'on').map((c) => buildEvent([c]))];
 }
 
 /**

@@ -111,24 +111,34 @@ export interface Proposal {
   wider: boolean;
 }
 
-/** The pairs a vector proposes, at most `MAX_PROPOSED`: those found under its own level first, then the most similar. */
-function chosen(proposals: readonly Proposal[]): readonly Proposal[] {
-  if (proposals.length <= MAX_PROPOSED) return proposals;
-  const level = proposals.filter((p) => !p.wider);
-  if (level.length >= MAX_PROPOSED) return mostSimilar(level, MAX_PROPOSED);
-  return [...level, ...mostSimilar(proposals.filter((p) => p.wider), MAX_PROPOSED - level.length)];
+/**
+ * The proposals a vector makes, at most `MAX_PROPOSED`, as indices into its
+ * first `count` proposals (`sims[k]`, `wider[k]`; those under its own level
+ * come first): all when few enough; else those under its own level first,
+ * then the most similar (`mostSimilarOf`).
+ */
+function chosen(count: number, sims: Float64Array, wider: Uint8Array): number[] {
+  const all = Array.from({ length: count }, (_, k) => k);
+  if (count <= MAX_PROPOSED) return all;
+  const level = all.filter((k) => !wider[k]);
+  if (level.length >= MAX_PROPOSED) return mostSimilarOf(level, sims, MAX_PROPOSED);
+  return [...level, ...mostSimilarOf(all.filter((k) => wider[k]), sims, MAX_PROPOSED - level.length)];
 }
 
 /** The `n` most similar proposals, ties taken in the order given (a stable sort's first `n`), in the order given. */
 export function mostSimilar(proposals: readonly Proposal[], n: number): Proposal[] {
-  if (proposals.length <= n) return [...proposals];
-  const sims = new Float64Array(proposals.length);
-  proposals.forEach((p, k) => {
-    sims[k] = p.sim;
-  });
-  const cut = kthSmallest(sims, proposals.length - n);
-  let ties = n - proposals.filter((p) => p.sim > cut).length;
-  return proposals.filter((p) => p.sim > cut || (p.sim === cut && ties-- > 0));
+  const sims = Float64Array.from(proposals, (p) => p.sim);
+  return mostSimilarOf(Array.from(proposals.keys()), sims, n).map((k) => proposals[k]!);
+}
+
+/** `mostSimilar` over proposals by index: of `which`, the `n` with the highest `sims`, ties in the order given, in the order given. */
+function mostSimilarOf(which: readonly number[], sims: Float64Array, n: number): number[] {
+  if (which.length <= n) return [...which];
+  const values = Float64Array.from(which, (k) => sims[k] ?? 0);
+  const cut = kthSmallest(values, which.length - n);
+  let ties = n;
+  for (const k of which) if ((sims[k] ?? 0) > cut) ties -= 1;
+  return which.filter((k) => (sims[k] ?? 0) > cut || ((sims[k] ?? 0) === cut && ties-- > 0));
 }
 
 /** The k-th smallest of `values` (from 0), found by Hoare's selection, which reorders them. */
@@ -241,6 +251,11 @@ export function similarPairs(
   const mark = new Int32Array(weight.length).fill(-1);
   const partnerMark = new Int32Array(weight.length).fill(-1);
   let stamp = 0;
+  // Each token's weight squared, as the cosine adds it up; and the proposals of the vector being compared (at most one per comparison).
+  const square = weight.map((x) => x * x);
+  const proposalOther = new Int32Array(MAX_COMPARED);
+  const proposalSim = new Float64Array(MAX_COMPARED);
+  const proposalWider = new Uint8Array(MAX_COMPARED);
   const out: Pairs = { i: [], j: [], sim: [] };
   for (const q of probes) {
     const mine = tokensOf(q);
@@ -252,11 +267,11 @@ export function similarPairs(
       reading === undefined
         ? [{ wider: false, lists: prefix.map((id) => anywhere[id] ?? []) }]
         : roundsOf(reading).map(({ blocks, wider }) => ({ wider, lists: prefix.flatMap((id) => blocks.map((b) => inBlock.get(b * weight.length + id) ?? [])) }));
-    const proposals: Proposal[] = [];
+    let proposed = 0;
     let compared = 0;
     for (const round of lists) {
       // Pairs under wider readings come after every pair of its level, so with enough of those they would not be proposed.
-      if (round.wider && proposals.length >= MAX_PROPOSED) break;
+      if (round.wider && proposed >= MAX_PROPOSED) break;
       for (const list of round.lists) {
         for (let k = 0; k < list.length && compared < MAX_COMPARED; k++) {
           const p = list[k] ?? q;
@@ -270,32 +285,32 @@ export function similarPairs(
           if (p < q) {
             for (let t = start[p] ?? 0; t < (start[p + 1] ?? 0); t++) {
               const id = ids[t] ?? 0;
-              if (mark[id] !== q) continue;
-              const x = weight[id] ?? 1;
-              dot += x * x;
+              if (mark[id] === q) dot += square[id] ?? 1;
             }
           } else {
             stamp += 1;
             for (let t = start[p] ?? 0; t < (start[p + 1] ?? 0); t++) partnerMark[ids[t] ?? 0] = stamp;
-            for (const id of mine) {
-              if (partnerMark[id] !== stamp) continue;
-              const x = weight[id] ?? 1;
-              dot += x * x;
-            }
+            for (const id of mine) if (partnerMark[id] === stamp) dot += square[id] ?? 1;
           }
           const np = norm2[p] ?? 0;
           const nq = norm2[q] ?? 0;
           const sim = np && nq ? dot / Math.sqrt(np * nq) : 0;
-          if (sim >= wanted) proposals.push({ other: p, sim, wider: round.wider });
+          if (sim >= wanted) {
+            proposalOther[proposed] = p;
+            proposalSim[proposed] = sim;
+            proposalWider[proposed] = round.wider ? 1 : 0;
+            proposed += 1;
+          }
         }
       }
     }
     stats.comparisons += compared;
-    if (compared === MAX_COMPARED || proposals.length >= MAX_PROPOSED) stats.capped += 1;
-    for (const { other, sim } of chosen(proposals)) {
+    if (compared === MAX_COMPARED || proposed >= MAX_PROPOSED) stats.capped += 1;
+    for (const k of chosen(proposed, proposalSim, proposalWider)) {
+      const other = proposalOther[k] ?? 0;
       out.i.push(Math.min(other, q));
       out.j.push(Math.max(other, q));
-      out.sim.push(sim);
+      out.sim.push(proposalSim[k] ?? 0);
     }
     const own = reading === undefined ? undefined : block.get(reading);
     for (const id of prefix) {

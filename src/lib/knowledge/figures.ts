@@ -421,7 +421,9 @@ export function groupFigures(figures: readonly Figure[]): FigureGroup[] {
     const qualifierOf = (f: Figure): Qualifier => (f.qualifier === 'none' && hedged.has(f.value) ? 'about' : f.qualifier);
     for (const f of inMeasure) {
       const key = `${qualifierOf(f)}\u0000${f.value}\u0000${f.qualifier === 'vague' ? f.text.toLowerCase() : ''}`;
-      claims.set(key, [...(claims.get(key) ?? []), f]);
+      const claim = claims.get(key);
+      if (claim) claim.push(f);
+      else claims.set(key, [f]);
     }
     const list: FigureClaim[] = [...claims.values()].map((fs) => {
       const first = { ...fs[0]!, qualifier: qualifierOf(fs[0]!) };

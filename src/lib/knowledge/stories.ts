@@ -149,7 +149,9 @@ export function clusterStoriesWithStats(articles: readonly EventArticle[], optio
     if (sa === sb) return;
     const [keep, drop] = sa < sb ? [sa, sb] : [sb, sa];
     const moved = members[drop] ?? [];
-    members[keep] = [...(members[keep] ?? []), ...moved];
+    const kept = members[keep] ?? [];
+    for (const m of moved) kept.push(m);
+    members[keep] = kept;
     members[drop] = [];
     for (const m of moved) storyOf[m] = keep;
     const k = spans[keep];
@@ -207,7 +209,9 @@ export function clusterStoriesWithStats(articles: readonly EventArticle[], optio
     for (const id of list) {
       if (!groupOf.has(id)) continue;
       const r = root(id);
-      wire.set(r, [...(wire.get(r) ?? []), id]);
+      const group = wire.get(r);
+      if (group) group.push(id);
+      else wire.set(r, [id]);
     }
     const first = list[0] ?? '';
     const span: Story['span'] = {};

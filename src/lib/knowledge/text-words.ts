@@ -133,8 +133,10 @@ export function splitSentences(text: string): string[] {
   const out: string[] = [];
   let start = 0;
   for (const m of text.matchAll(/[.!?]+["'”’)\]]*(?=\s+["'“‘(]?[\p{Lu}\p{N}])/gu)) {
-    const lastWord = /([\p{L}.]+)\.$/u.exec(text.slice(start, m.index + 1))?.[1] ?? '';
-    if (m[0].startsWith('.') && (ABBREVIATIONS.has(lastWord.toLowerCase()) || /^(?:\p{L}\.)*\p{L}$/u.test(lastWord))) continue;
+    if (m[0].startsWith('.')) {
+      const lastWord = wordBeforeStop(text, start, m.index);
+      if (ABBREVIATIONS.has(lastWord.toLowerCase()) || /^(?:\p{L}\.)*\p{L}$/u.test(lastWord)) continue;
+    }
     const end = m.index + m[0].length;
     const s = text.slice(start, end).trim();
     if (s) out.push(s);
@@ -143,4 +145,35 @@ export function splitSentences(text: string): string[] {
   const rest = text.slice(start).trim();
   if (rest) out.push(rest);
   return out;
+}
+
+const LETTER = /^\p{L}$/u;
+
+/**
+ * What `/([\p{L}.]+)\.$/u` captures in `text.slice(start, stop + 1)`, where
+ * `text[stop]` is a full stop: the run of letters and full stops right
+ * before it, back to `start`, or '' when there is none. Read backwards from
+ * the stop, so a long sentence costs only its last word.
+ */
+function wordBeforeStop(text: string, start: number, stop: number): string {
+  let i = stop;
+  while (i > start) {
+    const c = text.charCodeAt(i - 1);
+    if (c === 0x2e) {
+      i -= 1;
+      continue;
+    }
+    // A letter outside the Basic Multilingual Plane is a surrogate pair, read as one code point (as the `u` flag does).
+    if (c >= 0xdc00 && c <= 0xdfff && i - 2 >= start) {
+      const high = text.charCodeAt(i - 2);
+      if (high >= 0xd800 && high <= 0xdbff) {
+        if (!LETTER.test(text.slice(i - 2, i))) break;
+        i -= 2;
+        continue;
+      }
+    }
+    if (!LETTER.test(text[i - 1]!)) break;
+    i -= 1;
+  }
+  return text.slice(i, stop);
 }
