@@ -1,14 +1,18 @@
 /**
- * Runs `ingestSeedSafely` on worker threads, so a corpus of many new seeds
- * uses every core. Each worker loads the pipeline once and takes seeds one at
- * a time; results come back without their input (the caller has it). The
- * pipeline is pure, so where a seed runs cannot change what it gives.
+ * Runs `runSeed` (the pipeline, then the knowledge layer's per-article steps
+ * on the entry) on worker threads, so a corpus of many new seeds uses every
+ * core. Each worker loads the pipeline once and takes seeds one at a time;
+ * results come back without their input (the caller has it). Both are pure,
+ * so where a seed runs cannot change what it gives.
  *
  * This same file is the worker's entry point: loaded on a worker thread with
  * `workerData.role === 'seed-worker'`, it serves requests instead of exporting.
  */
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { ingestSeedSafely, type CachedSeedResult, type IngestOptions, type SeedInput } from '../lib/ingest/pipeline.ts';
+import { articleSchema } from '../lib/schema.ts';
+import { articleKnowledge } from '../lib/knowledge/article-knowledge.ts';
+import type { SentenceCache } from '../lib/knowledge/entities.ts';
 
 interface Request {
   id: number;
@@ -76,10 +80,28 @@ export function startSeedPool(size: number): SeedPool {
   };
 }
 
+/** compromise's spans of the sentences this thread has tagged, shared by its seeds; emptied at `SENTENCE_CACHE_MAX` (results do not depend on it). */
+const sentenceCache: SentenceCache = new Map();
+/** About 100 MB of sentences: copies and boilerplate repeat within a few thousand seeds, and the cache must not grow with the corpus. */
+const SENTENCE_CACHE_MAX = 200_000;
+
+/**
+ * One seed as the ingest keeps it: `ingestSeedSafely`'s result without its
+ * input, and with the per-article knowledge of its entry when it gave one
+ * that passes the schema (the ingest leaves out any other).
+ */
+export function runSeed(input: SeedInput, options: IngestOptions): CachedSeedResult {
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars
+  const { input: _input, duplicateOf: _duplicate, ...result } = ingestSeedSafely(input, options);
+  if (result.article === undefined || result.body === undefined) return result;
+  const parsed = articleSchema.safeParse(result.article);
+  if (!parsed.success) return result;
+  if (sentenceCache.size > SENTENCE_CACHE_MAX) sentenceCache.clear();
+  return { ...result, knowledge: articleKnowledge(parsed.data, result.body, { sentenceCache }) };
+}
+
 if (!isMainThread && (workerData as { role?: string } | undefined)?.role === 'seed-worker') {
   parentPort!.on('message', ({ id, input, options }: Request) => {
-    // eslint-disable-next-line @typescript-eslint/no-unused-vars
-    const { input: _input, duplicateOf: _duplicate, ...result } = ingestSeedSafely(input, options);
-    parentPort!.postMessage({ id, result } satisfies Reply);
+    parentPort!.postMessage({ id, result: runSeed(input, options) } satisfies Reply);
   });
 }
