@@ -47,7 +47,7 @@ import { SIDECAR_SUFFIX, sidecarNameFor } from '../lib/ingest/sidecar.ts';
 import { MAX_SEED_BYTES } from '../lib/ingest/decode.ts';
 import { checkStamp } from '../lib/ingest/generated.ts';
 import { codeDigest, openCache, type DiskCache } from './cache.ts';
-import { runSeed, startSeedPool } from './seed-pool.ts';
+import { isCacheable, runSeed, startSeedPool } from './seed-pool.ts';
 
 /** The ingest report's file name in the output folder. */
 const REPORT_NAME = 'ingest-report.json';
@@ -192,13 +192,14 @@ async function ingest(run: Run): Promise<number> {
         results.push({ ...cached, input: kept });
         continue;
       }
-      const done = (result: CachedSeedResult): void => {
+      const done = (result: CachedSeedResult, stored = false): void => {
         results.push({ ...result, input: kept });
         // An internal failure is not cached: the next run tries again.
-        if (!result.messages.some((m) => m.code === 'SL903')) run.cache?.set('seeds', key, result);
+        if (!stored && isCacheable(result)) run.cache?.set('seeds', key, result);
       };
       if (pool) {
-        const job: Promise<void> = pool.run(input, options).then(done);
+        // The worker stores the result in the cache itself.
+        const job: Promise<void> = pool.run(input, options, run.cache ? { dir: run.cache.dir, kind: 'seeds', key } : undefined).then((r) => done(r, true));
         inFlight.add(job);
         void job.finally(() => inFlight.delete(job));
         // Hold at most two seeds a worker: the rest are still on disk.

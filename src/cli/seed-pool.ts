@@ -13,11 +13,20 @@ import { ingestSeedSafely, type CachedSeedResult, type IngestOptions, type SeedI
 import { articleSchema } from '../lib/schema.ts';
 import { articleKnowledge } from '../lib/knowledge/article-knowledge.ts';
 import type { SentenceCache } from '../lib/knowledge/entities.ts';
+import { openCache, type DiskCache } from './cache.ts';
 
 interface Request {
   id: number;
   input: SeedInput;
   options: IngestOptions;
+  cacheAs?: CacheAs;
+}
+
+/** Where the worker stores the seed's result in the disk cache (`openCache(dir).set(kind, key, result)`), unless it records an internal failure. */
+export interface CacheAs {
+  dir: string;
+  kind: string;
+  key: string;
 }
 
 interface Reply {
@@ -26,8 +35,11 @@ interface Reply {
 }
 
 export interface SeedPool {
-  /** The seed's result. A worker takes one seed at a time; seeds wait in order for a free worker, so the caller bounds how many it hands over. */
-  run(input: SeedInput, options: IngestOptions): Promise<CachedSeedResult>;
+  /**
+   * The seed's result. A worker takes one seed at a time; seeds wait in order for a free worker, so the caller bounds how many it hands over.
+   * With `cacheAs`, the worker also stores the result in the cache, so that writing it costs this thread nothing.
+   */
+  run(input: SeedInput, options: IngestOptions, cacheAs?: CacheAs): Promise<CachedSeedResult>;
   close(): Promise<void>;
 }
 
@@ -66,18 +78,23 @@ export function startSeedPool(size: number): SeedPool {
   };
 
   return {
-    async run(input, options) {
+    async run(input, options, cacheAs) {
       const w = await acquire();
       const id = next++;
       return new Promise<CachedSeedResult>((resolve, reject) => {
         pending.set(id, { resolve, reject });
-        w.postMessage({ id, input, options } satisfies Request);
+        w.postMessage({ id, input, options, ...(cacheAs ? { cacheAs } : {}) } satisfies Request);
       });
     },
     async close() {
       await Promise.all(workers.map((w) => w.terminate()));
     },
   };
+}
+
+/** Whether a seed's result may be cached: an internal failure (SL903) is not, so the next run tries again. */
+export function isCacheable(result: CachedSeedResult): boolean {
+  return !result.messages.some((m) => m.code === 'SL903');
 }
 
 /** compromise's spans of the sentences this thread has tagged, shared by its seeds; emptied at `SENTENCE_CACHE_MAX` (results do not depend on it). */
@@ -101,7 +118,14 @@ export function runSeed(input: SeedInput, options: IngestOptions): CachedSeedRes
 }
 
 if (!isMainThread && (workerData as { role?: string } | undefined)?.role === 'seed-worker') {
-  parentPort!.on('message', ({ id, input, options }: Request) => {
-    parentPort!.postMessage({ id, result: runSeed(input, options) } satisfies Reply);
+  const caches = new Map<string, DiskCache>();
+  parentPort!.on('message', ({ id, input, options, cacheAs }: Request) => {
+    const result = runSeed(input, options);
+    if (cacheAs && isCacheable(result)) {
+      let cache = caches.get(cacheAs.dir);
+      if (!cache) caches.set(cacheAs.dir, (cache = openCache(cacheAs.dir)));
+      cache.set(cacheAs.kind, cacheAs.key, result);
+    }
+    parentPort!.postMessage({ id, result } satisfies Reply);
   });
 }
