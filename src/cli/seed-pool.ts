@@ -99,8 +99,12 @@ export function isCacheable(result: CachedSeedResult): boolean {
 
 /** compromise's spans of the sentences this thread has tagged, shared by its seeds; emptied at `SENTENCE_CACHE_MAX` (results do not depend on it). */
 const sentenceCache: SentenceCache = new Map();
-/** About 100 MB of sentences: copies and boilerplate repeat within a few thousand seeds, and the cache must not grow with the corpus. */
-const SENTENCE_CACHE_MAX = 200_000;
+/**
+ * About 80 MB a thread (some 2 KB a sentence, measured on generated news): the
+ * sentences of a thousand or so articles, where boilerplate and most copies
+ * recur, while the cache does not grow with the corpus.
+ */
+const SENTENCE_CACHE_MAX = 40_000;
 
 /**
  * One seed as the ingest keeps it: `ingestSeedSafely`'s result without its
