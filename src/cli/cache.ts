@@ -36,6 +36,8 @@ export function codeDigest(): string {
 }
 
 export interface DiskCache {
+  /** The folder it keeps its values in: another thread may `openCache` it too, to write values it computed. */
+  dir: string;
   get<T>(kind: string, key: string): T | undefined;
   set(kind: string, key: string, value: unknown): void;
   /** Hits and misses so far, by kind. */
@@ -48,6 +50,7 @@ export function openCache(dir: string): DiskCache {
   const stats: DiskCache['stats'] = {};
   const count = (kind: string): { hits: number; misses: number } => (stats[kind] ??= { hits: 0, misses: 0 });
   return {
+    dir,
     stats,
     get<T>(kind: string, key: string): T | undefined {
       try {

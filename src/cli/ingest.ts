@@ -36,17 +36,18 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { formatDiagnostic, sortDiagnostics, type Diagnostic } from '../lib/diagnostics.ts';
-import { assembleCorpus, buildReport, ingestSeedSafely, seedCacheKey, type CachedSeedResult, type SeedInput, type SeedResult } from '../lib/ingest/pipeline.ts';
+import { assembleCorpus, buildReport, seedCacheKey, type CachedSeedResult, type SeedInput, type SeedResult } from '../lib/ingest/pipeline.ts';
 import { articleSchema, isRealCalendarDate, type IngestReport } from '../lib/schema.ts';
 import { buildKnowledge, knowledgeSchema, type ArticleMemo, type Knowledge, type KnowledgeProblem, type KnowledgeStages } from '../lib/knowledge/knowledge.ts';
 import type { KnowledgeArticle } from '../lib/knowledge/text.ts';
+import type { ArticleKnowledge } from '../lib/knowledge/article-knowledge.ts';
 import { ENTITY_EDITOR_FILE, TOPIC_EDITOR_FILE, parseEntityEditor, parseTopicEditor } from '../lib/knowledge/editor.ts';
 import { readContentFile } from '../lib/ingest/markdown.ts';
 import { SIDECAR_SUFFIX, sidecarNameFor } from '../lib/ingest/sidecar.ts';
 import { MAX_SEED_BYTES } from '../lib/ingest/decode.ts';
 import { checkStamp } from '../lib/ingest/generated.ts';
 import { codeDigest, openCache, type DiskCache } from './cache.ts';
-import { startSeedPool } from './seed-pool.ts';
+import { isCacheable, runSeed, startSeedPool } from './seed-pool.ts';
 
 /** The ingest report's file name in the output folder. */
 const REPORT_NAME = 'ingest-report.json';
@@ -191,21 +192,20 @@ async function ingest(run: Run): Promise<number> {
         results.push({ ...cached, input: kept });
         continue;
       }
-      const done = (result: CachedSeedResult): void => {
+      const done = (result: CachedSeedResult, stored = false): void => {
         results.push({ ...result, input: kept });
         // An internal failure is not cached: the next run tries again.
-        if (!result.messages.some((m) => m.code === 'SL903')) run.cache?.set('seeds', key, result);
+        if (!stored && isCacheable(result)) run.cache?.set('seeds', key, result);
       };
       if (pool) {
-        const job: Promise<void> = pool.run(input, options).then(done);
+        // The worker stores the result in the cache itself.
+        const job: Promise<void> = pool.run(input, options, run.cache ? { dir: run.cache.dir, kind: 'seeds', key } : undefined).then((r) => done(r, true));
         inFlight.add(job);
         void job.finally(() => inFlight.delete(job));
         // Hold at most two seeds a worker: the rest are still on disk.
         if (inFlight.size >= 2 * workers) await Promise.race(inFlight);
       } else {
-        // eslint-disable-next-line @typescript-eslint/no-unused-vars
-        const { input: _input, duplicateOf: _duplicate, ...result } = ingestSeedSafely(input, options);
-        done(result);
+        done(runSeed(input, options));
         // A turn of the event loop lets the engine free what the seed's page left (jsdom windows are
         // only released then): without it, memory grew by about 1 MB with every saved page.
         await new Promise((resolve) => setImmediate(resolve));
@@ -278,12 +278,17 @@ async function ingest(run: Run): Promise<number> {
   try {
     const entries = [];
     // This run's entries as the pipeline made them; only entries kept from an earlier run are parsed.
-    const made = new Map([...corpus.entries].map(([r, path]) => [path.slice('articles/'.length), { data: r.article!, body: r.body! }]));
+    const made = new Map([...corpus.entries].map(([r, path]) => [path.slice('articles/'.length), r]));
+    // The per-article knowledge the seeds' runs computed, by entry id.
+    const precomputed = new Map<string, ArticleKnowledge>();
     for (const [name, content] of wanted) {
-      const { data, body } = made.get(name) ?? readContentFile(content);
+      const r = made.get(name);
+      const { data, body } = r ? { data: r.article!, body: r.body! } : readContentFile(content);
       const parsed = articleSchema.safeParse(data);
-      if (parsed.success) entries.push({ id: name.replace(/\.md$/, ''), data: parsed.data, body });
-      else {
+      if (parsed.success) {
+        entries.push({ id: name.replace(/\.md$/, ''), data: parsed.data, body });
+        if (r?.knowledge) precomputed.set(name.replace(/\.md$/, ''), r.knowledge);
+      } else {
         const issue = parsed.error.issues[0]!;
         corpusMessages.push({ file: shown(join(articlesDir, name)), severity: 'error', code: 'SL408', message: `this entry does not match the schema (at ${issue.path.join('.')}: ${issue.message}); fix its seed` });
       }
@@ -312,7 +317,7 @@ async function ingest(run: Run): Promise<number> {
       const build = buildKnowledge(
         entries,
         { ...(editor?.editor ? { entities: editor.editor } : {}), ...(topics?.editor ? { topics: topics.editor } : {}) },
-        { ...(memo ? { memo } : {}), ...(io.knowledgeStages ? { stages: io.knowledgeStages } : {}) },
+        { precomputed, ...(memo ? { memo } : {}), ...(io.knowledgeStages ? { stages: io.knowledgeStages } : {}) },
       );
       let built: Knowledge | undefined = build.knowledge;
       for (const warning of built.entities.warnings) knowledgeWarnings.push({ file: shown(editorPath), severity: 'warning', code: 'SL503', message: warning });

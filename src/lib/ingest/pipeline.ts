@@ -36,6 +36,7 @@ import { findPublisher } from './publisher.ts';
 import { findAgencies } from './agencies.ts';
 import { extractTemporal, inferPublished, type DateBlock } from './dates.ts';
 import { dateNearHeadline } from './text-dates.ts';
+import type { ArticleKnowledge } from '../knowledge/article-knowledge.ts';
 
 /** Bumped whenever a change to the pipeline may change its output. */
 export const PIPELINE_VERSION = 4;
@@ -78,6 +79,8 @@ export interface SeedResult {
   content?: string;
   /** Set when the seed is a copy of an earlier seed (same bytes, same sidecar), which alone gives the entry. */
   duplicateOf?: string;
+  /** The knowledge layer's per-article steps over the entry, when the caller ran them with the pipeline (see `articleKnowledge`). */
+  knowledge?: ArticleKnowledge;
   messages: Diagnostic[];
 }
 
@@ -482,6 +485,7 @@ function markDuplicates(results: SeedResult[]): void {
       delete r.body;
       delete r.bodyBlocks;
       delete r.content;
+      delete r.knowledge;
       r.duplicateOf = first.input.path;
       continue;
     }

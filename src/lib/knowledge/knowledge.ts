@@ -19,6 +19,7 @@ import { findEvents, timelineEventSchema, type TimelineEvent } from './events.ts
 import { clusterStories, duplicateSchema, storyClusteringSchema, storySchema, topicSchema, type StoryClustering, type TopicEditorEntry } from './stories.ts';
 import { articleEntitiesSchema, entityIndexSchema, entitySchema, figureGroupSchema, figureSchema, type EntityEditor, type EntityIndex, type Figure, type FigureGroup } from './schema.ts';
 import type { KnowledgeArticle } from './text.ts';
+import { describeError as describe, withArticle, type ArticleKnowledge, type StepResult } from './article-knowledge.ts';
 
 export const knowledgeSchema = z
   .object({
@@ -75,6 +76,12 @@ export interface KnowledgeOptions {
   memo?: ArticleMemo;
   /** Stages to use instead of the real ones (tests inject failures this way). */
   stages?: Partial<KnowledgeStages>;
+  /**
+   * The per-article steps' results by article id, computed beforehand (see
+   * `articleKnowledge`): taken instead of running the real step on that
+   * article. An article without one, or a step a test replaced, is computed here.
+   */
+  precomputed?: ReadonlyMap<string, ArticleKnowledge>;
 }
 
 /** The layer and what it had to leave out. */
@@ -98,17 +105,36 @@ export function buildKnowledge(
   const sorted = [...articles].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const sentenceCache: SentenceCache = new Map();
 
-  const perArticle = <T>(stage: KnowledgeStage, kind: string, compute: (a: KnowledgeArticle) => T): T[] =>
+  const perArticle = <T>(stage: KnowledgeStage, kind: string, compute: (a: KnowledgeArticle) => T, given?: (a: KnowledgeArticle) => StepResult<T> | undefined): T[] =>
     sorted.flatMap((a) => {
+      const left = (why: string): [] => {
+        problems.push({ stage, severity: 'warning', article: a.id, message: `internal: ${stage} could not be read from this article (${why}); it is left out of ${stage}; please report it` });
+        return [];
+      };
+      const known = given?.(a);
+      if (known) return 'error' in known ? left(known.error) : [known.value];
       try {
         return [memo(kind, a, () => compute(a))];
       } catch (error) {
-        problems.push({ stage, severity: 'warning', article: a.id, message: `internal: ${stage} could not be read from this article (${describe(error)}); it is left out of ${stage}; please report it` });
-        return [];
+        return left(describe(error));
       }
     });
+  // A precomputed result stands for the real step only: a step a test replaced runs here.
+  const precomputed = options.precomputed;
+  const given = <T>(real: boolean, pick: (k: ArticleKnowledge, id: string) => StepResult<T>): ((a: KnowledgeArticle) => StepResult<T> | undefined) | undefined =>
+    precomputed && real
+      ? (a) => {
+          const k = precomputed.get(a.id);
+          return k && pick(k, a.id);
+        }
+      : undefined;
 
-  const mentions = perArticle('entities', 'mentions', (a) => stages.extractMentions(a, { sentenceCache }));
+  const mentions = perArticle(
+    'entities',
+    'mentions',
+    (a) => stages.extractMentions(a, { sentenceCache }),
+    given(stages.extractMentions === extractMentions, (k, id) => ('error' in k.mentions ? k.mentions : { value: withArticle(id, k.mentions.value) })),
+  );
   const resolved = isolate<ArticleMentions, EntityIndex>(
     'entities',
     mentions,
@@ -119,7 +145,13 @@ export function buildKnowledge(
   );
   const entities = validEntities(resolved, problems);
 
-  const figures = keepValid('figures', perArticle('figures', 'figures', (a) => stages.findFigures([a])).flat(), figureSchema, figurePlace, problems);
+  const figureLists = perArticle(
+    'figures',
+    'figures',
+    (a) => stages.findFigures([a]),
+    given(stages.findFigures === findFigures, (k, id) => ('error' in k.figures ? k.figures : { value: k.figures.value.map((f) => withArticle(id, f)) })),
+  );
+  const figures = keepValid('figures', figureLists.flat(), figureSchema, figurePlace, problems);
   const figureGroups = keepValid(
     'figures',
     isolate<Figure, FigureGroup[]>('figures', figures, figurePlace, (subset) => stages.groupFigures(subset), [], problems),
@@ -288,14 +320,4 @@ function throwingItem<I, T>(items: readonly I[], run: (subset: readonly I[]) => 
   if (only === undefined) return undefined;
   error ??= throws(suspects);
   return error === undefined ? undefined : { item: only, error };
-}
-
-/** One line on an error: its name and the first line of its message. */
-function describe(error: unknown): string {
-  if (error instanceof z.ZodError) {
-    const issue = error.issues[0];
-    return `${error.name}: ${issue ? `${issue.path.join('.') || 'the record'}: ${issue.message}` : 'not valid'}`;
-  }
-  const text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-  return text.split('\n')[0] ?? text;
 }

@@ -1,0 +1,82 @@
+/**
+ * The knowledge layer's per-article steps, run on one entry as soon as its
+ * seed is ingested: the names it mentions (`extractMentions`, the costliest
+ * step of the layer) and its figures (`findFigures`). Each depends on the
+ * article alone, so the ingest runs them on the worker that ingested the seed
+ * and keeps the result with the seed's, in its cache; `buildKnowledge` then
+ * takes them as given (`KnowledgeOptions.precomputed`) instead of computing
+ * them one article at a time on one thread.
+ *
+ * The entry's id (its slug) is only known once every seed is in, so the
+ * records are computed without it and leave out their `article` field;
+ * `withArticle` puts it back first, where the steps write it, so the layer is
+ * byte for byte what computing them in `buildKnowledge` gives. A step that
+ * throws on the article gives its error's one-line description instead, and
+ * the layer leaves the article out of that stage with the same problem it
+ * reports when the step throws there.
+ */
+import { z } from 'zod';
+import { extractMentions, type ArticleMentions, type SentenceCache } from './entities.ts';
+import { findFigures } from './figures.ts';
+import type { Figure } from './schema.ts';
+import type { KnowledgeArticle } from './text.ts';
+
+/** What one per-article step gave: its records, or why it threw. Plain JSON. */
+export type StepResult<T> = { value: T } | { error: string };
+
+/** An article's per-article knowledge, without its id (see the file comment). Plain JSON. */
+export interface ArticleKnowledge {
+  mentions: StepResult<Omit<ArticleMentions, 'article'>>;
+  figures: StepResult<Omit<Figure, 'article'>[]>;
+}
+
+/** Options for `articleKnowledge`. */
+export interface ArticleKnowledgeOptions {
+  /** compromise's spans by sentence, shared between articles to save work; the result does not depend on it. */
+  sentenceCache?: SentenceCache;
+}
+
+/**
+ * The per-article steps over an entry's validated front matter and body, as
+ * `buildKnowledge` would run them on it under any id.
+ */
+export function articleKnowledge(data: KnowledgeArticle['data'], body: string, options: ArticleKnowledgeOptions = {}): ArticleKnowledge {
+  const article: KnowledgeArticle = { id: '', data, body };
+  return {
+    mentions: step(() => {
+      // eslint-disable-next-line @typescript-eslint/no-unused-vars
+      const { article: _id, ...rest } = extractMentions(article, options.sentenceCache ? { sentenceCache: options.sentenceCache } : {});
+      return rest;
+    }),
+    figures: step(() =>
+      findFigures([article]).map((f) => {
+        // eslint-disable-next-line @typescript-eslint/no-unused-vars
+        const { article: _id, ...rest } = f;
+        return rest;
+      }),
+    ),
+  };
+}
+
+/** A record computed without its article id, with it put back as its first field (where the steps write it). */
+export function withArticle<T extends object>(id: string, record: T): T & { article: string } {
+  return { article: id, ...record };
+}
+
+function step<T>(compute: () => T): StepResult<T> {
+  try {
+    return { value: compute() };
+  } catch (error) {
+    return { error: describeError(error) };
+  }
+}
+
+/** One line on an error: its name and the first line of its message (a ZodError's first issue). */
+export function describeError(error: unknown): string {
+  if (error instanceof z.ZodError) {
+    const issue = error.issues[0];
+    return `${error.name}: ${issue ? `${issue.path.join('.') || 'the record'}: ${issue.message}` : 'not valid'}`;
+  }
+  const text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  return text.split('\n')[0] ?? text;
+}

@@ -1,0 +1,99 @@
+/**
+ * The knowledge layer's per-article steps, run beside the pipeline (on the
+ * seed's worker) and handed to `buildKnowledge`, give the very layer that
+ * running them inside `buildKnowledge` gives; a step that threw there leaves
+ * the article out of its stage with the same problem.
+ */
+import { describe, expect, it } from 'vitest';
+import { ingestCorpus, type SeedInput } from '../../src/lib/ingest/pipeline.ts';
+import { articleKnowledge, withArticle, type ArticleKnowledge } from '../../src/lib/knowledge/article-knowledge.ts';
+import { extractMentions } from '../../src/lib/knowledge/entities.ts';
+import { findFigures } from '../../src/lib/knowledge/figures.ts';
+import { buildKnowledge } from '../../src/lib/knowledge/knowledge.ts';
+import type { KnowledgeArticle } from '../../src/lib/knowledge/text.ts';
+
+const encode = (s: string): Uint8Array => new TextEncoder().encode(s);
+
+function entriesOf(seeds: readonly { name: string; text: string; published: string }[]): KnowledgeArticle[] {
+  const inputs: SeedInput[] = seeds.map((s) => ({
+    path: `${s.name}.txt`,
+    file: `seeds/${s.name}.txt`,
+    bytes: encode(s.text),
+    sidecar: { path: `${s.name}.meta.yaml`, file: `seeds/${s.name}.meta.yaml`, bytes: encode(`published: ${s.published}\n`) },
+  }));
+  const corpus = ingestCorpus(inputs, { today: '2025-12-31' });
+  return [...corpus.entries].map(([r, path]) => ({ id: path.slice('articles/'.length).replace(/\.md$/, ''), data: r.article!, body: r.body! }));
+}
+
+const CORPUS = entriesOf([
+  {
+    name: 'a',
+    published: '2024-10-18',
+    text: 'North Korea Sends Troops to Russia\n\nNorth Korea sent 1,500 special forces troops to Russia on October 8, South Korea\'s spy agency said.\n\nThe troops were moved on Russian navy ships from Chongjin to Vladivostok, officials in Seoul said on Friday.\n',
+  },
+  {
+    name: 'b',
+    published: '2024-10-19',
+    text: 'Seoul Says Pyongyang Deployed Special Forces\n\nSouth Korea\'s spy agency said North Korea sent 1,500 special forces troops to Russia on October 8.\n\nPresident Yoon Suk Yeol called an emergency meeting on Friday.\n',
+  },
+  {
+    name: 'c',
+    published: '2024-06-20',
+    text: 'Putin and Kim Sign Defence Pact\n\nVladimir Putin and Kim Jong Un signed a mutual defence pact in Pyongyang on June 19; at least 12 officials attended, Reuters said.\n\nThe treaty obliges each side to help the other if attacked, Kim said on Wednesday.\n',
+  },
+]);
+const bad = CORPUS.find((a) => a.data.headline.startsWith('Seoul'))!.id;
+/** Through JSON, as the seed cache and the worker's reply carry it. */
+const precomputed = (articles: readonly KnowledgeArticle[]): Map<string, ArticleKnowledge> =>
+  new Map(articles.map((a) => [a.id, JSON.parse(JSON.stringify(articleKnowledge(a.data, a.body))) as ArticleKnowledge]));
+
+describe('per-article knowledge computed beside the pipeline', () => {
+  it('gives the records the steps give, less the article id, which withArticle puts back first', () => {
+    for (const a of CORPUS) {
+      const k = articleKnowledge(a.data, a.body);
+      if ('error' in k.mentions || 'error' in k.figures) throw new Error('a step failed');
+      expect(JSON.stringify(withArticle(a.id, k.mentions.value))).toBe(JSON.stringify(extractMentions(a)));
+      expect(JSON.stringify(k.figures.value.map((f) => withArticle(a.id, f)))).toBe(JSON.stringify(findFigures([a])));
+    }
+    expect(CORPUS.some((a) => findFigures([a]).length > 0)).toBe(true);
+  });
+
+  it('makes the same layer, byte for byte, as computing the steps in buildKnowledge', () => {
+    const plain = buildKnowledge(CORPUS);
+    const given = buildKnowledge(CORPUS, {}, { precomputed: precomputed(CORPUS) });
+    expect(JSON.stringify(given)).toBe(JSON.stringify(plain));
+    // An article without a precomputed result is computed there.
+    const some = buildKnowledge(CORPUS, {}, { precomputed: precomputed(CORPUS.filter((a) => a.id !== bad)) });
+    expect(JSON.stringify(some)).toBe(JSON.stringify(plain));
+  });
+
+  it('leaves an article whose step threw out of that stage, with the problem buildKnowledge reports for a throw', () => {
+    const thrown = buildKnowledge(CORPUS, {}, {
+      stages: {
+        extractMentions: (a, o) => {
+          if (a.id === bad) throw new TypeError('boom in names');
+          return extractMentions(a, o);
+        },
+      },
+    });
+    const given = precomputed(CORPUS);
+    given.set(bad, { ...given.get(bad)!, mentions: { error: 'TypeError: boom in names' } });
+    const failed = buildKnowledge(CORPUS, {}, { precomputed: given });
+    expect(failed.problems).toHaveLength(1);
+    expect(JSON.stringify(failed)).toBe(JSON.stringify(thrown));
+  });
+
+  it('is not used for a step a test replaced', () => {
+    const calls: string[] = [];
+    buildKnowledge(CORPUS, {}, {
+      precomputed: precomputed(CORPUS),
+      stages: {
+        extractMentions: (a, o) => {
+          calls.push(a.id);
+          return extractMentions(a, o);
+        },
+      },
+    });
+    expect(calls.sort()).toEqual(CORPUS.map((a) => a.id).sort());
+  });
+});
