@@ -226,7 +226,9 @@ async function ingest(run: Run): Promise<number> {
       } else {
         // eslint-disable-next-line @typescript-eslint/no-unused-vars
         const { input: _input, duplicateOf: _duplicate, ...result } = ingestSeedSafely(input, options);
-        done(result);
+        // A copy, as a worker's result arrives: a string the pipeline cut from the page is a slice that keeps the
+        // whole page alive, and the run keeps some of them (dates' sentences, removals) for every seed.
+        done(structuredClone(result));
         // A turn of the event loop lets the engine free what the seed's page left (jsdom windows are
         // only released then): without it, memory grew by about 1 MB with every saved page.
         await new Promise((resolve) => setImmediate(resolve));
