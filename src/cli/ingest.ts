@@ -27,34 +27,31 @@
  * 3 --check found content out of date; 4 an entry was edited by hand
  * (nothing was written).
  */
-import { createHash } from 'node:crypto';
-import { readFileSync, statSync, type Dirent } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { formatDiagnostic, sortDiagnostics, type Diagnostic } from '../lib/diagnostics.ts';
-import { assembleCorpus, buildReport, seedCacheKey, type CachedSeedResult, type SeedInput, type SeedResult } from '../lib/ingest/pipeline.ts';
-import { articleSchema, isRealCalendarDate, type IngestReport } from '../lib/schema.ts';
+import { PIPELINE_VERSION, seedCacheKey, type CachedSeedResult, type SeedResult } from '../lib/ingest/pipeline.ts';
+import { assembleReport } from '../lib/ingest/assembly.ts';
+import { isRealCalendarDate, type IngestReport } from '../lib/schema.ts';
 import { buildKnowledge, knowledgeSchema, type ArticleMemo, type Knowledge, type KnowledgeProblem, type KnowledgeStages } from '../lib/knowledge/knowledge.ts';
+import { parseByRecord } from '../lib/zod-records.ts';
 import type { KnowledgeArticle } from '../lib/knowledge/text.ts';
-import type { ArticleKnowledge } from '../lib/knowledge/article-knowledge.ts';
 import { ENTITY_EDITOR_FILE, TOPIC_EDITOR_FILE, parseEntityEditor, parseTopicEditor } from '../lib/knowledge/editor.ts';
-import { readContentFile } from '../lib/ingest/markdown.ts';
-import { SIDECAR_SUFFIX, sidecarNameFor } from '../lib/ingest/sidecar.ts';
-import { MAX_SEED_BYTES } from '../lib/ingest/decode.ts';
-import { checkStamp } from '../lib/ingest/generated.ts';
 import { codeDigest, openCache, type DiskCache } from './cache.ts';
 import { isCacheable, runSeed, startSeedPool } from './seed-pool.ts';
+import { EntryCollector, EntryWriter, TEMP_FILE, readExisting, removeQuietly, seedOfEntry, sha256, tempPath, type ArticlePlace, type WriteMode } from './entries.ts';
+import { serializeJson } from './json-file.ts';
+import { readSeed, readSeeds } from './seeds.ts';
 
 /** The ingest report's file name in the output folder. */
 const REPORT_NAME = 'ingest-report.json';
 /** The knowledge layer's file name in the output folder. */
 const KNOWLEDGE_NAME = 'knowledge.json';
-/** Temporary files `writeAtomic` makes: `<name>.<pid>.tmp`. */
-const TEMP_FILE = /\.\d+\.tmp$/;
 
 const USAGE = 'usage: npm run ingest -- [--seeds DIR] [--out DIR] [--check] [--json] [--strict] [--force] [--today YYYY-MM-DD] [--jobs N] [--cache DIR | --no-cache]';
 /** Where results are cached between runs, relative to where the command runs (the convention of Astro, Vite and Babel). */
@@ -170,18 +167,40 @@ async function ingest(run: Run): Promise<number> {
     io.err(messages.map(formatDiagnostic).join('\n'));
     return 2;
   }
-  const results: SeedResult[] = [];
+
+  // What is on disk, as digests and stamps. Whether entries may be written as their seeds finish is decided
+  // before anything is written: with an entry edited by hand the run may yet have to write nothing (SL403),
+  // so its entries are held in temporary files until that is known; --check writes nothing at all.
+  const existing = readExisting(articlesDir);
+  const leftovers = await tempLeftovers([articlesDir, outDir]);
+  const handEdited = [...existing.values()].some((e) => e.stamp !== 'intact');
+  const mode: WriteMode = run.check ? 'none' : handEdited && !run.force ? 'held' : 'now';
+  const writer = new EntryWriter(articlesDir, mode);
+  if (mode === 'now') removeLeftovers(leftovers, writer);
+
+  const entries = new EntryCollector(existing, writer, (name) => shown(join(articlesDir, name)));
   const options = { today: run.today };
   const code = run.cache ? codeDigest() : '';
   // Many seeds to run: worker threads, one per core. A few: this thread, without the workers' start-up.
   const workers = run.jobs;
   const pool = seeds.found.length >= POOL_MIN_SEEDS && workers > 1 ? startSeedPool(workers) : undefined;
   const inFlight = new Set<Promise<void>>();
+  // Results are taken in seed path order (copies and slugs are decided in it); a worker's result that comes early waits here.
+  const arrived: (SeedResult | null | undefined)[] = [];
+  let next = 0;
+  const arrive = (index: number, result: SeedResult | null): void => {
+    arrived[index] = result;
+    for (let r = arrived[next]; r !== undefined; r = arrived[next]) {
+      arrived[next++] = undefined;
+      if (r !== null) entries.add(r);
+    }
+  };
   try {
-    for (const seed of seeds.found) {
+    for (const [index, seed] of seeds.found.entries()) {
       const input = await readSeed(seed, shown, messages);
       if (input === undefined) {
         seeds.unreadable.push(seed.path);
+        arrive(index, null);
         continue;
       }
       // Only the seed's hash (in its entry) is needed from here on: its bytes are let go.
@@ -189,13 +208,13 @@ async function ingest(run: Run): Promise<number> {
       const key = run.cache ? seedCacheKey(input, options, code) : '';
       const cached = run.cache?.get<CachedSeedResult>('seeds', key);
       if (cached) {
-        results.push({ ...cached, input: kept });
+        arrive(index, { ...cached, input: kept });
         continue;
       }
       const done = (result: CachedSeedResult, stored = false): void => {
-        results.push({ ...result, input: kept });
         // An internal failure is not cached: the next run tries again.
         if (!stored && isCacheable(result)) run.cache?.set('seeds', key, result);
+        arrive(index, { ...result, input: kept });
       };
       if (pool) {
         // The worker stores the result in the cache itself.
@@ -205,7 +224,9 @@ async function ingest(run: Run): Promise<number> {
         // Hold at most two seeds a worker: the rest are still on disk.
         if (inFlight.size >= 2 * workers) await Promise.race(inFlight);
       } else {
-        done(runSeed(input, options));
+        // A copy, as a worker's result arrives: a string the pipeline cut from the page is a slice that keeps the
+        // whole page alive, and the run keeps some of them (dates' sentences, removals) for every seed.
+        done(structuredClone(runSeed(input, options)));
         // A turn of the event loop lets the engine free what the seed's page left (jsdom windows are
         // only released then): without it, memory grew by about 1 MB with every saved page.
         await new Promise((resolve) => setImmediate(resolve));
@@ -215,33 +236,31 @@ async function ingest(run: Run): Promise<number> {
   } finally {
     await pool?.close();
   }
-  const corpus = assembleCorpus(results);
-  const corpusMessages = [...messages];
+  const corpus = entries.finish();
+  const corpusMessages = [...messages, ...corpus.messages];
 
-  // Existing entries, by the seed they name, so a failed seed keeps its entry.
-  const existing = await readExisting(articlesDir);
-  const failed = new Set([...seeds.unreadable, ...corpus.results.filter((r) => !r.article && r.messages.some((m) => m.severity === 'error')).map((r) => r.input.path)]);
-  const wanted = new Map(corpus.files.map((f) => [f.path.slice('articles/'.length), f.content]));
-  for (const [name, entry] of existing) {
-    const seed = wanted.has(name) ? undefined : entry.seed();
-    if (!wanted.has(name) && seed !== undefined && (failed.has(seed) || seeds.unreadable.some((p) => p.endsWith('/') && seed.startsWith(p)))) {
-      wanted.set(name, entry.content);
+  // Existing entries this run does not make: kept when their seed failed, else removed.
+  const failed = new Set([...seeds.unreadable, ...corpus.failed]);
+  const stale: string[] = [];
+  for (const name of existing.keys()) {
+    if (corpus.names.has(name)) continue;
+    const seed = seedOfEntry(join(articlesDir, name));
+    if (seed !== undefined && (failed.has(seed) || seeds.unreadable.some((p) => p.endsWith('/') && seed.startsWith(p)))) {
+      entries.keep(name, readFileSync(join(articlesDir, name), 'utf8'), existing.get(name)!.digest, corpusMessages);
       corpusMessages.push({ file: shown(join(articlesDir, name)), severity: 'info', code: 'SL401', message: `kept as it was, because ${shown(join(seedsDir, seed))} failed` });
+    } else {
+      stale.push(name);
+      corpusMessages.push({ file: shown(join(articlesDir, name)), severity: 'info', code: 'SL402', message: 'removed: its seed is gone' });
     }
   }
-  const stale = [...existing.keys()].filter((name) => !wanted.has(name));
-  for (const name of stale) {
-    corpusMessages.push({ file: shown(join(articlesDir, name)), severity: 'info', code: 'SL402', message: 'removed: its seed is gone' });
-  }
-  const changed = [...wanted].filter(([name, content]) => existing.get(name)?.content !== content).map(([name]) => name);
+  const changed = corpus.changed;
 
   // An entry this run would overwrite or delete must be as the ingest wrote it.
-  const edited = [...changed, ...stale].filter((name) => existing.has(name) && checkStamp(existing.get(name)!.content) !== 'intact').sort();
+  const edited = [...changed, ...stale].filter((name) => existing.has(name) && existing.get(name)!.stamp !== 'intact').sort();
   for (const name of edited) {
-    const entry = existing.get(name)!;
-    const path = entry.seed();
+    const path = seedOfEntry(join(articlesDir, name));
     const seed = path === undefined ? 'its seed' : shown(join(seedsDir, path));
-    const how = checkStamp(entry.content) === 'unstamped' ? 'has no generated stamp: it was written by hand (or by an ingest older than the stamp)' : 'was edited by hand since the ingest wrote it';
+    const how = existing.get(name)!.stamp === 'unstamped' ? 'has no generated stamp: it was written by hand (or by an ingest older than the stamp)' : 'was edited by hand since the ingest wrote it';
     corpusMessages.push(
       run.force
         ? { file: shown(join(articlesDir, name)), severity: 'info', code: 'SL404', message: `${how}; the edit is discarded (--force)` }
@@ -253,11 +272,11 @@ async function ingest(run: Run): Promise<number> {
           },
     );
   }
-
-  const leftovers = await tempLeftovers([articlesDir, outDir]);
   for (const path of leftovers) {
     corpusMessages.push({ file: shown(path), severity: 'info', code: 'SL407', message: 'a temporary file left by an interrupted ingest; removed' });
   }
+  // Whether this run writes anything: not under --check, nor when it stops on a hand edit.
+  const writes = mode !== 'none' && (edited.length === 0 || run.force);
 
   // The knowledge layer over the entries as they will stand, with the editor's corrections.
   const editorPath = join(outDir, ENTITY_EDITOR_FILE);
@@ -270,35 +289,16 @@ async function ingest(run: Run): Promise<number> {
   if (topics) corpusMessages.push(...topics.messages);
   const knowledgePath = join(outDir, KNOWLEDGE_NAME);
   // The layer is compared by digest, not held twice: at 10,000 articles its text is over 150 MB.
-  const oldKnowledge = await readFile(knowledgePath)
-    .then(sha256)
-    .catch(() => undefined);
-  let knowledge: { digest: string; text?: string } | undefined;
+  const oldKnowledge = await fileDigest(knowledgePath);
+  let knowledge: { digest: string; temp?: string } | undefined;
   const knowledgeWarnings: Diagnostic[] = [];
   try {
-    const entries = [];
-    // This run's entries as the pipeline made them; only entries kept from an earlier run are parsed.
-    const made = new Map([...corpus.entries].map(([r, path]) => [path.slice('articles/'.length), r]));
-    // The per-article knowledge the seeds' runs computed, by entry id.
-    const precomputed = new Map<string, ArticleKnowledge>();
-    for (const [name, content] of wanted) {
-      const r = made.get(name);
-      const { data, body } = r ? { data: r.article!, body: r.body! } : readContentFile(content);
-      const parsed = articleSchema.safeParse(data);
-      if (parsed.success) {
-        entries.push({ id: name.replace(/\.md$/, ''), data: parsed.data, body });
-        if (r?.knowledge) precomputed.set(name.replace(/\.md$/, ''), r.knowledge);
-      } else {
-        const issue = parsed.error.issues[0]!;
-        corpusMessages.push({ file: shown(join(articlesDir, name)), severity: 'error', code: 'SL408', message: `this entry does not match the schema (at ${issue.path.join('.')}: ${issue.message}); fix its seed` });
-      }
-    }
-    // Per-article work (names, figures) is cached by the entry's bytes, which hold its id, data and body.
-    const entryHash = new Map([...wanted].map(([name, content]) => [name.replace(/\.md$/, ''), sha256(content)]));
+    const articles = entries.articles;
+    const entryHash = entries.hashes;
     const cache = run.cache;
     // The layer depends only on the code, the editor files and the entries (its warnings also on the paths shown): when
     // none changed, the file on disk is still right if it is the one this cache saw made (same digest).
-    const knowledgeKey = sha256([code, shown(editorPath), editorText ?? '', shown(topicsPath), topicsText ?? '', ...entries.map((e) => `${e.id} ${entryHash.get(e.id) ?? ''}`).sort()].join('\n'));
+    const knowledgeKey = sha256([code, shown(editorPath), editorText ?? '', shown(topicsPath), topicsText ?? '', ...articles.map((e) => `${e.id} ${entryHash.get(e.id) ?? ''}`).sort()].join('\n'));
     const known = cache?.get<KnownKnowledge>('knowledge', knowledgeKey);
     if (known && oldKnowledge === known.digest) {
       knowledge = { digest: known.digest };
@@ -315,39 +315,56 @@ async function ingest(run: Run): Promise<number> {
           }
         : undefined;
       const build = buildKnowledge(
-        entries,
+        articles,
         { ...(editor?.editor ? { entities: editor.editor } : {}), ...(topics?.editor ? { topics: topics.editor } : {}) },
-        { precomputed, ...(memo ? { memo } : {}), ...(io.knowledgeStages ? { stages: io.knowledgeStages } : {}) },
+        { precomputed: entries.precomputed, ...(memo ? { memo } : {}), ...(io.knowledgeStages ? { stages: io.knowledgeStages } : {}) },
       );
-      let built: Knowledge | undefined = build.knowledge;
+      // The articles' text is not needed from here on.
+      entries.releaseArticles();
+      const built: Knowledge = build.knowledge;
       for (const warning of built.entities.warnings) knowledgeWarnings.push({ file: shown(editorPath), severity: 'warning', code: 'SL503', message: warning });
       for (const warning of built.stories.warnings) knowledgeWarnings.push({ file: shown(topicsPath), severity: 'warning', code: 'SL503', message: warning });
-      const byId = new Map(entries.map((e) => [e.id, e]));
-      for (const problem of build.problems) knowledgeWarnings.push(problemDiagnostic(problem, byId.get(problem.article ?? ''), seedsDir, knowledgePath, shown));
-      const checked = knowledgeSchema.parse(built);
-      // Only the checked copy is needed from here: the original can be collected before the text is made.
-      built = undefined;
-      const text = `${JSON.stringify(checked, null, 2)}\n`;
-      knowledge = { digest: sha256(text), text };
-      cache?.set('knowledge', knowledgeKey, { digest: knowledge.digest, warnings: knowledgeWarnings } satisfies KnownKnowledge);
+      for (const problem of build.problems) knowledgeWarnings.push(problemDiagnostic(problem, entries.placeOf(problem.article ?? ''), seedsDir, knowledgePath, shown));
+      // Every record was checked against its schema as the layer was built (`keepValid`); only the frame is checked here,
+      // so the layer is never held twice. It is written as it is serialised, to a temporary file renamed in place below.
+      parseByRecord(knowledgeSchema, built, 'frame');
+      const temp = writes ? tempPath(knowledgePath) : undefined;
+      try {
+        if (temp !== undefined) mkdirSync(outDir, { recursive: true });
+        knowledge = { digest: serializeJson(built, temp), ...(temp === undefined ? {} : { temp }) };
+      } catch (error) {
+        if (temp === undefined) throw error;
+        removeQuietly(temp);
+        // Reported as the output that cannot be written (SL002), when the run comes to write it.
+        writer.error ??= error as NodeJS.ErrnoException;
+      }
+      if (knowledge) cache?.set('knowledge', knowledgeKey, { digest: knowledge.digest, warnings: knowledgeWarnings } satisfies KnownKnowledge);
     }
     corpusMessages.push(...knowledgeWarnings);
   } catch (error) {
     corpusMessages.push({ file: shown(knowledgePath), severity: 'error', code: 'SL904', message: `internal: the knowledge layer could not be built (${oneLine(error)}); it was left as it was; please report it` });
   }
+  entries.releaseArticles();
+  const dropKnowledgeTemp = (): void => {
+    if (knowledge?.temp !== undefined) removeQuietly(knowledge.temp);
+  };
 
-  const ingestReport = buildReport(
-    corpus,
+  const ingestReport = assembleReport(
+    corpus.rows,
     corpusMessages.filter((m) => !ACTION_CODES.has(m.code)),
+    PIPELINE_VERSION,
   );
-  const reportText = `${JSON.stringify(ingestReport, null, 2)}\n`;
   const reportPath = join(outDir, REPORT_NAME);
-  const oldReport = await readFile(reportPath, 'utf8').catch(() => undefined);
-  const all = [...corpus.messages, ...corpusMessages];
+  const oldReport = await fileDigest(reportPath);
+  const reportDigest = serializeJson(ingestReport);
+  // The rows' messages are the seeds' own, as the report's schema types them.
+  const all = [...corpus.rows.flatMap((r) => r.messages as Diagnostic[]), ...corpusMessages];
   // A run that writes nothing reports no removals: leave out what it would have done.
   const unwritten = all.filter((m) => !ACTION_CODES.has(m.code));
 
   if (edited.length > 0 && !run.force) {
+    writer.discard();
+    dropKnowledgeTemp();
     summarize(ingestReport, unwritten, run, 0);
     return 4;
   }
@@ -356,7 +373,7 @@ async function ingest(run: Run): Promise<number> {
     const problems = [
       ...changed.map((n) => `${shown(join(articlesDir, n))}: ${existing.has(n) ? 'out of date' : 'missing'}`),
       ...stale.map((n) => `${shown(join(articlesDir, n))}: no seed produces it any more`),
-      ...(oldReport === reportText ? [] : [`${shown(reportPath)}: out of date`]),
+      ...(oldReport === reportDigest ? [] : [`${shown(reportPath)}: out of date`]),
       ...(knowledge === undefined || oldKnowledge === knowledge.digest ? [] : [`${shown(knowledgePath)}: out of date`]),
       ...leftovers.map((p) => `${shown(p)}: left by an interrupted ingest`),
     ];
@@ -369,13 +386,29 @@ async function ingest(run: Run): Promise<number> {
   }
 
   try {
-    await mkdir(articlesDir, { recursive: true });
-    for (const path of leftovers) await rm(path, { force: true });
-    for (const name of changed) await writeAtomic(join(articlesDir, name), wanted.get(name)!);
-    for (const name of stale) await rm(join(articlesDir, name), { force: true });
-    if (oldReport !== reportText) await writeAtomic(reportPath, reportText);
-    if (knowledge?.text !== undefined && oldKnowledge !== knowledge.digest) await writeAtomic(knowledgePath, knowledge.text);
+    if (mode === 'held') {
+      removeLeftovers(leftovers, writer);
+      writer.commit();
+    }
+    if (writer.error) throw writer.error;
+    for (const name of stale) rmSync(join(articlesDir, name), { force: true });
+    if (oldReport !== reportDigest) {
+      mkdirSync(outDir, { recursive: true });
+      const temp = tempPath(reportPath);
+      try {
+        serializeJson(ingestReport, temp);
+        renameSync(temp, reportPath);
+      } catch (error) {
+        removeQuietly(temp);
+        throw error;
+      }
+    }
+    if (knowledge?.temp !== undefined) {
+      if (oldKnowledge !== knowledge.digest) renameSync(knowledge.temp, knowledgePath);
+      else rmSync(knowledge.temp, { force: true });
+    }
   } catch (error) {
+    dropKnowledgeTemp();
     const e = error as NodeJS.ErrnoException;
     summarize(ingestReport, all, run, 0);
     io.err(formatDiagnostic({ file: shown(e.path ?? outDir), severity: 'error', code: 'SL002', message: `cannot write the output (${e.code ?? e.message}); files already written are complete, the rest were left as they were` }));
@@ -385,137 +418,27 @@ async function ingest(run: Run): Promise<number> {
   return exitCode(all, run.strict);
 }
 
+/** Removes what killed runs left; a failure is the writer's first error. */
+function removeLeftovers(paths: readonly string[], writer: EntryWriter): void {
+  try {
+    for (const path of paths) rmSync(path, { force: true });
+  } catch (error) {
+    writer.error ??= error as NodeJS.ErrnoException;
+  }
+}
+
+/** The SHA-256 of a file's bytes, or undefined when it cannot be read. */
+async function fileDigest(path: string): Promise<string | undefined> {
+  return readFile(path)
+    .then(sha256)
+    .catch(() => undefined);
+}
+
+
 /** What the cache keeps of a knowledge layer it saw written: the file's digest and the warnings that came with it. */
 interface KnownKnowledge {
   digest: string;
   warnings: Diagnostic[];
-}
-
-function sha256(text: string | Uint8Array): string {
-  return createHash('sha256').update(text).digest('hex');
-}
-
-/** Seeds and their sidecars (not yet read), sorted by path; undefined when the folder cannot be read. */
-async function readSeeds(
-  dir: string,
-  shown: (p: string) => string,
-  messages: Diagnostic[],
-): Promise<{ found: FoundSeed[]; unreadable: string[] } | undefined> {
-  const unreadable: string[] = [];
-  // Regular files only: a symbolic link is reported, never followed (not even to a folder: Node's
-  // recursive readdir would walk into it), and a FIFO or device would block a read forever.
-  const files: string[] = [];
-  const names: string[] = [];
-  const walk = async (rel: string): Promise<boolean> => {
-    let entries: Dirent[];
-    try {
-      entries = await readdir(rel === '' ? dir : join(dir, rel), { withFileTypes: true });
-    } catch {
-      return false;
-    }
-    for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
-      if (entry.name.startsWith('.')) continue;
-      const name = rel === '' ? entry.name : `${rel}/${entry.name}`;
-      const abs = join(dir, name);
-      names.push(name);
-      if (entry.isSymbolicLink()) {
-        messages.push({ file: shown(abs), severity: 'warning', code: 'SL105', message: 'symbolic links are not followed; copy the file into the seeds folder' });
-      } else if (entry.isDirectory()) {
-        if (!(await walk(name))) {
-          messages.push({ file: shown(abs), severity: 'error', code: 'SL109', message: 'the folder cannot be read; the entries of its seeds are kept' });
-          unreadable.push(`${name}/`);
-        }
-      } else if (entry.isFile()) files.push(name);
-      else messages.push({ file: shown(abs), severity: 'warning', code: 'SL101', message: 'not a regular file (a pipe, socket or device); not read' });
-    }
-    return true;
-  };
-  if (!(await walk(''))) {
-    messages.push({ file: shown(dir), severity: 'error', code: 'SL001', message: 'cannot read the seeds folder' });
-    return undefined;
-  }
-  files.sort();
-  const sidecars = new Set(files.filter((n) => n.endsWith(SIDECAR_SUFFIX)));
-  const seeds = files.filter((n) => !sidecars.has(n));
-  const sidecarOf = (name: string): string => {
-    const slash = name.lastIndexOf('/');
-    return name.slice(0, slash + 1) + sidecarNameFor(name.slice(slash + 1));
-  };
-  const claimed = new Set(names.filter((n) => !n.endsWith(SIDECAR_SUFFIX)).map(sidecarOf));
-  for (const name of sidecars) {
-    if (!claimed.has(name)) {
-      messages.push({ file: shown(join(dir, name)), severity: 'warning', code: 'SL203', message: `no seed named ${name.slice(0, -SIDECAR_SUFFIX.length)}.* stands beside this sidecar` });
-    }
-  }
-
-  const found = seeds.map((name) => {
-    const sidecarName = sidecarOf(name);
-    return { path: name, abs: join(dir, name), ...(sidecars.has(sidecarName) ? { sidecar: { path: sidecarName, abs: join(dir, sidecarName) } } : {}) };
-  });
-  return { found, unreadable };
-}
-
-interface FoundSeed {
-  path: string;
-  abs: string;
-  sidecar?: { path: string; abs: string };
-}
-
-/**
- * A seed's bytes and its sidecar's, read when its turn comes (so the run
- * holds one seed's bytes at a time); undefined, with SL109, when they cannot be read.
- */
-async function readSeed(seed: FoundSeed, shown: (p: string) => string, messages: Diagnostic[]): Promise<SeedInput | undefined> {
-  try {
-    const input: SeedInput = { path: seed.path, file: shown(seed.abs), ...readLimited(seed.abs) };
-    if (seed.sidecar) input.sidecar = { path: seed.sidecar.path, file: shown(seed.sidecar.abs), ...readLimited(seed.sidecar.abs) };
-    return input;
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
-    messages.push({ file: shown(seed.abs), severity: 'error', code: 'SL109', message: `the file cannot be read (${code}); its entry, if any, is kept` });
-    return undefined;
-  }
-}
-
-/**
- * A file's bytes, or only its size when it is too large to read (the pipeline refuses it on its size).
- * Read synchronously: seeds are small regular files, and a thread-pool round trip per file was half
- * the time of a re-ingest with nothing to do.
- */
-function readLimited(path: string): { bytes: Uint8Array; size?: number } {
-  const { size } = statSync(path);
-  if (size > MAX_SEED_BYTES) return { bytes: new Uint8Array(0), size };
-  return { bytes: readFileSync(path) };
-}
-
-interface ExistingEntry {
-  content: string;
-  /** The seed path its front matter names (parsed on demand: most entries are simply rewritten or kept). */
-  seed: () => string | undefined;
-}
-
-async function readExisting(dir: string): Promise<Map<string, ExistingEntry>> {
-  const map = new Map<string, ExistingEntry>();
-  let names: string[];
-  try {
-    names = (await readdir(dir)).filter((n) => n.endsWith('.md')).sort();
-  } catch {
-    return map;
-  }
-  for (const name of names) {
-    // Synchronously, as `readLimited` reads seeds.
-    const content = readFileSync(join(dir, name), 'utf8');
-    const seed = (): string | undefined => {
-      try {
-        const source = readContentFile(content).data['source'] as { path?: unknown } | undefined;
-        return typeof source?.path === 'string' ? source.path : undefined;
-      } catch {
-        return undefined;
-      }
-    };
-    map.set(name, { content, seed });
-  }
-  return map;
 }
 
 /** Temporary files a killed run left in the folders (not recursive). */
@@ -526,22 +449,6 @@ async function tempLeftovers(dirs: readonly string[]): Promise<string[]> {
     for (const name of names.sort()) if (TEMP_FILE.test(name)) out.push(join(dir, name));
   }
   return out;
-}
-
-/**
- * Writes beside the target, then renames over it, so a reader (or a run
- * killed half-way) never sees half a file: rename replaces the old file in one
- * step. The temporary file is removed when the write fails.
- */
-async function writeAtomic(path: string, content: string): Promise<void> {
-  const temp = `${path}.${process.pid}.tmp`;
-  try {
-    await writeFile(temp, content, 'utf8');
-    await rename(temp, path);
-  } catch (error) {
-    await rm(temp, { force: true }).catch(() => undefined);
-    throw error;
-  }
 }
 
 /** Prints the messages and a one-line summary, or with --json one JSON object on stdout. */
@@ -583,15 +490,15 @@ function summarize(ingestReport: IngestReport, messages: Diagnostic[], run: Run,
  */
 function problemDiagnostic(
   p: KnowledgeProblem,
-  entry: { id: string; data: { source: { path: string }; blocks: readonly (readonly [number, number])[]; headlineLines: readonly number[] } } | undefined,
+  entry: ArticlePlace | undefined,
   seedsDir: string,
   knowledgePath: string,
   shown: (abs: string) => string,
 ): Diagnostic {
-  const line = entry === undefined || p.paragraph === undefined ? undefined : p.paragraph === 0 ? entry.data.headlineLines[0] : entry.data.blocks[p.paragraph - 1]?.[0];
-  const where = entry === undefined ? '' : ` (article ${entry.id}${p.paragraph === undefined ? '' : p.paragraph === 0 ? ', headline' : `, paragraph ${p.paragraph}`})`;
+  const line = entry === undefined || p.paragraph === undefined ? undefined : p.paragraph === 0 ? entry.headline : entry.blocks[p.paragraph - 1];
+  const where = entry === undefined ? '' : ` (article ${p.article ?? ''}${p.paragraph === undefined ? '' : p.paragraph === 0 ? ', headline' : `, paragraph ${p.paragraph}`})`;
   return {
-    file: shown(entry === undefined ? knowledgePath : join(seedsDir, entry.data.source.path)),
+    file: shown(entry === undefined ? knowledgePath : join(seedsDir, entry.source)),
     ...(line === undefined ? {} : { line }),
     severity: p.severity,
     code: p.severity === 'error' ? 'SL904' : 'SL905',

@@ -159,6 +159,38 @@ describe('entries edited by hand', () => {
     expect(existsSync(entryPath(root, 2))).toBe(true);
     removeTemp(root);
   });
+  it('do not stop a run whose only edited entry keeps its place because its seed failed: the rest is written, and no temporary file is left', async () => {
+    const root = smallCorpus('edit-failed', 2);
+    await runCli(root, []);
+    const edited = `${readFileSync(entryPath(root, 1), 'utf8')}\nAn editor’s note.\n`;
+    writeFileSync(entryPath(root, 1), edited);
+    writeFileSync(join(root, 'seeds', 'a.txt'), '');
+    const before = readFileSync(entryPath(root, 2), 'utf8');
+    writeFileSync(join(root, 'seeds', 'b.txt'), tinyArticle(2).replace('long debate', 'short debate'));
+    const run = await runCli(root, []);
+    expect(run.code).toBe(0);
+    expect(run.lines.filter((l) => / SL40[13] /.test(l))).toEqual([expect.stringMatching(/^content\/articles\/council-approves-plan-number-1\.md: info SL401 /)]);
+    expect(readFileSync(entryPath(root, 1), 'utf8')).toBe(edited);
+    expect(readFileSync(entryPath(root, 2), 'utf8')).not.toBe(before);
+    expect(readdirSync(join(root, 'content', 'articles')).filter((n) => n.endsWith('.tmp'))).toEqual([]);
+    removeTemp(root);
+  });
+  it('leave the folder exactly as it was on exit 4, though the run had entries to write and to park (two seeds, one headline)', async () => {
+    const root = smallCorpus('edit-parked', 2);
+    await runCli(root, []);
+    writeFileSync(entryPath(root, 1), readFileSync(entryPath(root, 1), 'utf8').replace('long debate', 'short debate'));
+    writeFileSync(join(root, 'seeds', 'b.txt'), tinyArticle(2).replace('long debate', 'short debate'));
+    writeFileSync(join(root, 'seeds', 'c.txt'), tinyArticle(2));
+    const before = readTree(join(root, 'content'));
+    const run = await runCli(root, []);
+    expect(run.code).toBe(4);
+    expect(readTree(join(root, 'content'))).toEqual(before);
+    const forced = await runCli(root, ['--force']);
+    expect(forced.code).toBe(0);
+    expect(readdirSync(join(root, 'content', 'articles')).sort()).toEqual(['council-approves-plan-number-1.md', 'council-approves-plan-number-2-2.md', 'council-approves-plan-number-2.md']);
+    expect((await runCli(root, ['--check'])).code).toBe(0);
+    removeTemp(root);
+  });
   it('are not confused with a checkout that turned line ends into CRLF', async () => {
     const root = smallCorpus('crlf');
     await runCli(root, []);

@@ -14,7 +14,7 @@
  * unknown.
  */
 import { createHash } from 'node:crypto';
-import { sortDiagnostics, type Diagnostic } from '../diagnostics.ts';
+import type { Diagnostic } from '../diagnostics.ts';
 import { articleSchema, precisionOf, type Article, type Evidence, type IngestReport, type Published, type Publisher, type Removal } from '../schema.ts';
 import { checkSize, decode } from './decode.ts';
 import { stampContentFile } from './generated.ts';
@@ -30,6 +30,7 @@ import { parseSidecar } from './sidecar.ts';
 import { bodyToMarkdown, roundTripMismatches, type BodyBlock } from './markdown.ts';
 import { foldKey, words } from './normalize.ts';
 import { assignSlugs, slugify } from './slug.ts';
+import { DuplicateCheck, assembleReport, reportRow } from './assembly.ts';
 import { extractHtml, type HtmlExtraction } from './html.ts';
 import { readMarkdown } from './markdown-input.ts';
 import { findPublisher } from './publisher.ts';
@@ -467,40 +468,8 @@ export function ingestSeedSafely(input: SeedInput, options: IngestOptions = {}):
 
 /** Flags copies among results in seed path order (see `ingestCorpus`). */
 function markDuplicates(results: SeedResult[]): void {
-  const byBytes = new Map<string, SeedResult>();
-  const byText = new Map<string, SeedResult>();
-  for (const r of results) {
-    if (!r.article || r.body === undefined) continue;
-    const sidecar = r.input.sidecar ? ('text' in r.input.sidecar ? r.input.sidecar.text : createHash('sha256').update(r.input.sidecar.bytes).digest('hex')) : '';
-    const bytesKey = `${r.article.source.sha256}\n${sidecar}`;
-    const first = byBytes.get(bytesKey);
-    if (first) {
-      r.messages.push({
-        file: r.input.file,
-        severity: 'warning',
-        code: 'SL405',
-        message: `the same file as ${first.input.file} (identical bytes and sidecar): no second entry is written; delete one of the two`,
-      });
-      delete r.article;
-      delete r.body;
-      delete r.bodyBlocks;
-      delete r.content;
-      delete r.knowledge;
-      r.duplicateOf = first.input.path;
-      continue;
-    }
-    byBytes.set(bytesKey, r);
-    const textKey = createHash('sha256').update(r.body).digest('hex');
-    const same = byText.get(textKey);
-    if (same) {
-      r.messages.push({
-        file: r.input.file,
-        severity: 'warning',
-        code: 'SL406',
-        message: `the same article text as ${same.input.file}: both entries are kept (two outlets may run one wire story); delete one seed if it is the same page saved twice`,
-      });
-    } else byText.set(textKey, r);
-  }
+  const check = new DuplicateCheck();
+  for (const r of results) check.check(r);
 }
 
 /**
@@ -508,36 +477,6 @@ function markDuplicates(results: SeedResult[]): void {
  * messages, in seed path order, and `extra` messages about the corpus.
  */
 export function buildReport(corpus: CorpusResult, extra: readonly Diagnostic[]): IngestReport {
-  const seeds = [...corpus.results]
-    .sort((a, b) => (a.input.path < b.input.path ? -1 : 1))
-    .map((r) => {
-      const entry = corpus.entries.get(r);
-      // A copy of another seed (SL405) is skipped, like a file type the ingest does not read.
-      const status: IngestReport['seeds'][number]['status'] = entry ? 'ok' : r.messages.some((m) => m.severity === 'error') ? 'failed' : 'skipped';
-      return {
-        path: r.input.path,
-        status,
-        ...(entry ? { entry } : {}),
-        ...(r.article ? { headline: r.article.headline } : {}),
-        removed: r.article?.removed ?? [],
-        messages: sortDiagnostics(r.messages),
-      };
-    });
-  const all = [...corpus.messages, ...extra];
-  const removals: Record<string, number> = {};
-  for (const seed of seeds) for (const r of seed.removed) removals[r.rule] = (removals[r.rule] ?? 0) + 1;
-  return {
-    pipelineVersion: PIPELINE_VERSION,
-    totals: {
-      seeds: seeds.length,
-      entries: seeds.filter((s) => s.status === 'ok').length,
-      failed: seeds.filter((s) => s.status === 'failed').length,
-      skipped: seeds.filter((s) => s.status === 'skipped').length,
-      errors: all.filter((m) => m.severity === 'error').length,
-      warnings: all.filter((m) => m.severity === 'warning').length,
-      removals: Object.fromEntries(Object.entries(removals).sort(([a], [b]) => (a < b ? -1 : 1))),
-    },
-    seeds,
-    messages: sortDiagnostics(extra),
-  };
+  const rows = [...corpus.results].sort((a, b) => (a.input.path < b.input.path ? -1 : 1)).map((r) => reportRow(r, corpus.entries.get(r)));
+  return assembleReport(rows, extra, PIPELINE_VERSION);
 }

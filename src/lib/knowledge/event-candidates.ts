@@ -38,7 +38,7 @@ export function locate(t: Temporal, paragraph: string | undefined): { sentence: 
 }
 
 /** The publication date's first and last day, when known. */
-function publishedRange(a: Article): DayRange | undefined {
+function publishedRange(a: Pick<Article, 'published'>): DayRange | undefined {
   return a.published.date === undefined ? undefined : rangeOf(a.published.date);
 }
 

@@ -3,7 +3,8 @@
  * `content/knowledge.json` holds) and the inputs the event stage takes.
  */
 import { z } from 'zod';
-import { DATE_PATTERN, type Article } from '../schema.ts';
+import { DATE_PATTERN } from '../schema.ts';
+import type { KnowledgeArticleData } from './text.ts';
 
 // ---------------------------------------------------------------------------
 // Schemas
@@ -114,8 +115,8 @@ export type TimelineEvent = z.infer<typeof timelineEventSchema>;
 export interface EventArticle {
   /** The entry id (its slug). */
   id: string;
-  /** The validated front matter. */
-  data: Article;
+  /** The validated front matter (the fields the stages read). */
+  data: KnowledgeArticleData;
   /** The Markdown body; its top-level paragraphs and headings stand 1:1 for `data.blocks`. */
   body: string;
 }

@@ -9,12 +9,19 @@
 import { markdownBlocks } from '../markdown-blocks.ts';
 import type { Article } from '../schema.ts';
 
+/**
+ * The front matter the knowledge stages read: the ingest holds only these
+ * fields of every article for the corpus-wide steps (the rest, such as the
+ * removals and block lines, is written and let go).
+ */
+export type KnowledgeArticleData = Pick<Article, 'headline' | 'standfirst' | 'captions' | 'published' | 'temporal' | 'agencies' | 'source'>;
+
 /** An article as the knowledge stages take it: the shape of an Astro content entry. */
 export interface KnowledgeArticle {
   /** The entry id (its slug). */
   id: string;
-  /** The validated front matter. */
-  data: Article;
+  /** The validated front matter (a full entry's data is one). */
+  data: KnowledgeArticleData;
   /** The Markdown body. */
   body: string;
 }
