@@ -43,7 +43,7 @@ import { parseByRecord } from '../lib/zod-records.ts';
 import type { KnowledgeArticle } from '../lib/knowledge/text.ts';
 import { ENTITY_EDITOR_FILE, TOPIC_EDITOR_FILE, parseEntityEditor, parseTopicEditor } from '../lib/knowledge/editor.ts';
 import { codeDigest, openCache, type DiskCache } from './cache.ts';
-import { isCacheable, runSeed, startSeedPool } from './seed-pool.ts';
+import { isCacheable, runSeed, startSeedPool, type SeedPool } from './seed-pool.ts';
 import { EntryCollector, EntryWriter, TEMP_FILE, readExisting, removeQuietly, seedOfEntry, sha256, tempPath, type ArticlePlace, type WriteMode } from './entries.ts';
 import { serializeJson } from './json-file.ts';
 import { readSeed, readSeeds } from './seeds.ts';
@@ -58,6 +58,8 @@ const USAGE = 'usage: npm run ingest -- [--seeds DIR] [--out DIR] [--check] [--j
 const DEFAULT_CACHE = 'node_modules/.cache/storyline';
 /** Below this many seeds, starting worker threads (about a second each, to load the pipeline) costs more than it saves. */
 const POOL_MIN_SEEDS = 64;
+/** Seeds that missed the cache run on this thread until there are more than this many; then the worker threads start. */
+const POOL_AFTER_MISSES = 4;
 /** The default `--jobs` is one thread a core up to this many: reading seeds and writing entries stay on one thread, so more gain little. */
 const MAX_WORKERS = 4;
 
@@ -181,9 +183,13 @@ async function ingest(run: Run): Promise<number> {
   const entries = new EntryCollector(existing, writer, (name) => shown(join(articlesDir, name)));
   const options = { today: run.today };
   const code = run.cache ? codeDigest() : '';
-  // Many seeds to run: worker threads, one per core. A few: this thread, without the workers' start-up.
+  // Many seeds to run: worker threads, one per core. A few: this thread, without the workers' start-up. The workers
+  // start only once more than `POOL_AFTER_MISSES` seeds missed the cache, so a re-ingest with a seed or two changed
+  // never waits for them (each loads the pipeline and the tagger: about a second of a core).
   const workers = run.jobs;
-  const pool = seeds.found.length >= POOL_MIN_SEEDS && workers > 1 ? startSeedPool(workers) : undefined;
+  const poolWanted = seeds.found.length >= POOL_MIN_SEEDS && workers > 1;
+  let pool: SeedPool | undefined;
+  let misses = 0;
   const inFlight = new Set<Promise<void>>();
   // Results are taken in seed path order (copies and slugs are decided in it); a worker's result that comes early waits here.
   const arrived: (SeedResult | null | undefined)[] = [];
@@ -216,6 +222,8 @@ async function ingest(run: Run): Promise<number> {
         if (!stored && isCacheable(result)) run.cache?.set('seeds', key, result);
         arrive(index, { ...result, input: kept });
       };
+      misses += 1;
+      if (poolWanted && pool === undefined && misses > POOL_AFTER_MISSES) pool = startSeedPool(workers);
       if (pool) {
         // The worker stores the result in the cache itself.
         const job: Promise<void> = pool.run(input, options, run.cache ? { dir: run.cache.dir, kind: 'seeds', key } : undefined).then((r) => done(r, true));
