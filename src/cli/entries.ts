@@ -82,24 +82,34 @@ export function removeQuietly(path: string): void {
  */
 export type WriteMode = 'now' | 'held' | 'none';
 
+/** Parked entries are held in memory up to this many characters in all; beyond it each goes to a temporary file. */
+export const PARK_IN_MEMORY = 32 * 1024 * 1024;
+
 /**
  * Writes entries into one folder as the ingest decides them; the first write
  * error stops all later writes. An entry whose name is not known yet is
- * parked in a temporary file of its own (`park`) and named later (`place`),
- * so its text is not held in memory meanwhile.
+ * parked (`park`) and named later (`place`) or dropped when the file on disk
+ * is already right (`drop`). Parked entries are held in memory up to
+ * `parkInMemory` characters in all, so a re-ingest with nothing changed
+ * writes nothing; beyond that each is parked in a temporary file of its own,
+ * so memory stays bounded at any corpus size.
  */
 export class EntryWriter {
   private readonly held: string[] = [];
   private readonly parked = new Set<string>();
+  private readonly inMemory = new Map<number, string>();
+  private inMemoryChars = 0;
   private made = false;
   private readonly dir: string;
   private readonly mode: WriteMode;
+  private readonly parkInMemory: number;
   /** The first write that failed; after it nothing more is written. */
   error: NodeJS.ErrnoException | undefined;
 
-  constructor(dir: string, mode: WriteMode) {
+  constructor(dir: string, mode: WriteMode, parkInMemory = PARK_IN_MEMORY) {
     this.dir = dir;
     this.mode = mode;
+    this.parkInMemory = parkInMemory;
   }
 
   /** Writes (or holds) `content` as `dir/name`. */
@@ -111,13 +121,25 @@ export class EntryWriter {
     });
   }
 
-  /** Writes `content` aside under `key` (a number), to be named by `place` or dropped by `drop`. */
+  /** Sets `content` aside under `key` (a number), to be named by `place` or dropped by `drop`. */
   park(key: number, content: string): void {
+    if (this.mode === 'none' || this.error) return;
+    if (this.inMemoryChars + content.length <= this.parkInMemory) {
+      this.inMemory.set(key, content);
+      this.inMemoryChars += content.length;
+      return;
+    }
     this.write(this.parkedPath(key), content, () => this.parked.add(this.parkedPath(key)));
   }
 
   /** Gives the entry parked under `key` its name: written (or held) as `dir/name`. */
   place(key: number, name: string): void {
+    const content = this.inMemory.get(key);
+    if (content !== undefined) {
+      this.forget(key, content);
+      this.put(name, content);
+      return;
+    }
     const from = this.parkedPath(key);
     if (!this.parked.delete(from) || this.error) return;
     const path = join(this.dir, name);
@@ -132,6 +154,11 @@ export class EntryWriter {
 
   /** Removes the entry parked under `key`: its file on disk is already as it should be. */
   drop(key: number): void {
+    const content = this.inMemory.get(key);
+    if (content !== undefined) {
+      this.forget(key, content);
+      return;
+    }
     const from = this.parkedPath(key);
     if (this.parked.delete(from)) removeQuietly(from);
   }
@@ -156,6 +183,13 @@ export class EntryWriter {
     for (const path of this.held.splice(0)) removeQuietly(tempPath(path));
     for (const path of this.parked) removeQuietly(path);
     this.parked.clear();
+    this.inMemory.clear();
+    this.inMemoryChars = 0;
+  }
+
+  private forget(key: number, content: string): void {
+    this.inMemory.delete(key);
+    this.inMemoryChars -= content.length;
   }
 
   /** A parked entry's file: a temporary file (`TEMP_FILE`), so one a killed run left is removed by the next. */
