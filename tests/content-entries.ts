@@ -6,6 +6,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readContentFile } from '../src/lib/ingest/markdown.ts';
+import { ingestCorpus, type SeedInput } from '../src/lib/ingest/pipeline.ts';
+import type { KnowledgeArticle } from '../src/lib/knowledge/text.ts';
 import { articleSchema, type Article } from '../src/lib/schema.ts';
 
 const DIR = join(import.meta.dirname, '../content/articles');
@@ -18,4 +20,22 @@ export function contentEntries(): { id: string; data: Article; body: string }[] 
       const { data, body } = readContentFile(readFileSync(join(DIR, f), 'utf8'));
       return { id: f.replace(/\.md$/, ''), data: articleSchema.parse(data), body };
     });
+}
+
+const encode = (s: string): Uint8Array => new TextEncoder().encode(s);
+
+/**
+ * The content entries the ingest makes of plain-text seeds, each with a
+ * sidecar date; throws when the pipeline failed inside (an SL9xx message).
+ */
+export function seedEntries(seeds: readonly { name: string; text: string; published: string }[], today: string): KnowledgeArticle[] {
+  const inputs: SeedInput[] = seeds.map((s) => ({
+    path: `${s.name}.txt`,
+    file: `seeds/${s.name}.txt`,
+    bytes: encode(s.text),
+    sidecar: { path: `${s.name}.meta.yaml`, file: `seeds/${s.name}.meta.yaml`, bytes: encode(`published: ${s.published}\n`) },
+  }));
+  const corpus = ingestCorpus(inputs, { today });
+  for (const r of corpus.results) for (const m of r.messages) if (/^SL9/.test(m.code)) throw new Error(`${m.file}: ${m.code} ${m.message}`);
+  return [...corpus.entries].map(([r, path]) => ({ id: path.slice('articles/'.length).replace(/\.md$/, ''), data: r.article!, body: r.body! }));
 }

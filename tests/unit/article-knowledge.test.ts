@@ -5,27 +5,17 @@
  * the article out of its stage with the same problem.
  */
 import { describe, expect, it } from 'vitest';
-import { ingestCorpus, type SeedInput } from '../../src/lib/ingest/pipeline.ts';
 import { articleKnowledge, withArticle, type ArticleKnowledge } from '../../src/lib/knowledge/article-knowledge.ts';
 import { extractMentions } from '../../src/lib/knowledge/entities.ts';
 import { findFigures } from '../../src/lib/knowledge/figures.ts';
 import { buildKnowledge } from '../../src/lib/knowledge/knowledge.ts';
 import type { KnowledgeArticle } from '../../src/lib/knowledge/text.ts';
+import { seedEntries } from '../content-entries.ts';
 
-const encode = (s: string): Uint8Array => new TextEncoder().encode(s);
+const TODAY = '2025-12-31';
 
-function entriesOf(seeds: readonly { name: string; text: string; published: string }[]): KnowledgeArticle[] {
-  const inputs: SeedInput[] = seeds.map((s) => ({
-    path: `${s.name}.txt`,
-    file: `seeds/${s.name}.txt`,
-    bytes: encode(s.text),
-    sidecar: { path: `${s.name}.meta.yaml`, file: `seeds/${s.name}.meta.yaml`, bytes: encode(`published: ${s.published}\n`) },
-  }));
-  const corpus = ingestCorpus(inputs, { today: '2025-12-31' });
-  return [...corpus.entries].map(([r, path]) => ({ id: path.slice('articles/'.length).replace(/\.md$/, ''), data: r.article!, body: r.body! }));
-}
 
-const CORPUS = entriesOf([
+const CORPUS = seedEntries([
   {
     name: 'a',
     published: '2024-10-18',
@@ -41,7 +31,7 @@ const CORPUS = entriesOf([
     published: '2024-06-20',
     text: 'Putin and Kim Sign Defence Pact\n\nVladimir Putin and Kim Jong Un signed a mutual defence pact in Pyongyang on June 19; at least 12 officials attended, Reuters said.\n\nThe treaty obliges each side to help the other if attacked, Kim said on Wednesday.\n',
   },
-]);
+], TODAY);
 const bad = CORPUS.find((a) => a.data.headline.startsWith('Seoul'))!.id;
 /** Through JSON, as the seed cache and the worker's reply carry it. */
 const precomputed = (articles: readonly KnowledgeArticle[]): Map<string, ArticleKnowledge> =>

@@ -10,34 +10,20 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ingestCorpus, type SeedInput } from '../../src/lib/ingest/pipeline.ts';
 import { extractTemporal } from '../../src/lib/ingest/dates.ts';
 import { clauseAround, findEvents } from '../../src/lib/knowledge/events.ts';
 import { clusterStories } from '../../src/lib/knowledge/stories.ts';
 import { extractMentions } from '../../src/lib/knowledge/entities.ts';
 import { buildKnowledge, knowledgeSchema, type KnowledgeProblem } from '../../src/lib/knowledge/knowledge.ts';
 import { DATE_PATTERN, type Published } from '../../src/lib/schema.ts';
-import type { KnowledgeArticle } from '../../src/lib/knowledge/text.ts';
+import { seedEntries } from '../content-entries.ts';
+
 
 const RUNS = Number(process.env['FC_RUNS'] ?? 0) || undefined;
 const LIMIT = RUNS ? 3_600_000 : 60_000;
 const TODAY = '2025-12-31';
-const encode = (s: string): Uint8Array => new TextEncoder().encode(s);
 
-/** The content entries the ingest makes of plain-text seeds, each with a sidecar date. */
-function entriesOf(seeds: readonly { name: string; text: string; published: string }[]): KnowledgeArticle[] {
-  const inputs: SeedInput[] = seeds.map((s) => ({
-    path: `${s.name}.txt`,
-    file: `seeds/${s.name}.txt`,
-    bytes: encode(s.text),
-    sidecar: { path: `${s.name}.meta.yaml`, file: `seeds/${s.name}.meta.yaml`, bytes: encode(`published: ${s.published}\n`) },
-  }));
-  const corpus = ingestCorpus(inputs, { today: TODAY });
-  for (const r of corpus.results) for (const m of r.messages) expect(m.code, `${m.file}: ${m.message}`).not.toMatch(/^SL9/);
-  return [...corpus.entries].map(([r, path]) => ({ id: path.slice('articles/'.length).replace(/\.md$/, ''), data: r.article!, body: r.body! }));
-}
-
-const CORPUS = entriesOf([
+const CORPUS = seedEntries([
   {
     name: 'a',
     published: '2024-10-18',
@@ -53,7 +39,7 @@ const CORPUS = entriesOf([
     published: '2024-06-20',
     text: 'Putin and Kim Sign Defence Pact\n\nVladimir Putin and Kim Jong Un signed a mutual defence pact in Pyongyang on June 19.\n\nThe treaty obliges each side to help the other if attacked, Kim said on Wednesday.\n',
   },
-]);
+], TODAY);
 const bad = CORPUS.find((a) => a.data.headline.startsWith('Seoul'))!.id;
 const articlesOf = (problems: readonly KnowledgeProblem[]): string[] => problems.map((p) => p.article ?? '');
 
@@ -220,7 +206,7 @@ describe('the knowledge layer, on real-looking news text', () => {
   it('is always valid, and leaves nothing out', () => {
     fc.assert(
       fc.property(fc.array(fc.tuple(article, day), { minLength: 1, maxLength: 4 }), (seeds) => {
-        const entries = entriesOf(seeds.map(([text, published], i) => ({ name: `s${i}`, text, published })));
+        const entries = seedEntries(seeds.map(([text, published], i) => ({ name: `s${i}`, text, published })), TODAY);
         const { knowledge, problems } = buildKnowledge(entries);
         expect(problems).toEqual([]);
         knowledgeSchema.parse(knowledge);
