@@ -26,9 +26,10 @@ const encode = (s: string): Uint8Array => new TextEncoder().encode(s);
 
 /**
  * The content entries the ingest makes of plain-text seeds, each with a
- * sidecar date; throws when the pipeline failed inside (an SL9xx message).
+ * sidecar date and the name of the seed it came from; throws when the
+ * pipeline failed inside (an SL9xx message).
  */
-export function seedEntries(seeds: readonly { name: string; text: string; published: string }[], today: string): KnowledgeArticle[] {
+export function seedEntries(seeds: readonly { name: string; text: string; published: string }[], today: string): (KnowledgeArticle & { seed: string })[] {
   const inputs: SeedInput[] = seeds.map((s) => ({
     path: `${s.name}.txt`,
     file: `seeds/${s.name}.txt`,
@@ -37,5 +38,5 @@ export function seedEntries(seeds: readonly { name: string; text: string; publis
   }));
   const corpus = ingestCorpus(inputs, { today });
   for (const r of corpus.results) for (const m of r.messages) if (/^SL9/.test(m.code)) throw new Error(`${m.file}: ${m.code} ${m.message}`);
-  return [...corpus.entries].map(([r, path]) => ({ id: path.slice('articles/'.length).replace(/\.md$/, ''), data: r.article!, body: r.body! }));
+  return [...corpus.entries].map(([r, path]) => ({ id: path.slice('articles/'.length).replace(/\.md$/, ''), data: r.article!, body: r.body!, seed: r.input.path.replace(/\.txt$/, '') }));
 }

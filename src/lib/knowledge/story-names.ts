@@ -134,8 +134,6 @@ export interface NamedText {
   names: ReadonlyMap<string, number>;
   /** Every surface form written for each name key, with counts. */
   surfaces: ReadonlyMap<string, ReadonlyMap<string, number>>;
-  /** Stemmed content words with counts. */
-  terms: ReadonlyMap<string, number>;
 }
 
 /** How many names a generated topic name joins. */
@@ -145,9 +143,11 @@ const TOPIC_NAME_PARTS = 3;
  * A topic's generated name: the proper names the most of its articles use
  * (then the most often, then alphabetically), those in at least half its
  * articles, at most three, each written in its shortest common form ("North
- * Korea" over "North Korean"). Falls back to its commonest content words.
+ * Korea" over "North Korean"). When no name is in half of them, the names
+ * the most of them use; undefined when they name nothing (a reader is never
+ * shown the stemmed words topics are compared on).
  */
-export function topicName(texts: readonly NamedText[]): string {
+export function topicName(texts: readonly NamedText[]): string | undefined {
   const df = new Map<string, number>();
   const total = new Map<string, number>();
   const forms = new Map<string, Map<string, number>>();
@@ -162,20 +162,16 @@ export function topicName(texts: readonly NamedText[]): string {
       forms.set(k, acc);
     }
   }
-  const ranked = [...df.keys()]
-    .filter((k) => (df.get(k) ?? 0) * 2 >= texts.length && (forms.get(k)?.size ?? 0) > 0)
-    .sort((a, b) => (df.get(b) ?? 0) - (df.get(a) ?? 0) || (total.get(b) ?? 0) - (total.get(a) ?? 0) || cmp(a, b))
-    .slice(0, TOPIC_NAME_PARTS);
+  const written = [...df.keys()]
+    .filter((k) => (forms.get(k)?.size ?? 0) > 0)
+    .sort((a, b) => (df.get(b) ?? 0) - (df.get(a) ?? 0) || (total.get(b) ?? 0) - (total.get(a) ?? 0) || cmp(a, b));
+  const shared = written.filter((k) => (df.get(k) ?? 0) * 2 >= texts.length);
+  const ranked = (shared.length ? shared : written).slice(0, TOPIC_NAME_PARTS);
   const display = (k: string): string =>
     [...(forms.get(k) ?? new Map<string, number>()).entries()].sort(
       ([fa, ca], [fb, cb]) => fa.length - fb.length || cb - ca || cmp(fa, fb),
     )[0]?.[0] ?? k;
   const parts = ranked.map(display);
-  if (parts.length === 0) {
-    const counts = new Map<string, number>();
-    for (const t of texts) for (const [w, c] of t.terms) counts.set(w, (counts.get(w) ?? 0) + c);
-    parts.push(...[...counts.entries()].sort(([a, x], [b, y]) => y - x || cmp(a, b)).slice(0, TOPIC_NAME_PARTS).map(([w]) => w));
-  }
-  if (parts.length <= 1) return parts[0] ?? 'Untitled topic';
+  if (parts.length <= 1) return parts[0];
   return `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1] ?? ''}`;
 }

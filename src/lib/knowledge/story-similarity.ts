@@ -99,8 +99,9 @@ export function prepare(articles: readonly EventArticle[]) {
     const fb = features[j];
     return !!fa && !!fb && fa.terms.ids.length !== fb.terms.ids.length && fa.lede.ids.length !== fb.lede.ids.length;
   };
+  const known = (i: number, j: number): number | undefined => memo[i]?.get(j) ?? (symmetric(i, j) ? memo[j]?.get(i) : undefined);
   const score = (i: number, j: number): number => {
-    let s = memo[i]?.get(j) ?? (symmetric(i, j) ? memo[j]?.get(i) : undefined);
+    let s = known(i, j);
     if (s === undefined) {
       s = combined(parts(i, j));
       memo[i]?.set(j, s);
@@ -108,7 +109,14 @@ export function prepare(articles: readonly EventArticle[]) {
     }
     return s;
   };
-  return { sorted, ids, dates, ranges, order, texts, byId, features, shingleHashes: reader.shingles.hashes, parts, score, scored: (): number => scored };
+  // The same value as `score`, not kept: for pairs looked at once, so the kept scores do not grow with every pair proposed.
+  const scoreOnce = (i: number, j: number): number => {
+    const s = known(i, j);
+    if (s !== undefined) return s;
+    scored += 1;
+    return combined(parts(i, j));
+  };
+  return { sorted, ids, dates, ranges, order, texts, byId, features, shingleHashes: reader.shingles.hashes, parts, score, scoreOnce, scored: (): number => scored };
 }
 
 /** One pair of articles and how alike they are. */
