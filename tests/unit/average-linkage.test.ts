@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { averageLinkage, uniquePairs } from '../../src/lib/knowledge/average-linkage.ts';
+import { averageLinkage, StrongestLinks, uniquePairs } from '../../src/lib/knowledge/average-linkage.ts';
+import { isWithinWindow, pairsWithinWindow } from '../../src/lib/knowledge/story-dates.ts';
 
 /** Every pair among `members`, flat. */
 function clique(members: readonly number[]): number[] {
@@ -61,5 +62,52 @@ describe('uniquePairs', () => {
   it('keeps each pair once, in key order', () => {
     expect([...uniquePairs([1 * 10 + 4, 0 * 10 + 3, 1 * 10 + 4, 2 * 10 + 9], 10)]).toEqual([0, 3, 1, 4, 2, 9]);
     expect([...uniquePairs([], 10)]).toEqual([]);
+  });
+});
+
+describe('StrongestLinks', () => {
+  it('keeps each item’s k strongest links (then the lower other item), a link either end keeps, once', () => {
+    const links = new StrongestLinks(5, 2);
+    links.offer(0, 1, 0.5);
+    links.offer(0, 2, 0.9);
+    links.offer(0, 3, 0.7);
+    links.offer(0, 2, 0.9);
+    links.offer(4, 3, 0.7);
+    links.offer(0, 4, 0.7);
+    // 0 keeps 2 and 3 (0.7, lower than 4); 1 keeps 0, 4 keeps 3 and 0.
+    expect([...links.links()]).toEqual([0, 1, 0, 2, 0, 3, 0, 4, 3, 4]);
+  });
+
+  it('keeps the same links whatever order they are offered in', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.integer({ min: 0, max: 9 }), fc.integer({ min: 0, max: 9 }), fc.integer({ min: 1, max: 5 })), { maxLength: 50 }), (offers) => {
+        const kept = (list: typeof offers): number[] => {
+          const links = new StrongestLinks(10, 3);
+          for (const [x, y, s] of list) links.offer(x, y, s / 10 + Math.min(x, y) / 1000 + Math.max(x, y) / 100000);
+          return [...links.links()];
+        };
+        expect(kept([...offers].reverse())).toEqual(kept(offers));
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
+
+describe('isWithinWindow', () => {
+  it('holds exactly for the pairs pairsWithinWindow lists', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.option(fc.tuple(fc.integer({ min: 0, max: 30 }), fc.integer({ min: 0, max: 3 })).map(([from, len]) => ({ from, to: from + len })), { nil: undefined }), { maxLength: 12 }),
+        fc.integer({ min: 0, max: 6 }),
+        (ranges, window) => {
+          const listed = new Set(pairsWithinWindow(ranges, window).map(([a, b]) => `${a} ${b}`));
+          for (let x = 0; x < ranges.length; x++) for (let y = x + 1; y < ranges.length; y++) {
+            expect(isWithinWindow(ranges, window, x, y)).toBe(listed.has(`${x} ${y}`));
+            expect(isWithinWindow(ranges, window, y, x)).toBe(listed.has(`${x} ${y}`));
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 });

@@ -154,3 +154,69 @@ export function uniquePairs(keys: readonly number[], n: number): Int32Array {
   }
   return out;
 }
+
+/**
+ * Each item's `k` strongest links among those offered (stronger: higher
+ * score, then lower other item), so the graph `averageLinkage` reads grows
+ * with the items, not with the pairs that pass a threshold (the k-nearest-
+ * neighbour graph of spectral and graph clustering; von Luxburg 2007). The
+ * links kept are the same whatever order they are offered in, and a pair
+ * offered twice is kept once.
+ */
+export class StrongestLinks {
+  private readonly n: number;
+  private readonly k: number;
+  private readonly others: Int32Array;
+  private readonly scores: Float64Array;
+  private readonly counts: Int32Array;
+
+  constructor(n: number, k: number) {
+    this.n = n;
+    this.k = k;
+    this.others = new Int32Array(n * k);
+    this.scores = new Float64Array(n * k);
+    this.counts = new Int32Array(n);
+  }
+
+  /** Offers the link between items x and y with its score. */
+  offer(x: number, y: number, score: number): void {
+    if (x === y) return;
+    this.keep(x, y, score);
+    this.keep(y, x, score);
+  }
+
+  private keep(x: number, y: number, score: number): void {
+    const { k, others, scores, counts } = this;
+    const base = x * k;
+    const count = counts[x] ?? 0;
+    let weakest = -1;
+    for (let i = base; i < base + count; i++) {
+      if (others[i] === y) return;
+      if (weakest < 0 || (scores[i] ?? 0) < (scores[weakest] ?? 0) || ((scores[i] ?? 0) === (scores[weakest] ?? 0) && (others[i] ?? 0) > (others[weakest] ?? 0))) weakest = i;
+    }
+    if (count < k) {
+      others[base + count] = y;
+      scores[base + count] = score;
+      counts[x] = count + 1;
+      return;
+    }
+    const w = scores[weakest] ?? 0;
+    if (score > w || (score === w && y < (others[weakest] ?? 0))) {
+      others[weakest] = y;
+      scores[weakest] = score;
+    }
+  }
+
+  /** The links kept by either end, each once, flat and in order (lower item first), as `averageLinkage` takes them. */
+  links(): Int32Array {
+    const keys: number[] = [];
+    for (let x = 0; x < this.n; x++) {
+      const base = x * this.k;
+      for (let i = base; i < base + (this.counts[x] ?? 0); i++) {
+        const y = this.others[i] ?? 0;
+        keys.push(x < y ? x * this.n + y : y * this.n + x);
+      }
+    }
+    return uniquePairs(keys, this.n);
+  }
+}

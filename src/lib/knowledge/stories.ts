@@ -235,7 +235,7 @@ export function clusterStoriesWithStats(articles: readonly EventArticle[], optio
   const storyOrder = (a: Story, b: Story): number => order(a.firstReport, b.firstReport);
   stories.sort(storyOrder);
 
-  const { topics, warnings, proposed } = clusterTopics({ stories, ids, score: corpus.scoreOnce, inWindow, features: corpus.features, ranges, texts: byId, dates, order, entries: options.editor ?? [] });
+  const { topics, warnings, proposed } = clusterTopics({ stories, ids, score: corpus.scoreOnce, inWindow, window, features: corpus.features, ranges, texts: byId, dates, order, entries: options.editor ?? [] });
   // Each record is checked against its schema by the caller, which leaves out one that fails (knowledge.ts).
   return { clustering: { stories, topics, duplicates, warnings }, stats: { pairsConsidered: inWindow.length + proposed, pairsScored: corpus.scored(), copiesCompared: compared } };
 }

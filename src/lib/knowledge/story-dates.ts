@@ -38,6 +38,15 @@ export function pairsWithinWindow(ranges: readonly (DayRange | undefined)[], win
   return out;
 }
 
+/** Whether `pairsWithinWindow(ranges, window)` holds the pair of articles x and y. */
+export function isWithinWindow(ranges: readonly (DayRange | undefined)[], window: number, x: number, y: number): boolean {
+  const rx = ranges[x];
+  const ry = ranges[y];
+  if (!rx || !ry || x === y) return false;
+  const [early, late] = rx.from < ry.from || (rx.from === ry.from && x < y) ? [rx, ry] : [ry, rx];
+  return late.from - early.to <= window;
+}
+
 /** Earliest published first, undated last, ties by id. */
 export function byPublication(dates: ReadonlyMap<string, string | undefined>): (a: string, b: string) => number {
   return (a, b) => {

@@ -20,7 +20,8 @@
  * index; topics come earliest first.
  */
 import { assignSlugs, slugify } from '../ingest/slug.ts';
-import { averageLinkage, uniquePairs } from './average-linkage.ts';
+import { averageLinkage, StrongestLinks, uniquePairs } from './average-linkage.ts';
+import { isWithinWindow } from './story-dates.ts';
 import { cmp, type DayRange } from './event-calendar.ts';
 import { topicName, type NamedText } from './story-names.ts';
 import type { Story, Topic, TopicEditorEntry } from './story-schema.ts';
@@ -40,6 +41,8 @@ export const TOPIC_SIMILARITY = 0.12;
  * Wyclef Jean's charity within Haiti's earthquake, and diffuse comment pieces).
  */
 export const TOPIC_LINK_DENSITY = 0.015;
+/** How many of its strongest links each article keeps for topics (a link either end keeps is kept). */
+export const TOPIC_LINKS_KEPT = 32;
 /**
  * Beyond the story window, articles sharing a word or name with at most this
  * many others are all compared for topics, and past that each is compared
@@ -106,8 +109,10 @@ export interface TopicInput {
   ids: readonly string[];
   /** The similarity of two articles by index, the first's vectors summed first (each pair is asked for once). */
   score: (i: number, j: number) => number;
-  /** The pairs within the story window, already scored. */
+  /** The pairs within the story window (`pairsWithinWindow(ranges, window)`), already scored. */
   inWindow: readonly [number, number][];
+  /** The story window in days. */
+  window: number;
   /** What each article is compared on. */
   features: readonly Features[];
   /** The days each article's publication date covers. */
@@ -132,7 +137,7 @@ export interface TopicInput {
  * that could not be applied as written, and how many pairs were proposed.
  */
 export function clusterTopics(input: TopicInput): { topics: Topic[]; warnings: string[]; proposed: number } {
-  const { stories, ids, score, inWindow, features, ranges, texts, dates, order, entries } = input;
+  const { stories, ids, score, inWindow, window, features, ranges, texts, dates, order, entries } = input;
   const indexOf = new Map(ids.map((id, i) => [id, i]));
   const at = (id: string): number => indexOf.get(id) ?? -1;
   const storyOrder = (a: Story, b: Story): number => order(a.firstReport, b.firstReport);
@@ -143,26 +148,26 @@ export function clusterTopics(input: TopicInput): { topics: Topic[]; warnings: s
   stories.forEach((s, p) => {
     for (const a of s.articles) position[at(a)] = p;
   });
-  // Each pair proposed is scored once, however often it is proposed.
-  const keys: number[] = [];
+  // Each article keeps its strongest links. Each pair is scored once: the window's pairs, then the others proposed, once however often they are.
+  const strongest = new StrongestLinks(ids.length, TOPIC_LINKS_KEPT);
+  const offer = (x: number, y: number): void => {
+    const s = (position[x] ?? 0) <= (position[y] ?? 0) ? score(x, y) : score(y, x);
+    if (s >= TOPIC_SIMILARITY) strongest.offer(x, y, s);
+  };
+  for (const [x, y] of inWindow) offer(x, y);
   const n = ids.length;
-  for (const [x, y] of inWindow) keys.push(x * n + y);
+  const beyond: number[] = [];
   let proposed = 0;
   for (const [x, y] of topicCandidates(features, ranges)) {
     proposed += 1;
-    keys.push(x * n + y);
+    if (!isWithinWindow(ranges, window, x, y)) beyond.push(x * n + y);
   }
-  const pairs = uniquePairs(keys, n);
-  keys.length = 0;
-  const links: number[] = [];
-  for (let k = 0; k < pairs.length; k += 2) {
-    const x = pairs[k] ?? 0;
-    const y = pairs[k + 1] ?? 0;
-    if ((position[x] ?? 0) <= (position[y] ?? 0) ? score(x, y) >= TOPIC_SIMILARITY : score(y, x) >= TOPIC_SIMILARITY) links.push(x, y);
-  }
+  const pairs = uniquePairs(beyond, n);
+  beyond.length = 0;
+  for (let k = 0; k < pairs.length; k += 2) offer(pairs[k] ?? 0, pairs[k + 1] ?? 0);
   const groupOf = averageLinkage(
     ids.map(() => 1),
-    Int32Array.from(links),
+    strongest.links(),
     TOPIC_LINK_DENSITY,
   );
   const storyById = new Map(stories.map((s) => [s.id, s]));
