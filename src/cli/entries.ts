@@ -12,7 +12,7 @@ import { CorpusStream, reportRow, type ReportRow } from '../lib/ingest/assembly.
 import { checkStamp } from '../lib/ingest/generated.ts';
 import { readContentFile } from '../lib/ingest/markdown.ts';
 import type { SeedResult } from '../lib/ingest/pipeline.ts';
-import type { ArticleKnowledge } from '../lib/knowledge/article-knowledge.ts';
+import { shareStrings, type ArticleKnowledge } from '../lib/knowledge/article-knowledge.ts';
 import type { KnowledgeArticle } from '../lib/knowledge/text.ts';
 import { articleSchema } from '../lib/schema.ts';
 
@@ -271,6 +271,8 @@ export class EntryCollector {
   readonly hashes = new Map<string, string>();
   /** The per-article knowledge the seeds' runs computed (on the workers), by entry id. */
   precomputed = new Map<string, ArticleKnowledge>();
+  /** The short strings the per-article knowledge holds, each once (`shareStrings`). */
+  private shared = new Map<string, string>();
 
   constructor(existing: ReadonlyMap<string, ExistingEntry>, writer: EntryWriter, shownEntry: (name: string) => string) {
     this.existing = existing;
@@ -294,7 +296,7 @@ export class EntryCollector {
       if (made) {
         this.articles.push(made.article);
         this.places.set(slug, made.place);
-        if (result.knowledge) this.precomputed.set(slug, result.knowledge);
+        if (result.knowledge) this.precomputed.set(slug, shareStrings(result.knowledge, this.shared));
       }
       this.rows.push(reportRow(result, `articles/${name}`));
     } else if (pending) {
@@ -304,7 +306,7 @@ export class EntryCollector {
       // Named in `finish`: the row's entry, the article's id and any SL408 wait for it.
       const made = this.compact('', result.article, result.body ?? '', undefined, undefined);
       const row = reportRow(result, 'articles/');
-      this.waiting.push({ key, path: result.input.path, row, article: made?.article, place: made?.place, digest, ...(result.knowledge ? { knowledge: result.knowledge } : {}) });
+      this.waiting.push({ key, path: result.input.path, row, article: made?.article, place: made?.place, digest, ...(result.knowledge ? { knowledge: shareStrings(result.knowledge, this.shared) } : {}) });
       this.rows.push(row);
     } else {
       if (result.messages.some((m) => m.severity === 'error')) this.failed.push(result.input.path);
@@ -359,6 +361,17 @@ export class EntryCollector {
   /** Where a knowledge problem's article came from. */
   placeOf(id: string): ArticlePlace | undefined {
     return this.places.get(id);
+  }
+
+  /**
+   * The per-article knowledge, handed over: the collector lets go of it, so
+   * the knowledge layer (which consumes it) frees it stage by stage.
+   */
+  takePrecomputed(): Map<string, ArticleKnowledge> {
+    const taken = this.precomputed;
+    this.precomputed = new Map();
+    this.shared = new Map();
+    return taken;
   }
 
   /** Lets the articles' text go, once the knowledge layer is built. */
