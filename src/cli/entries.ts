@@ -245,6 +245,9 @@ interface Waiting {
   knowledge?: ArticleKnowledge;
 }
 
+/** A row's strings up to this many UTF-16 units long are shared: a removal's text is a line or a few of boilerplate. */
+const ROW_STRING_MAX = 4096;
+
 /**
  * Takes seed results in seed path order, and keeps of each only what the
  * corpus-wide steps need: its report row, the entry's name and digest, and
@@ -271,6 +274,8 @@ export class EntryCollector {
   readonly hashes = new Map<string, string>();
   /** The per-article knowledge the seeds' runs computed (on the workers), by entry id. */
   precomputed = new Map<string, ArticleKnowledge>();
+  /** The texts the report's rows hold, each once: seeds share their boilerplate, and so the removals' texts (`shareStrings`). */
+  private rowStrings = new Map<string, string>();
   /** The short strings the per-article knowledge holds, each once (`shareStrings`). */
   private shared = new Map<string, string>();
 
@@ -298,24 +303,29 @@ export class EntryCollector {
         this.places.set(slug, made.place);
         if (result.knowledge) this.precomputed.set(slug, shareStrings(result.knowledge, this.shared));
       }
-      this.rows.push(reportRow(result, `articles/${name}`));
+      this.rows.push(this.shareRow(reportRow(result, `articles/${name}`)));
     } else if (pending) {
       const key = this.waiting.length;
       const digest = sha256(result.content!);
       this.writer.park(key, result.content!);
       // Named in `finish`: the row's entry, the article's id and any SL408 wait for it.
       const made = this.compact('', result.article, result.body ?? '', undefined, undefined);
-      const row = reportRow(result, 'articles/');
+      const row = this.shareRow(reportRow(result, 'articles/'));
       this.waiting.push({ key, path: result.input.path, row, article: made?.article, place: made?.place, digest, ...(result.knowledge ? { knowledge: shareStrings(result.knowledge, this.shared) } : {}) });
       this.rows.push(row);
     } else {
       if (result.messages.some((m) => m.severity === 'error')) this.failed.push(result.input.path);
-      this.rows.push(reportRow(result, undefined));
+      this.rows.push(this.shareRow(reportRow(result, undefined)));
     }
+  }
+
+  private shareRow(row: ReportRow): ReportRow {
+    return shareStrings(row, this.rowStrings, ROW_STRING_MAX);
   }
 
   /** Names the entries that waited, and gives what the run made. */
   finish(): CollectedCorpus {
+    this.rowStrings = new Map();
     const slugs = this.stream.finalSlugs();
     for (const [path, slug] of this.named) {
       if (slugs.get(path) !== slug) throw new Error(`internal: ${path} was written as ${slug}.md, but its slug is ${slugs.get(path) ?? 'none'}`);
