@@ -85,6 +85,14 @@ export interface KnowledgeOptions {
    * the later stages.
    */
   precomputed?: ReadonlyMap<string, ArticleKnowledge>;
+  /**
+   * Lets the articles' text be held elsewhere while entities are resolved, a
+   * stage that reads only the mentions taken from it: `release` is called once
+   * every article's mentions are read, `restore` once the entities section is
+   * handed on. In between, the articles' `data` and `body` are not read;
+   * `restore` must put back exactly what was there.
+   */
+  articleText?: { release(): void; restore(): void };
 }
 
 /** The layer and what it had to leave out. */
@@ -163,28 +171,34 @@ export function buildKnowledgeSections(
         }
       : undefined;
   // Each stage runs in a function of its own that returns only what later stages read, so what it made is let go once handed on.
-  const entityMentions = entityStage(
-    () =>
-      perArticle(
-        'entities',
-        'mentions',
-        (a) => stages.extractMentions(a, { sentenceCache }),
-        given(stages.extractMentions === extractMentions, (k, id) => ('error' in k.mentions ? k.mentions : { value: withArticle(id, k.mentions.value) })),
-      ),
-    (mentions) => {
-      if (precomputed) for (const k of precomputed.values()) k.mentions = RELEASED;
-      return isolate<ArticleMentions, EntityIndex>(
-        'entities',
-        mentions,
-        (m) => ({ article: m.article }),
-        (subset) => stages.resolveEntities(subset, editor.entities),
-        { entities: [], articles: [], warnings: [] },
-        problems,
-      );
-    },
-    problems,
-    sink,
-  );
+  let entityMentions: EntityMentionInput[];
+  try {
+    entityMentions = entityStage(
+      () =>
+        perArticle(
+          'entities',
+          'mentions',
+          (a) => stages.extractMentions(a, { sentenceCache }),
+          given(stages.extractMentions === extractMentions, (k, id) => ('error' in k.mentions ? k.mentions : { value: withArticle(id, k.mentions.value) })),
+        ),
+      (mentions) => {
+        if (precomputed) for (const k of precomputed.values()) k.mentions = RELEASED;
+        options.articleText?.release();
+        return isolate<ArticleMentions, EntityIndex>(
+          'entities',
+          mentions,
+          (m) => ({ article: m.article }),
+          (subset) => stages.resolveEntities(subset, editor.entities),
+          { entities: [], articles: [], warnings: [] },
+          problems,
+        );
+      },
+      problems,
+      sink,
+    );
+  } finally {
+    options.articleText?.restore();
+  }
   sentenceCache.clear();
   figureStage(
     () =>
