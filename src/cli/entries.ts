@@ -5,14 +5,16 @@
  * back until the run knows it may write at all.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { deserialize, serialize } from 'node:v8';
 import type { Diagnostic } from '../lib/diagnostics.ts';
 import { CorpusStream, reportRow, type ReportRow } from '../lib/ingest/assembly.ts';
 import { checkStamp } from '../lib/ingest/generated.ts';
 import { readContentFile } from '../lib/ingest/markdown.ts';
 import type { SeedResult } from '../lib/ingest/pipeline.ts';
-import type { ArticleKnowledge } from '../lib/knowledge/article-knowledge.ts';
+import { shareStrings, type ArticleKnowledge } from '../lib/knowledge/article-knowledge.ts';
 import type { KnowledgeArticle } from '../lib/knowledge/text.ts';
 import { articleSchema } from '../lib/schema.ts';
 
@@ -245,6 +247,21 @@ interface Waiting {
   knowledge?: ArticleKnowledge;
 }
 
+/** What a parked article holds in place of its front matter (`parkArticleText`): nothing reads it until the text is restored. */
+const PARKED = Object.freeze({}) as KnowledgeArticle['data'];
+
+/** Fills `buffer` from `fd` at `position`; throws when the file ends first. */
+function readFully(fd: number, buffer: Buffer, position: number): void {
+  for (let done = 0; done < buffer.length; ) {
+    const n = readSync(fd, buffer, done, buffer.length - done, position + done);
+    if (n === 0) throw new Error('internal: the parked articles file ended early');
+    done += n;
+  }
+}
+
+/** A row's strings up to this many UTF-16 units long are shared: a removal's text is a line or a few of boilerplate. */
+const ROW_STRING_MAX = 4096;
+
 /**
  * Takes seed results in seed path order, and keeps of each only what the
  * corpus-wide steps need: its report row, the entry's name and digest, and
@@ -271,6 +288,12 @@ export class EntryCollector {
   readonly hashes = new Map<string, string>();
   /** The per-article knowledge the seeds' runs computed (on the workers), by entry id. */
   precomputed = new Map<string, ArticleKnowledge>();
+  /** The texts the report's rows hold, each once: seeds share their boilerplate, and so the removals' texts (`shareStrings`). */
+  private rowStrings = new Map<string, string>();
+  /** The folder of the file holding the articles' text while it is parked (`parkArticleText`). */
+  private parked: string | undefined;
+  /** The short strings the per-article knowledge holds, each once (`shareStrings`). */
+  private shared = new Map<string, string>();
 
   constructor(existing: ReadonlyMap<string, ExistingEntry>, writer: EntryWriter, shownEntry: (name: string) => string) {
     this.existing = existing;
@@ -294,26 +317,31 @@ export class EntryCollector {
       if (made) {
         this.articles.push(made.article);
         this.places.set(slug, made.place);
-        if (result.knowledge) this.precomputed.set(slug, result.knowledge);
+        if (result.knowledge) this.precomputed.set(slug, shareStrings(result.knowledge, this.shared));
       }
-      this.rows.push(reportRow(result, `articles/${name}`));
+      this.rows.push(this.shareRow(reportRow(result, `articles/${name}`)));
     } else if (pending) {
       const key = this.waiting.length;
       const digest = sha256(result.content!);
       this.writer.park(key, result.content!);
       // Named in `finish`: the row's entry, the article's id and any SL408 wait for it.
       const made = this.compact('', result.article, result.body ?? '', undefined, undefined);
-      const row = reportRow(result, 'articles/');
-      this.waiting.push({ key, path: result.input.path, row, article: made?.article, place: made?.place, digest, ...(result.knowledge ? { knowledge: result.knowledge } : {}) });
+      const row = this.shareRow(reportRow(result, 'articles/'));
+      this.waiting.push({ key, path: result.input.path, row, article: made?.article, place: made?.place, digest, ...(result.knowledge ? { knowledge: shareStrings(result.knowledge, this.shared) } : {}) });
       this.rows.push(row);
     } else {
       if (result.messages.some((m) => m.severity === 'error')) this.failed.push(result.input.path);
-      this.rows.push(reportRow(result, undefined));
+      this.rows.push(this.shareRow(reportRow(result, undefined)));
     }
+  }
+
+  private shareRow(row: ReportRow): ReportRow {
+    return shareStrings(row, this.rowStrings, ROW_STRING_MAX);
   }
 
   /** Names the entries that waited, and gives what the run made. */
   finish(): CollectedCorpus {
+    this.rowStrings = new Map();
     const slugs = this.stream.finalSlugs();
     for (const [path, slug] of this.named) {
       if (slugs.get(path) !== slug) throw new Error(`internal: ${path} was written as ${slug}.md, but its slug is ${slugs.get(path) ?? 'none'}`);
@@ -359,6 +387,81 @@ export class EntryCollector {
   /** Where a knowledge problem's article came from. */
   placeOf(id: string): ArticlePlace | undefined {
     return this.places.get(id);
+  }
+
+  /**
+   * The per-article knowledge, handed over: the collector lets go of it, so
+   * the knowledge layer (which consumes it) frees it stage by stage.
+   */
+  takePrecomputed(): Map<string, ArticleKnowledge> {
+    const taken = this.precomputed;
+    this.precomputed = new Map();
+    this.shared = new Map();
+    return taken;
+  }
+
+  /**
+   * Moves every article's front matter and body to a temporary file, leaving
+   * the articles without them until `restoreArticleText`: the knowledge
+   * layer's entity stage reads only the mentions taken from them, and at
+   * 100,000 articles their text is about a gigabyte. Each is written with V8's
+   * serialiser, which gives back the very values. When the file cannot be
+   * written, the articles keep their text.
+   */
+  parkArticleText(): void {
+    if (this.parked !== undefined) return;
+    let dir: string | undefined;
+    let fd: number | undefined;
+    try {
+      dir = mkdtempSync(join(tmpdir(), 'storyline-articles-'));
+      const path = join(dir, 'articles.bin');
+      fd = openSync(path, 'w');
+      const head = Buffer.alloc(4);
+      for (const a of this.articles) {
+        const record = serialize({ data: a.data, body: a.body });
+        head.writeUInt32LE(record.length, 0);
+        writeSync(fd, head);
+        writeSync(fd, record);
+      }
+      closeSync(fd);
+      fd = undefined;
+      this.parked = dir;
+    } catch {
+      if (fd !== undefined) closeSync(fd);
+      if (dir !== undefined) rmSync(dir, { recursive: true, force: true });
+      return;
+    }
+    for (const a of this.articles) {
+      a.data = PARKED;
+      a.body = '';
+    }
+  }
+
+  /** Puts back the text `parkArticleText` moved out, and removes its file. */
+  restoreArticleText(): void {
+    const dir = this.parked;
+    if (dir === undefined) return;
+    this.parked = undefined;
+    try {
+      const fd = openSync(join(dir, 'articles.bin'), 'r');
+      try {
+        const head = Buffer.alloc(4);
+        let at = 0;
+        for (const a of this.articles) {
+          readFully(fd, head, at);
+          const record = Buffer.alloc(head.readUInt32LE(0));
+          readFully(fd, record, at + 4);
+          at += 4 + record.length;
+          const { data, body } = deserialize(record) as Pick<KnowledgeArticle, 'data' | 'body'>;
+          a.data = data;
+          a.body = body;
+        }
+      } finally {
+        closeSync(fd);
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   }
 
   /** Lets the articles' text go, once the knowledge layer is built. */

@@ -38,14 +38,14 @@ import { formatDiagnostic, sortDiagnostics, type Diagnostic } from '../lib/diagn
 import { PIPELINE_VERSION, seedCacheKey, type CachedSeedResult, type SeedResult } from '../lib/ingest/pipeline.ts';
 import { assembleReport } from '../lib/ingest/assembly.ts';
 import { isRealCalendarDate, type IngestReport } from '../lib/schema.ts';
-import { buildKnowledge, knowledgeSchema, type ArticleMemo, type Knowledge, type KnowledgeProblem, type KnowledgeStages } from '../lib/knowledge/knowledge.ts';
+import { buildKnowledgeSections, knowledgeSchema, type ArticleMemo, type Knowledge, type KnowledgeProblem, type KnowledgeStages } from '../lib/knowledge/knowledge.ts';
 import { parseByRecord } from '../lib/zod-records.ts';
 import type { KnowledgeArticle } from '../lib/knowledge/text.ts';
 import { ENTITY_EDITOR_FILE, TOPIC_EDITOR_FILE, parseEntityEditor, parseTopicEditor } from '../lib/knowledge/editor.ts';
 import { codeDigest, openCache, type DiskCache } from './cache.ts';
 import { isCacheable, runSeed, startSeedPool, type SeedPool } from './seed-pool.ts';
 import { EntryCollector, EntryWriter, TEMP_FILE, readExisting, removeQuietly, seedOfEntry, sha256, tempPath, type ArticlePlace, type WriteMode } from './entries.ts';
-import { serializeJson } from './json-file.ts';
+import { JsonObjectFile, serializeJson } from './json-file.ts';
 import { readSeed, readSeeds } from './seeds.ts';
 
 /** The ingest report's file name in the output folder. */
@@ -302,6 +302,7 @@ async function ingest(run: Run): Promise<number> {
   const knowledgeWarnings: Diagnostic[] = [];
   try {
     const articles = entries.articles;
+    let storyWarnings: readonly string[] = [];
     const entryHash = entries.hashes;
     const cache = run.cache;
     // The layer depends only on the code, the editor files and the entries (its warnings also on the paths shown): when
@@ -322,29 +323,45 @@ async function ingest(run: Run): Promise<number> {
             return value;
           }
         : undefined;
-      const build = buildKnowledge(
-        articles,
-        { ...(editor?.editor ? { entities: editor.editor } : {}), ...(topics?.editor ? { topics: topics.editor } : {}) },
-        { precomputed: entries.precomputed, ...(memo ? { memo } : {}), ...(io.knowledgeStages ? { stages: io.knowledgeStages } : {}) },
-      );
+      // Each section is checked (its records were, as the layer was built: `keepValid`; here its frame), written to a
+      // temporary file renamed in place below, and let go before the next is built, so the layer is never held whole.
+      const temp = writes ? tempPath(knowledgePath) : undefined;
+      if (temp !== undefined) {
+        try {
+          mkdirSync(outDir, { recursive: true });
+        } catch (error) {
+          writer.error ??= error as NodeJS.ErrnoException;
+        }
+      }
+      const file = new JsonObjectFile(temp);
+      let problems: KnowledgeProblem[];
+      try {
+        problems = buildKnowledgeSections(
+          articles,
+          { ...(editor?.editor ? { entities: editor.editor } : {}), ...(topics?.editor ? { topics: topics.editor } : {}) },
+          { precomputed: entries.takePrecomputed(), articleText: { release: () => entries.parkArticleText(), restore: () => entries.restoreArticleText() }, ...(memo ? { memo } : {}), ...(io.knowledgeStages ? { stages: io.knowledgeStages } : {}) },
+          (key, value) => {
+            const section = parseByRecord(knowledgeSchema.shape[key] as z.ZodType, value, 'frame');
+            if (key === 'entities') for (const warning of (section as Knowledge['entities']).warnings) knowledgeWarnings.push({ file: shown(editorPath), severity: 'warning', code: 'SL503', message: warning });
+            if (key === 'stories') storyWarnings = (section as Knowledge['stories']).warnings;
+            file.member(key, section);
+          },
+        );
+      } catch (error) {
+        file.close();
+        if (temp !== undefined) removeQuietly(temp);
+        throw error;
+      }
       // The articles' text is not needed from here on.
       entries.releaseArticles();
-      const built: Knowledge = build.knowledge;
-      for (const warning of built.entities.warnings) knowledgeWarnings.push({ file: shown(editorPath), severity: 'warning', code: 'SL503', message: warning });
-      for (const warning of built.stories.warnings) knowledgeWarnings.push({ file: shown(topicsPath), severity: 'warning', code: 'SL503', message: warning });
-      for (const problem of build.problems) knowledgeWarnings.push(problemDiagnostic(problem, entries.placeOf(problem.article ?? ''), seedsDir, knowledgePath, shown));
-      // Every record was checked against its schema as the layer was built (`keepValid`); only the frame is checked here,
-      // so the layer is never held twice. It is written as it is serialised, to a temporary file renamed in place below.
-      parseByRecord(knowledgeSchema, built, 'frame');
-      const temp = writes ? tempPath(knowledgePath) : undefined;
-      try {
-        if (temp !== undefined) mkdirSync(outDir, { recursive: true });
-        knowledge = { digest: serializeJson(built, temp), ...(temp === undefined ? {} : { temp }) };
-      } catch (error) {
-        if (temp === undefined) throw error;
-        removeQuietly(temp);
+      for (const warning of storyWarnings) knowledgeWarnings.push({ file: shown(topicsPath), severity: 'warning', code: 'SL503', message: warning });
+      for (const problem of problems) knowledgeWarnings.push(problemDiagnostic(problem, entries.placeOf(problem.article ?? ''), seedsDir, knowledgePath, shown));
+      const digest = file.finish();
+      if (file.error === undefined) knowledge = { digest, ...(temp === undefined ? {} : { temp }) };
+      else {
+        if (temp !== undefined) removeQuietly(temp);
         // Reported as the output that cannot be written (SL002), when the run comes to write it.
-        writer.error ??= error as NodeJS.ErrnoException;
+        writer.error ??= file.error;
       }
       if (knowledge) cache?.set('knowledge', knowledgeKey, { digest: knowledge.digest, warnings: knowledgeWarnings } satisfies KnownKnowledge);
     }

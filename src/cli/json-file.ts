@@ -39,3 +39,76 @@ export function serializeJson(value: unknown, temp?: string): string {
   }
   return hash.digest('hex');
 }
+
+/**
+ * A JSON object written one member at a time, as `serializeJson` writes the
+ * whole object (the same text and digest), so that each member can be let go
+ * once written. A failure to write is kept (`error`) and the rest is only
+ * hashed; the caller removes the temporary file.
+ */
+export class JsonObjectFile {
+  private readonly hash = createHash('sha256');
+  private fd: number | undefined;
+  private members = 0;
+  /** The first write error, if any: the file is then incomplete. */
+  error: NodeJS.ErrnoException | undefined;
+
+  /** Writes to `temp` (created or truncated) when given; else only hashes. */
+  constructor(temp?: string) {
+    if (temp === undefined) return;
+    try {
+      this.fd = openSync(temp, 'w');
+    } catch (error) {
+      this.error = error as NodeJS.ErrnoException;
+    }
+  }
+
+  /** The next member: the key and value `JSON.stringify(object, null, 2)` writes there. */
+  member(key: string, value: unknown): void {
+    // As JSON.stringify: a key whose value it cannot write is left out.
+    if (value === undefined || typeof value === 'function' || typeof value === 'symbol') return;
+    this.write([`${this.members === 0 ? '{\n' : ',\n'}  ${JSON.stringify(key)}: `]);
+    this.members += 1;
+    this.write(prettyJsonPieces(value, '  '));
+  }
+
+  /** Closes the object and the file; the SHA-256 of the text. */
+  finish(): string {
+    this.write([this.members === 0 ? '{}\n' : '\n}\n']);
+    this.close();
+    return this.hash.digest('hex');
+  }
+
+  /** Closes the file without finishing it. */
+  close(): void {
+    if (this.fd === undefined) return;
+    const fd = this.fd;
+    this.fd = undefined;
+    try {
+      closeSync(fd);
+    } catch (error) {
+      this.error ??= error as NodeJS.ErrnoException;
+    }
+  }
+
+  private write(pieces: Iterable<string>): void {
+    let batch = '';
+    const flush = (): void => {
+      this.hash.update(batch, 'utf8');
+      if (this.fd !== undefined) {
+        try {
+          writeSync(this.fd, batch, null, 'utf8');
+        } catch (error) {
+          this.error ??= error as NodeJS.ErrnoException;
+          this.close();
+        }
+      }
+      batch = '';
+    };
+    for (const piece of pieces) {
+      batch += piece;
+      if (batch.length >= BATCH) flush();
+    }
+    flush();
+  }
+}

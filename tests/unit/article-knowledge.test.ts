@@ -57,6 +57,27 @@ describe('per-article knowledge computed beside the pipeline', () => {
     expect(JSON.stringify(some)).toBe(JSON.stringify(plain));
   });
 
+  it('consumes the precomputed results, and needs no article text while entities are resolved', () => {
+    const plain = buildKnowledge(CORPUS);
+    const articles = CORPUS.map((a) => ({ ...a }));
+    const given = precomputed(articles);
+    const held: Pick<KnowledgeArticle, 'data' | 'body'>[] = [];
+    const articleText = {
+      release: () => {
+        for (const a of articles) {
+          held.push({ data: a.data, body: a.body });
+          a.data = {} as KnowledgeArticle['data'];
+          a.body = '';
+        }
+      },
+      restore: () => articles.forEach((a, i) => Object.assign(a, held[i])),
+    };
+    const parked = buildKnowledge(articles, {}, { precomputed: given, articleText });
+    expect(held).toHaveLength(CORPUS.length);
+    expect(JSON.stringify(parked)).toBe(JSON.stringify(plain));
+    for (const k of given.values()) expect([k.mentions, k.figures]).toEqual([{ error: 'released' }, { error: 'released' }]);
+  });
+
   it('leaves an article whose step threw out of that stage, with the problem buildKnowledge reports for a throw', () => {
     const thrown = buildKnowledge(CORPUS, {}, {
       stages: {

@@ -12,7 +12,7 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { PrettyJsonReader, prettyJsonPieces } from '../../src/lib/pretty-json.ts';
 import { elementSchemaAt, parseByRecord } from '../../src/lib/zod-records.ts';
-import { serializeJson } from '../../src/cli/json-file.ts';
+import { JsonObjectFile, serializeJson } from '../../src/cli/json-file.ts';
 import { readKnowledgeFile } from '../../src/lib/site/knowledge-file.ts';
 import { parseKnowledge, siteKnowledgeSchema } from '../../src/lib/site/knowledge.ts';
 
@@ -100,6 +100,26 @@ describe('knowledge.json in pieces', () => {
       expect(readFileSync(temp, 'utf8')).toBe(`${JSON.stringify(layer, null, 2)}\n`);
       expect(digest).toMatch(/^[0-9a-f]{64}$/);
       expect(serializeJson(layer)).toBe(digest);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+  it('is written member by member (each let go once written) to the same text and digest', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'storyline-pieces-'));
+    try {
+      const layer = JSON.parse(text) as Record<string, unknown>;
+      const temp = join(dir, 'k.json');
+      const file = new JsonObjectFile(temp);
+      for (const [key, value] of Object.entries(layer)) file.member(key, value);
+      const digest = file.finish();
+      expect(file.error).toBeUndefined();
+      expect(readFileSync(temp, 'utf8')).toBe(`${JSON.stringify(layer, null, 2)}\n`);
+      expect(digest).toBe(serializeJson(layer));
+      for (const value of VALUES.filter((v) => typeof v === 'object' && v !== null && !Array.isArray(v))) {
+        const hashed = new JsonObjectFile();
+        for (const [key, member] of Object.entries(value as Record<string, unknown>)) hashed.member(key, member);
+        expect(hashed.finish()).toBe(serializeJson(value));
+      }
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -49,19 +49,32 @@ export const MAX_PROPOSED = 128;
 const BOUND_SLACK = 1e-9;
 
 /**
+ * In how many sentences each content word occurs, and how many sentences
+ * there are: counted one sentence at a time, so a corpus's sentences need not
+ * be held together.
+ */
+export class DocumentFrequencies {
+  readonly df = new Map<string, number>();
+  docs = 0;
+
+  /** Counts one sentence (a document, for the inverse document frequency). */
+  add(sentence: string): void {
+    this.docs += 1;
+    for (const w of new Set(contentWords(sentence))) this.df.set(w, (this.df.get(w) ?? 0) + 1);
+  }
+}
+
+/**
  * The candidates' TF-IDF vectors: each candidate's tokens numbered in order
  * of first use, each weighted by log(1 + N / df), where df counts the
- * `sentences` (every sentence of the corpus, N of them) holding the word; a
+ * `sentences` (every sentence of the corpus, N of them, or their counts) holding the word; a
  * token no sentence holds (an entity id) weighs log(1 + N).
  */
-export function vectorsOf(candidates: readonly Candidate[], sentences: readonly string[]): Vectors {
+export function vectorsOf(candidates: readonly Candidate[], sentences: readonly string[] | DocumentFrequencies): Vectors {
   // Inverse document frequency over every sentence of the corpus.
-  const df = new Map<string, number>();
-  let docs = 0;
-  for (const s of sentences) {
-    docs += 1;
-    for (const w of new Set(contentWords(s))) df.set(w, (df.get(w) ?? 0) + 1);
-  }
+  const counted = sentences instanceof DocumentFrequencies ? sentences : new DocumentFrequencies();
+  if (!(sentences instanceof DocumentFrequencies)) for (const s of sentences) counted.add(s);
+  const { df, docs } = counted;
   const tokenNumber = new Map<string, number>();
   const weights: number[] = [];
   const tokenIds: number[] = [];

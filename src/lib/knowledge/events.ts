@@ -48,8 +48,8 @@ import { candidatesOf, indexMentions } from './event-candidates.ts';
 import { cmp } from './event-calendar.ts';
 import { mergeGroups, supported } from './event-merging.ts';
 import type { EntityMentionInput, EventArticle, TimelineEvent } from './event-schema.ts';
-import { blockingReadings, MERGE_SIMILARITY, similarPairs, similarityNeeds, vectorsOf } from './event-similarity.ts';
-import type { EventStats } from './event-types.ts';
+import { blockingReadings, DocumentFrequencies, MERGE_SIMILARITY, similarPairs, similarityNeeds, vectorsOf } from './event-similarity.ts';
+import type { Candidate, EventStats } from './event-types.ts';
 import { bodyParagraphs, splitSentences } from './text-words.ts';
 
 export * from './event-schema.ts';
@@ -82,12 +82,18 @@ export function findEvents(articles: readonly EventArticle[], options: EventOpti
   const stats: EventStats = { candidates: 0, comparisons: 0, capped: 0, pairs: 0, judged: 0 };
   const mentions = indexMentions(options.mentions ?? []);
   const sorted = [...articles].sort((a, b) => cmp(a.id, b.id));
-  const paragraphs = sorted.map((a) => bodyParagraphs(a.body));
-  const sentences = paragraphs.map((ps) => ps.map(splitSentences));
-  const candidates = sorted.flatMap((a, k) => candidatesOf(a, paragraphs[k] ?? [], sentences[k] ?? [], mentions));
+  // One article at a time: its sentences are counted and let go, so the corpus's sentences are never held together.
+  const frequencies = new DocumentFrequencies();
+  const candidates: Candidate[] = [];
+  for (const a of sorted) {
+    const paragraphs = bodyParagraphs(a.body);
+    const sentences = paragraphs.map(splitSentences);
+    for (const c of candidatesOf(a, paragraphs, sentences, mentions)) candidates.push(c);
+    for (const list of sentences) for (const s of list) frequencies.add(s);
+  }
   stats.candidates = candidates.length;
 
-  const vectors = vectorsOf(candidates, sentences.flat(2));
+  const vectors = vectorsOf(candidates, frequencies);
   const dated = blockingReadings(candidates);
   const pairs = similarPairs(vectors, dated, MERGE_SIMILARITY, similarityNeeds(candidates, dated), stats);
   stats.pairs = pairs.sim.length;

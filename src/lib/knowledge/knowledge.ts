@@ -15,7 +15,7 @@
 import { z } from 'zod';
 import { extractMentions, resolveEntities, type ArticleMentions, type SentenceCache } from './entities.ts';
 import { findFigures, groupFigures } from './figures.ts';
-import { findEvents, timelineEventSchema, type TimelineEvent } from './events.ts';
+import { findEvents, timelineEventSchema, type EntityMentionInput, type TimelineEvent } from './events.ts';
 import { clusterStories, duplicateSchema, storyClusteringSchema, storySchema, topicSchema, type StoryClustering, type TopicEditorEntry } from './stories.ts';
 import { articleEntitiesSchema, entityIndexSchema, entitySchema, figureGroupSchema, figureSchema, type EntityEditor, type EntityIndex, type Figure, type FigureGroup } from './schema.ts';
 import type { KnowledgeArticle } from './text.ts';
@@ -80,8 +80,19 @@ export interface KnowledgeOptions {
    * The per-article steps' results by article id, computed beforehand (see
    * `articleKnowledge`): taken instead of running the real step on that
    * article. An article without one, or a step a test replaced, is computed here.
+   * Consumed: once a step's stage has read them, its results in these records
+   * are replaced by a placeholder, so a large corpus does not hold them through
+   * the later stages.
    */
   precomputed?: ReadonlyMap<string, ArticleKnowledge>;
+  /**
+   * Lets the articles' text be held elsewhere while entities are resolved, a
+   * stage that reads only the mentions taken from it: `release` is called once
+   * every article's mentions are read, `restore` once the entities section is
+   * handed on. In between, the articles' `data` and `body` are not read;
+   * `restore` must put back exactly what was there.
+   */
+  articleText?: { release(): void; restore(): void };
 }
 
 /** The layer and what it had to leave out. */
@@ -89,6 +100,16 @@ export interface KnowledgeBuild {
   knowledge: Knowledge;
   problems: KnowledgeProblem[];
 }
+
+/**
+ * Takes each section of the layer as soon as it is complete, in the order of
+ * `knowledgeSchema`'s keys (entities, figures, figureGroups, events, stories):
+ * a caller that writes each out and lets it go never holds the whole layer.
+ */
+export type KnowledgeSink = <K extends keyof Knowledge>(key: K, value: Knowledge[K]) => void;
+
+/** The section keys in the order a `KnowledgeSink` receives them (the schema's). */
+export const KNOWLEDGE_SECTIONS = Object.keys(knowledgeSchema.shape) as (keyof Knowledge)[];
 
 /** At most this many articles are isolated from one stage before it is given up as a whole. */
 const MAX_ISOLATED = 20;
@@ -99,6 +120,27 @@ export function buildKnowledge(
   editor: { entities?: EntityEditor; topics?: readonly TopicEditorEntry[] } = {},
   options: KnowledgeOptions = {},
 ): KnowledgeBuild {
+  const knowledge: Partial<Knowledge> = {};
+  const problems = buildKnowledgeSections(articles, editor, options, (key, value) => {
+    knowledge[key] = value;
+  });
+  return { knowledge: knowledge as Knowledge, problems };
+}
+
+/** A precomputed step's results, once the layer no longer needs them (see `KnowledgeOptions.precomputed`). */
+const RELEASED: StepResult<never> = { error: 'released' };
+
+/**
+ * `buildKnowledge`, handing each section to `sink` as soon as it is complete
+ * (see `KnowledgeSink`) and keeping of it only what later stages read (the
+ * entity mentions events merge on). Returns what the layer left out.
+ */
+export function buildKnowledgeSections(
+  articles: readonly KnowledgeArticle[],
+  editor: { entities?: EntityEditor; topics?: readonly TopicEditorEntry[] },
+  options: KnowledgeOptions,
+  sink: KnowledgeSink,
+): KnowledgeProblem[] {
   const stages = { ...KNOWLEDGE_STAGES, ...options.stages };
   const memo = options.memo ?? ((_kind, _article, compute) => compute());
   const problems: KnowledgeProblem[] = [];
@@ -128,48 +170,61 @@ export function buildKnowledge(
           return k && pick(k, a.id);
         }
       : undefined;
-
-  const mentions = perArticle(
-    'entities',
-    'mentions',
-    (a) => stages.extractMentions(a, { sentenceCache }),
-    given(stages.extractMentions === extractMentions, (k, id) => ('error' in k.mentions ? k.mentions : { value: withArticle(id, k.mentions.value) })),
-  );
-  const resolved = isolate<ArticleMentions, EntityIndex>(
-    'entities',
-    mentions,
-    (m) => ({ article: m.article }),
-    (subset) => stages.resolveEntities(subset, editor.entities),
-    { entities: [], articles: [], warnings: [] },
+  // Each stage runs in a function of its own that returns only what later stages read, so what it made is let go once handed on.
+  let entityMentions: EntityMentionInput[];
+  try {
+    entityMentions = entityStage(
+      () =>
+        perArticle(
+          'entities',
+          'mentions',
+          (a) => stages.extractMentions(a, { sentenceCache }),
+          given(stages.extractMentions === extractMentions, (k, id) => ('error' in k.mentions ? k.mentions : { value: withArticle(id, k.mentions.value) })),
+        ),
+      (mentions) => {
+        if (precomputed) for (const k of precomputed.values()) k.mentions = RELEASED;
+        options.articleText?.release();
+        return isolate<ArticleMentions, EntityIndex>(
+          'entities',
+          mentions,
+          (m) => ({ article: m.article }),
+          (subset) => stages.resolveEntities(subset, editor.entities),
+          { entities: [], articles: [], warnings: [] },
+          problems,
+        );
+      },
+      problems,
+      sink,
+    );
+  } finally {
+    options.articleText?.restore();
+  }
+  sentenceCache.clear();
+  figureStage(
+    () =>
+      perArticle(
+        'figures',
+        'figures',
+        (a) => stages.findFigures([a]),
+        given(stages.findFigures === findFigures, (k, id) => ('error' in k.figures ? k.figures : { value: k.figures.value.map((f) => withArticle(id, f)) })),
+      ),
+    () => {
+      if (precomputed) for (const k of precomputed.values()) k.figures = RELEASED;
+    },
+    (figures) => isolate<Figure, FigureGroup[]>('figures', figures, figurePlace, (subset) => stages.groupFigures(subset), [], problems),
     problems,
+    sink,
   );
-  const entities = validEntities(resolved, problems);
-
-  const figureLists = perArticle(
-    'figures',
-    'figures',
-    (a) => stages.findFigures([a]),
-    given(stages.findFigures === findFigures, (k, id) => ('error' in k.figures ? k.figures : { value: k.figures.value.map((f) => withArticle(id, f)) })),
-  );
-  const figures = keepValid('figures', figureLists.flat(), figureSchema, figurePlace, problems);
-  const figureGroups = keepValid(
-    'figures',
-    isolate<Figure, FigureGroup[]>('figures', figures, figurePlace, (subset) => stages.groupFigures(subset), [], problems),
-    figureGroupSchema,
-    (g) => firstPlace(g.claims?.flatMap((c) => c.figures)),
-    problems,
-  );
-
-  // Events merge on shared entities as well as shared words.
-  const entityMentions = entities.entities.flatMap((e) => e.mentions.filter((m) => m.block > 0).map((m) => ({ entity: e.id, article: m.article, block: m.block, text: m.text })));
-  const events = keepValid(
+  sink(
     'events',
-    isolate<KnowledgeArticle, TimelineEvent[]>('events', sorted, (a) => ({ article: a.id }), (subset) => stages.findEvents(subset, { mentions: entityMentions }), [], problems),
-    timelineEventSchema,
-    (e) => placeAt(e.citations?.[0]?.article, e.citations?.[0]?.paragraph),
-    problems,
+    keepValid(
+      'events',
+      isolate<KnowledgeArticle, TimelineEvent[]>('events', sorted, (a) => ({ article: a.id }), (subset) => stages.findEvents(subset, { mentions: entityMentions }), [], problems),
+      timelineEventSchema,
+      (e) => placeAt(e.citations?.[0]?.article, e.citations?.[0]?.paragraph),
+      problems,
+    ),
   );
-
   const clustering = isolate<KnowledgeArticle, StoryClustering>(
     'stories',
     sorted,
@@ -178,7 +233,30 @@ export function buildKnowledge(
     { stories: [], topics: [], duplicates: [], warnings: [] },
     problems,
   );
-  return { knowledge: { entities, figures, figureGroups, events, stories: validClustering(clustering, problems) }, problems };
+  sink('stories', validClustering(clustering, problems));
+  return problems;
+}
+
+/**
+ * The entities section, handed to `sink`; returns the mentions in body
+ * paragraphs that events merge on. `resolve` gets the articles' mentions from
+ * `read` (and may let go of any other copy of them).
+ */
+function entityStage(read: () => ArticleMentions[], resolve: (mentions: ArticleMentions[]) => EntityIndex, problems: KnowledgeProblem[], sink: KnowledgeSink): EntityMentionInput[] {
+  const entities = validEntities(resolve(read()), problems);
+  // Events merge on shared entities as well as shared words.
+  const entityMentions = entities.entities.flatMap((e) => e.mentions.filter((m) => m.block > 0).map((m) => ({ entity: e.id, article: m.article, block: m.block, text: m.text })));
+  sink('entities', entities);
+  return entityMentions;
+}
+
+/** The figures and figure groups sections, handed to `sink`; `taken` is called once the articles' figures are read. */
+function figureStage(read: () => Figure[][], taken: () => void, group: (figures: Figure[]) => FigureGroup[], problems: KnowledgeProblem[], sink: KnowledgeSink): void {
+  const figures = keepValid('figures', read().flat(), figureSchema, figurePlace, problems);
+  taken();
+  const figureGroups = keepValid('figures', group(figures), figureGroupSchema, (g) => firstPlace(g.claims?.flatMap((c) => c.figures)), problems);
+  sink('figures', figures);
+  sink('figureGroups', figureGroups);
 }
 
 /** The entities that pass their schema, and each article's list without the ones left out. */
