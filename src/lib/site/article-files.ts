@@ -2,7 +2,7 @@
  * Full entries of articles a shard holds only cards of (`cards.ts`), read
  * from their files as the content layer reads them: the front matter parsed
  * by Astro's own parser (`parseFrontmatter`, as its Markdown entry type does)
- * and checked against the collection's schema, the body trimmed. Only the
+ * and checked against the collection's schema (`siteArticleSchema`), the body trimmed. Only the
  * few pages that need whole articles from anywhere in the corpus read them
  * (the feeds' newest articles, the search page's newest 500), and only in
  * the shard that renders those pages.
@@ -10,7 +10,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseFrontmatter } from '@astrojs/markdown-remark';
-import { articleSchema } from '../schema.ts';
+import { siteArticleSchema } from './site-article.ts';
 import { inShard, type Shard } from './shards.ts';
 import { shard as thisShard } from './shard-data.ts';
 
@@ -26,7 +26,7 @@ interface StoredEntry {
 async function readEntry<E extends StoredEntry>(card: E): Promise<E> {
   if (card.filePath === undefined) throw new Error(`article ${card.id}: the content layer gave no file to read its full entry from`);
   const parsed = parseFrontmatter(await readFile(join(process.cwd(), card.filePath), 'utf8'), { frontmatter: 'empty-with-spaces' });
-  return { ...card, data: articleSchema.parse(parsed.frontmatter), body: parsed.content.trim() };
+  return { ...card, data: siteArticleSchema.parse(parsed.frontmatter), body: parsed.content.trim() };
 }
 
 /**
