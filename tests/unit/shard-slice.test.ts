@@ -52,8 +52,12 @@ function answers(knowledge: Knowledge, whole: Knowledge, shard: Shard | undefine
   const index = indexKnowledge(knowledge);
   const ids = (list: readonly { id: string }[]): string[] => list.map((x) => x.id);
   const out: Record<string, unknown> = {};
-  const articles = [...new Set(whole.entities.articles.map((r) => r.article))];
+  // Which entities an article names: read by its page and by the feeds it is in (a topic's, or the site's).
+  const topicArticles = new Set(whole.stories.topics.filter((t) => inShard(`topics/${t.id}`, shard)).flatMap((t) => t.articles));
+  const articles = [...new Set(whole.entities.articles.map((r) => r.article))].filter((a) => inShard(`articles/${a}`, shard) || topicArticles.has(a) || inShard('feeds', shard));
   for (const a of articles) out[`entitiesOf ${a}`] = index.entitiesOf(a).map((e) => [e.entity.id, e.entity.name, e.entity.type, hasEntityPage(e.entity), e.count]);
+  // Any page may link any entity.
+  for (const e of whole.entities.entities) out[`entity page ${e.id}`] = [index.entity(e.id)?.name, hasEntityPage(index.entity(e.id)!)];
   for (const s of whole.stories.stories) if (inShard(`stories/${s.id}`, shard)) out[`story ${s.id}`] = ids(index.eventsCiting(s.articles));
   for (const t of whole.stories.topics) {
     if (!inShard(`topics/${t.id}`, shard)) continue;

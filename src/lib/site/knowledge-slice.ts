@@ -10,8 +10,11 @@
  * feeds and timeline (and the home page, rendered with its lead topic) the
  * events citing its articles and their figures; an entity's page the events
  * at the places it is named (its mentions). Every page may name any entity
- * (by its record without its mentions) and any story or topic, so those are
- * all kept. The pairs of copies (`stories.duplicates`) no page reads.
+ * (by its record without its mentions, with only the articles that tell a
+ * page of this shard something: `articlesKept`) and any story or topic, so
+ * those are all kept; which entities an article names is kept for the
+ * articles whose pages or feed entries the shard renders. The pairs of
+ * copies (`stories.duplicates`) no page reads.
  */
 import { hasEntityPage } from './knowledge.ts';
 import { inShard, type Shard } from './shards.ts';
@@ -49,6 +52,25 @@ interface EventRecord {
 }
 
 const at = (keys: readonly string[]): string => keys.join('.');
+
+/**
+ * The articles a shard keeps of an entity whose page it does not render: those
+ * of its topics (the entities a topic's articles name), in their order, then
+ * the first others until two distinct ones are kept, so whether the entity
+ * has a page (`hasEntityPage`: two articles name it) reads as from the whole.
+ */
+function articlesKept(entity: EntityRecord, topicArticles: ReadonlySet<string>): string[] {
+  const kept = entity.articles.filter((a) => topicArticles.has(a));
+  const distinct = new Set(kept);
+  for (const a of entity.articles) {
+    if (distinct.size >= 2) break;
+    if (!distinct.has(a)) {
+      distinct.add(a);
+      kept.push(a);
+    }
+  }
+  return kept;
+}
 
 function ownEntity(entity: EntityRecord, shard: Shard): boolean {
   return hasEntityPage(entity) && inShard(`entities/${entity.id}`, shard);
@@ -90,11 +112,17 @@ export function shardKnowledgeNeeds(shard: Shard): { select: RecordSelector; res
 
 /** The selector keeping what `shard`'s pages read, given its needs (`shardKnowledgeNeeds`). */
 export function shardKnowledgeSelector(needs: ShardKnowledgeNeeds, shard: Shard): RecordSelector {
+  const feedsHere = inShard('feeds', shard);
   return (keys, element) => {
     switch (at(keys)) {
       case 'entities.entities': {
         const entity = element as EntityRecord;
-        return ownEntity(entity, shard) ? entity : { ...entity, mentions: [] };
+        return ownEntity(entity, shard) ? entity : { ...entity, mentions: [], articles: articlesKept(entity, needs.topicArticles) };
+      }
+      case 'entities.articles': {
+        // Which entities an article names: its own page, and the feeds (a topic's, of its articles; the site's, of any).
+        const { article } = element as { article: string };
+        return feedsHere || inShard(`articles/${article}`, shard) || needs.topicArticles.has(article) ? element : DROP;
       }
       case 'figures':
         return needs.topicArticles.has((element as { article: string }).article) ? element : DROP;
