@@ -69,13 +69,51 @@ function pruneDropped(value: unknown): void {
 }
 
 /**
+ * Hands `select` the records of the top-level `sections` of the layer in the
+ * file at `path` (e.g. `entities`, `stories`), unchecked, without parsing the
+ * others: their lines are skipped as they are read. A top-level member's line
+ * is the only one starting with two spaces and a quote in the layout
+ * `JSON.stringify` writes with an indent of 2 (strings hold no raw line
+ * breaks), and `PrettyJsonReader` reads a frame with members left out.
+ */
+export function scanKnowledgeSections(path: string, sections: ReadonlySet<string>, select: RecordSelector): void {
+  const reader = new PrettyJsonReader((keys, _index, element) => {
+    select(keys, element);
+    return DROP;
+  });
+  const decoder = new StringDecoder('utf8');
+  const buffer = Buffer.alloc(CHUNK);
+  let carry = '';
+  let wanted = true;
+  const feed = (text: string, last: boolean): void => {
+    const lines = (carry + text).split('\n');
+    carry = last ? '' : lines.pop()!;
+    const kept: string[] = [];
+    for (const line of lines) {
+      if (line.startsWith('  "')) wanted = sections.has(JSON.parse(line.slice(2, line.indexOf('":', 3) + 1)) as string);
+      else if (!line.startsWith(' ')) wanted = true;
+      if (wanted) kept.push(line);
+    }
+    if (kept.length > 0) reader.push(`${kept.join('\n')}\n`);
+  };
+  const fd = openSync(path, 'r');
+  try {
+    for (let n = readSync(fd, buffer, 0, CHUNK, null); n > 0; n = readSync(fd, buffer, 0, CHUNK, null)) feed(decoder.write(buffer.subarray(0, n)), false);
+    feed(decoder.end(), true);
+  } finally {
+    closeSync(fd);
+  }
+  reader.end();
+}
+
+/**
  * What `shard`'s pages read of the knowledge layer in the file at `path`
- * (`shardKnowledgeSelector`): a first reading finds what the shard renders
- * (its stories, topics and entities, and the places its entities are named),
- * a second keeps the records those pages show.
+ * (`shardKnowledgeSelector`): a first reading of the entities and stories
+ * finds what the shard renders (its stories, topics and entities, and the
+ * places its entities are named), a second keeps the records those pages show.
  */
 export function readShardKnowledge(path: string, shard: Shard): Knowledge {
   const needs = shardKnowledgeNeeds(shard);
-  readKnowledgeFile(path, needs.select);
+  scanKnowledgeSections(path, new Set(['entities', 'stories']), needs.select);
   return readKnowledgeFile(path, shardKnowledgeSelector(needs.result(), shard));
 }
