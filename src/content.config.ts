@@ -1,6 +1,9 @@
 import { defineCollection } from 'astro:content';
 import { glob, type Loader, type LoaderContext } from 'astro/loaders';
-import { articleSchema } from './lib/schema.ts';
+import { siteArticleSchema } from './lib/site/site-article.ts';
+import { articleCard } from './lib/site/cards.ts';
+import type { Entry } from './lib/site/browse.ts';
+import { inShard, shardFromEnv, type Shard } from './lib/site/shards.ts';
 
 /**
  * The glob loader without its Markdown rendering. Pages read an article's
@@ -24,10 +27,39 @@ function withoutRendering(loader: Loader): Loader {
   };
 }
 
-/** Articles written by `npm run ingest`; the schema is the one the ingest validates against. */
+/**
+ * In a shard of a sharded build, the loader keeps the full entry of each
+ * article whose page the shard renders (`inShard('articles/<id>')`) and the
+ * card of every other one (`articleCard`), so the shard's content store, and
+ * the server bundle it is written into, hold about 1/N of the bodies. The
+ * choice depends on the entry's id alone, so an entry the loader skips as
+ * unchanged (same digest) is still the right one; each shard has its own
+ * store (its own `cacheDir`, see `astro.config.mjs`). A whole build keeps
+ * every entry whole.
+ */
+function slicedForShard(loader: Loader, shard: Shard | undefined): Loader {
+  if (shard === undefined || shard.count === 1) return loader;
+  return {
+    ...loader,
+    load: (context: LoaderContext) => {
+      const set = (entry: Parameters<LoaderContext['store']['set']>[0]): boolean =>
+        context.store.set(inShard(`articles/${entry.id}`, shard) ? entry : (articleCard(entry as unknown as Entry) as unknown as typeof entry));
+      const store = new Proxy(context.store, {
+        get: (target, key) => {
+          if (key === 'set') return set;
+          const value: unknown = Reflect.get(target, key, target);
+          return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+        },
+      });
+      return loader.load({ ...context, store });
+    },
+  };
+}
+
+/** Articles written by `npm run ingest`; the schema is the one the ingest validates against, less what no page reads (`siteArticleSchema`). */
 const articles = defineCollection({
-  loader: withoutRendering(glob({ base: './content/articles', pattern: '**/*.md' })),
-  schema: articleSchema,
+  loader: slicedForShard(withoutRendering(glob({ base: './content/articles', pattern: '**/*.md' })), shardFromEnv(process.env)),
+  schema: siteArticleSchema,
 });
 
 export const collections = { articles };

@@ -3,7 +3,8 @@
  * shape of an Astro content entry, so they are tested without Astro.
  */
 import { markdownBlocks } from '../markdown-blocks.ts';
-import type { Agency, Article, Evidence, Published, Publisher } from '../schema.ts';
+import type { Agency, Evidence, Published, Publisher } from '../schema.ts';
+import type { SiteArticle as Article } from './site-article.ts';
 
 export interface ArticleEntry {
   id: string;

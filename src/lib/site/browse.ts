@@ -13,7 +13,7 @@ import type { TimelineEvent } from '../knowledge/events.ts';
 import type { Story, Topic } from '../knowledge/stories.ts';
 import type { Figure, FigureGroup, Measure } from '../knowledge/schema.ts';
 import { figureSeries } from '../knowledge/figure-series.ts';
-import type { Article } from '../schema.ts';
+import type { SiteArticle as Article } from './site-article.ts';
 import { formatPublished, publisherName, sortNewestFirst } from './articles.ts';
 import { indexKnowledge, type KnowledgeIndex } from './knowledge.ts';
 

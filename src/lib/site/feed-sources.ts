@@ -8,6 +8,8 @@
 import { feedEntries, type FeedEntry, type FeedMeta } from './feeds.ts';
 import { absoluteUrl, FEED_ITEMS, siteConfig } from './config.ts';
 import { site as siteData } from './site-data.ts';
+import { sortNewestFirst } from './articles.ts';
+import { fullEntries } from './article-files.ts';
 
 export type FeedFormat = 'rss.xml' | 'atom.xml' | 'feed.json';
 
@@ -30,7 +32,9 @@ export async function feedFor(topicId: string | undefined, format: FeedFormat, s
   let entries = made.get(key);
   if (!entries || import.meta.env.DEV) {
     const cache = import.meta.env.DEV ? new Map<string, FeedEntry>() : perArticle;
-    entries = Promise.resolve(feedEntries(topic ? index.resolve(new Set(topic.articles)) : index.entries, FEED_ITEMS, site, base, tagsOf, cache));
+    // The newest `FEED_ITEMS` (the order is total, so cutting first keeps `feedEntries`' pick), read whole: a shard holds cards of most.
+    const newest = topic ? sortNewestFirst(index.resolve(new Set(topic.articles))).slice(0, FEED_ITEMS) : index.newest.slice(0, FEED_ITEMS);
+    entries = fullEntries(newest).then((full) => feedEntries(full, FEED_ITEMS, site, base, tagsOf, cache));
     made.set(key, entries);
   }
   return {

@@ -6,7 +6,7 @@
  * its known precision and how it is known, the original publisher and URL,
  * and the full clean text.
  */
-import type { Article } from '../schema.ts';
+import type { SiteArticle as Article } from './site-article.ts';
 import { basisLabel, formatPublished, publisherName, sortNewestFirst } from './articles.ts';
 import { bodyBlocks } from './articles.ts';
 import { absoluteUrl } from './config.ts';

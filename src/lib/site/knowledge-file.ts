@@ -5,6 +5,9 @@
  * is parsed, and the frame around them last. The text of 100,000 articles'
  * layer is over V8's string limit (about 512 MB), and parsing the layer whole
  * would hold it twice.
+ *
+ * A shard of a sharded build reads the layer twice and keeps only what its
+ * pages need (`readShardKnowledge`, the choice is `knowledge-slice.ts`).
  */
 import { closeSync, openSync, readSync } from 'node:fs';
 import { StringDecoder } from 'node:string_decoder';
@@ -13,16 +16,31 @@ import type { Knowledge } from '../knowledge/knowledge.ts';
 import { PrettyJsonReader } from '../pretty-json.ts';
 import { elementSchemaAt, parseByRecord } from '../zod-records.ts';
 import { siteKnowledgeSchema } from './knowledge.ts';
+import { DROP, shardKnowledgeNeeds, shardKnowledgeSelector, type RecordSelector } from './knowledge-slice.ts';
+import type { Shard } from './shards.ts';
 
 /** Bytes read at a time. */
 const CHUNK = 1 << 22;
 
-/** The knowledge layer in the file at `path`, checked; throws when it cannot be read or does not match the schema. */
-export function readKnowledgeFile(path: string): Knowledge {
+/** Every record kept whole. */
+const KEEP_ALL: RecordSelector = (_keys, element) => element;
+
+/**
+ * The knowledge layer in the file at `path`, checked, with each record as
+ * `select` keeps it (whole, or a part that still matches its schema, or left
+ * out of its array: `DROP`, which is not checked); throws when it cannot be read or does not match the schema.
+ */
+export function readKnowledgeFile(path: string, select: RecordSelector = KEEP_ALL): Knowledge {
+  let dropped = false;
   const reader = new PrettyJsonReader((keys, index, element) => {
     const schema = elementSchemaAt(siteKnowledgeSchema, keys);
     if (schema === undefined) throw new z.ZodError([{ code: 'custom', path: [...keys], message: 'an array the schema does not have', input: undefined }]);
-    const parsed = schema.safeParse(element);
+    const kept = select(keys, element);
+    if (kept === DROP) {
+      dropped = true;
+      return DROP;
+    }
+    const parsed = schema.safeParse(kept);
     if (!parsed.success) throw new z.ZodError(parsed.error.issues.map((i) => ({ ...i, path: [...keys, index, ...i.path] })));
     return parsed.data;
   });
@@ -35,5 +53,67 @@ export function readKnowledgeFile(path: string): Knowledge {
   } finally {
     closeSync(fd);
   }
-  return parseByRecord(siteKnowledgeSchema, reader.end(), 'frame') as Knowledge;
+  const value = reader.end();
+  if (dropped) pruneDropped(value);
+  return parseByRecord(siteKnowledgeSchema, value, 'frame') as Knowledge;
+}
+
+/** Takes the records left out (`DROP`) out of the frame's arrays, in place. */
+function pruneDropped(value: unknown): void {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return;
+  const record = value as Record<string, unknown>;
+  for (const [key, field] of Object.entries(record)) {
+    if (Array.isArray(field)) record[key] = field.filter((e) => e !== DROP);
+    else pruneDropped(field);
+  }
+}
+
+/**
+ * Hands `select` the records of the top-level `sections` of the layer in the
+ * file at `path` (e.g. `entities`, `stories`), unchecked, without parsing the
+ * others: their lines are skipped as they are read. A top-level member's line
+ * is the only one starting with two spaces and a quote in the layout
+ * `JSON.stringify` writes with an indent of 2 (strings hold no raw line
+ * breaks), and `PrettyJsonReader` reads a frame with members left out.
+ */
+export function scanKnowledgeSections(path: string, sections: ReadonlySet<string>, select: RecordSelector): void {
+  const reader = new PrettyJsonReader((keys, _index, element) => {
+    select(keys, element);
+    return DROP;
+  });
+  const decoder = new StringDecoder('utf8');
+  const buffer = Buffer.alloc(CHUNK);
+  let carry = '';
+  let wanted = true;
+  const feed = (text: string, last: boolean): void => {
+    const lines = (carry + text).split('\n');
+    carry = last ? '' : lines.pop()!;
+    const kept: string[] = [];
+    for (const line of lines) {
+      if (line.startsWith('  "')) wanted = sections.has(JSON.parse(line.slice(2, line.indexOf('":', 3) + 1)) as string);
+      else if (!line.startsWith(' ')) wanted = true;
+      if (wanted) kept.push(line);
+    }
+    if (kept.length > 0) reader.push(`${kept.join('\n')}\n`);
+  };
+  const fd = openSync(path, 'r');
+  try {
+    for (let n = readSync(fd, buffer, 0, CHUNK, null); n > 0; n = readSync(fd, buffer, 0, CHUNK, null)) feed(decoder.write(buffer.subarray(0, n)), false);
+    feed(decoder.end(), true);
+  } finally {
+    closeSync(fd);
+  }
+  reader.end();
+}
+
+/**
+ * What `shard`'s pages read of the knowledge layer in the file at `path`
+ * (`shardKnowledgeSelector`): a first reading of the entities and stories
+ * finds what the shard renders (its stories, topics and entities, and the
+ * places its entities are named), a second keeps the records those pages show.
+ */
+export function readShardKnowledge(path: string, shard: Shard): Knowledge {
+  const needs = shardKnowledgeNeeds(shard);
+  scanKnowledgeSections(path, new Set(['entities', 'stories']), needs.select);
+  return readKnowledgeFile(path, shardKnowledgeSelector(needs.result(), shard));
 }

@@ -4,7 +4,7 @@
  * article page writes these as `data-pagefind-*` attributes; the search page
  * reads them back from Pagefind.
  */
-import type { Article } from '../schema.ts';
+import type { SiteArticle as Article } from './site-article.ts';
 import { formatPublished, publisherName } from './articles.ts';
 
 export interface SearchFacts {

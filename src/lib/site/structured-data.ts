@@ -3,7 +3,7 @@
  * article pages, `CollectionPage` with an `ItemList` on topic pages. Facts we
  * do not know are left out, never filled in.
  */
-import type { Article } from '../schema.ts';
+import type { SiteArticle as Article } from './site-article.ts';
 import { absoluteUrl } from './config.ts';
 
 export function newsArticleLd(entry: { id: string; data: Article }, site: string, base: string, keywords: readonly string[]): object {

@@ -9,7 +9,7 @@
 import type { Knowledge } from '../knowledge/knowledge.ts';
 import type { TimelineEvent } from '../knowledge/events.ts';
 import { indexKnowledge } from './knowledge.ts';
-import type { Article } from '../schema.ts';
+import type { SiteArticle as Article } from './site-article.ts';
 import { publisherName } from './articles.ts';
 import { EVENT_CITATIONS_SHOWN, firstOf } from './browse.ts';
 

@@ -1,0 +1,139 @@
+/**
+ * Which records of the knowledge layer a shard of a sharded build keeps: what
+ * the pages it renders read, so a shard holds about its slice of the events
+ * and of the entities' mentions instead of all of them. Pure: the records are
+ * handed in one at a time as the file is read (`knowledge-file.ts`).
+ *
+ * What each page reads (every query of `KnowledgeIndex` returns records in
+ * the layer's order, and keeping every record a query can return keeps its
+ * answer): a story's page the events citing its articles; a topic's pages,
+ * feeds and timeline (and the home page, rendered with its lead topic) the
+ * events citing its articles and their figures; an entity's page the events
+ * at the places it is named (its mentions). Every page may name any entity
+ * (by its record without its mentions, with only the articles that tell a
+ * page of this shard something: `articlesKept`) and any story or topic, so
+ * those are all kept; which entities an article names is kept for the
+ * articles whose pages or feed entries the shard renders. The pairs of
+ * copies (`stories.duplicates`) no page reads.
+ */
+import { hasEntityPage } from './knowledge.ts';
+import { inShard, type Shard } from './shards.ts';
+
+/** A record a selector leaves out of its array. */
+export const DROP: unique symbol = Symbol('dropped record');
+
+/**
+ * What to keep of a record of the layer, given the keys of its array (e.g.
+ * `['entities', 'entities']`, `['events']`): the record, a part of it that
+ * still matches its schema, or `DROP`.
+ */
+export type RecordSelector = (keys: readonly string[], element: unknown) => unknown;
+
+/** What a shard's pages need of the layer beyond the records every shard keeps. */
+export interface ShardKnowledgeNeeds {
+  /** Articles whose events the shard shows: those of its stories and topics. */
+  articles: Set<string>;
+  /** Articles of its topics, whose figures its topic pages show. */
+  topicArticles: Set<string>;
+  /** `<article>#<block>` places where its entities are named: its entity pages show the events there. */
+  places: Set<string>;
+}
+
+interface Named {
+  id: string;
+}
+interface EntityRecord extends Named {
+  basis: 'editor' | 'detected';
+  articles: string[];
+  mentions: { article: string; block: number }[];
+}
+interface EventRecord {
+  citations: { article: string; paragraph: number }[];
+}
+
+const at = (keys: readonly string[]): string => keys.join('.');
+
+/**
+ * The articles a shard keeps of an entity whose page it does not render: those
+ * of its topics (the entities a topic's articles name), in their order, then
+ * the first others until two distinct ones are kept, so whether the entity
+ * has a page (`hasEntityPage`: two articles name it) reads as from the whole.
+ */
+function articlesKept(entity: EntityRecord, topicArticles: ReadonlySet<string>): string[] {
+  const kept = entity.articles.filter((a) => topicArticles.has(a));
+  const distinct = new Set(kept);
+  for (const a of entity.articles) {
+    if (distinct.size >= 2) break;
+    if (!distinct.has(a)) {
+      distinct.add(a);
+      kept.push(a);
+    }
+  }
+  return kept;
+}
+
+function ownEntity(entity: EntityRecord, shard: Shard): boolean {
+  return hasEntityPage(entity) && inShard(`entities/${entity.id}`, shard);
+}
+
+/**
+ * A selector for a first reading of the layer that keeps nothing and
+ * gathers `shard`'s needs (`result()` once the reading is done).
+ */
+export function shardKnowledgeNeeds(shard: Shard): { select: RecordSelector; result: () => ShardKnowledgeNeeds } {
+  const needs: ShardKnowledgeNeeds = { articles: new Set(), topicArticles: new Set(), places: new Set() };
+  const select: RecordSelector = (keys, element) => {
+    switch (at(keys)) {
+      case 'stories.stories': {
+        const story = element as Named & { articles: string[] };
+        if (inShard(`stories/${story.id}`, shard)) for (const a of story.articles) needs.articles.add(a);
+        break;
+      }
+      case 'stories.topics': {
+        const topic = element as Named & { articles: string[] };
+        if (inShard(`topics/${topic.id}`, shard)) {
+          for (const a of topic.articles) {
+            needs.articles.add(a);
+            needs.topicArticles.add(a);
+          }
+        }
+        break;
+      }
+      case 'entities.entities': {
+        const entity = element as EntityRecord;
+        if (ownEntity(entity, shard)) for (const m of entity.mentions) needs.places.add(`${m.article}#${m.block}`);
+        break;
+      }
+    }
+    return DROP;
+  };
+  return { select, result: () => needs };
+}
+
+/** The selector keeping what `shard`'s pages read, given its needs (`shardKnowledgeNeeds`). */
+export function shardKnowledgeSelector(needs: ShardKnowledgeNeeds, shard: Shard): RecordSelector {
+  const feedsHere = inShard('feeds', shard);
+  return (keys, element) => {
+    switch (at(keys)) {
+      case 'entities.entities': {
+        const entity = element as EntityRecord;
+        return ownEntity(entity, shard) ? entity : { ...entity, mentions: [], articles: articlesKept(entity, needs.topicArticles) };
+      }
+      case 'entities.articles': {
+        // Which entities an article names: its own page, and the feeds (a topic's, of its articles; the site's, of any).
+        const { article } = element as { article: string };
+        return feedsHere || inShard(`articles/${article}`, shard) || needs.topicArticles.has(article) ? element : DROP;
+      }
+      case 'figures':
+        return needs.topicArticles.has((element as { article: string }).article) ? element : DROP;
+      case 'events': {
+        const event = element as EventRecord;
+        return event.citations.some((c) => needs.articles.has(c.article) || needs.places.has(`${c.article}#${c.paragraph}`)) ? element : DROP;
+      }
+      case 'stories.duplicates':
+        return DROP;
+      default:
+        return element;
+    }
+  };
+}

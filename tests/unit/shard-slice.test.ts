@@ -1,0 +1,122 @@
+/**
+ * What a shard of a sharded build holds (`src/lib/site/cards.ts`,
+ * `knowledge-slice.ts`, `knowledge-file.ts`): an article's card gives the
+ * same teaser and list fields as its entry, and the knowledge layer a shard
+ * keeps answers every question its pages ask exactly as the whole layer
+ * does, on a synthetic layer and on the seeds' own `content/knowledge.json`.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parseFrontmatter } from '@astrojs/markdown-remark';
+import { describe, expect, it } from 'vitest';
+import type { Knowledge } from '../../src/lib/knowledge/knowledge.ts';
+import { teaser } from '../../src/lib/site/articles.ts';
+import type { Entry } from '../../src/lib/site/browse.ts';
+import { articleCard, teaserBody } from '../../src/lib/site/cards.ts';
+import { hasEntityPage, indexKnowledge } from '../../src/lib/site/knowledge.ts';
+import { readKnowledgeFile, readShardKnowledge } from '../../src/lib/site/knowledge-file.ts';
+import { DROP, shardKnowledgeNeeds, shardKnowledgeSelector, type RecordSelector } from '../../src/lib/site/knowledge-slice.ts';
+import { inShard, type Shard } from '../../src/lib/site/shards.ts';
+import { articleSchema } from '../../src/lib/schema.ts';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+
+describe('an article card', () => {
+  it('keeps the opening of a body up to its first paragraph, or the whole body when Markdown reads across blocks', () => {
+    expect(teaserBody('## Heading\n\nFirst *para*.\n\nSecond.')).toBe('## Heading\n\nFirst *para*.');
+    expect(teaserBody('Only one.')).toBe('Only one.');
+    expect(teaserBody('- a list\n\n- b\n\nText.')).toBe('- a list\n\n- b\n\nText.');
+    expect(teaserBody('')).toBe('');
+    expect(teaserBody(undefined)).toBeUndefined();
+  });
+  it('gives the same teaser, headline, publisher, date and seed path as the entry, for every seed article', () => {
+    const dir = join(ROOT, 'content/articles');
+    for (const name of readdirSync(dir)) {
+      const parsed = parseFrontmatter(readFileSync(join(dir, name), 'utf8'), { frontmatter: 'empty-with-spaces' });
+      const entry: Entry = { id: name.replace(/\.md$/, ''), data: articleSchema.parse(parsed.frontmatter), body: parsed.content.trim() };
+      for (const e of [entry, { ...entry, data: { ...entry.data, standfirst: [] } }]) {
+        const card = articleCard(e);
+        expect(teaser(card)).toBe(teaser(e));
+        expect(card.data.headline).toBe(e.data.headline);
+        expect(card.data.publisher).toEqual(e.data.publisher);
+        expect(card.data.published).toEqual(e.data.published);
+        expect(card.data.source.path).toBe(e.data.source.path);
+        expect(JSON.stringify(card).length).toBeLessThan(JSON.stringify(e).length);
+      }
+    }
+  });
+});
+
+/** The answers of every query a shard's pages make of the layer, for the pages `shard` renders (all pages without one). */
+function answers(knowledge: Knowledge, whole: Knowledge, shard: Shard | undefined): unknown {
+  const index = indexKnowledge(knowledge);
+  const ids = (list: readonly { id: string }[]): string[] => list.map((x) => x.id);
+  const out: Record<string, unknown> = {};
+  // Which entities an article names: read by its page and by the feeds it is in (a topic's, or the site's).
+  const topicArticles = new Set(whole.stories.topics.filter((t) => inShard(`topics/${t.id}`, shard)).flatMap((t) => t.articles));
+  const articles = [...new Set(whole.entities.articles.map((r) => r.article))].filter((a) => inShard(`articles/${a}`, shard) || topicArticles.has(a) || inShard('feeds', shard));
+  for (const a of articles) out[`entitiesOf ${a}`] = index.entitiesOf(a).map((e) => [e.entity.id, e.entity.name, e.entity.type, hasEntityPage(e.entity), e.count]);
+  // Any page may link any entity.
+  for (const e of whole.entities.entities) out[`entity page ${e.id}`] = [index.entity(e.id)?.name, hasEntityPage(index.entity(e.id)!)];
+  for (const s of whole.stories.stories) if (inShard(`stories/${s.id}`, shard)) out[`story ${s.id}`] = ids(index.eventsCiting(s.articles));
+  for (const t of whole.stories.topics) {
+    if (!inShard(`topics/${t.id}`, shard)) continue;
+    out[`topic ${t.id}`] = [ids(index.eventsCiting(t.articles)), index.figuresIn(t.articles), ids(index.entitiesNamedIn(t.articles, 10))];
+  }
+  for (const e of whole.entities.entities) if (hasEntityPage(e) && inShard(`entities/${e.id}`, shard)) out[`entity ${e.id}`] = [index.entity(e.id), ids(index.eventsNaming(e.id))];
+  return out;
+}
+
+/** `knowledge` as a reading with `select` keeps it (the frame's arrays' records, as `readKnowledgeFile` hands them). */
+function selected(knowledge: Knowledge, select: RecordSelector): Knowledge {
+  const walk = (value: unknown, keys: string[]): unknown => {
+    if (Array.isArray(value)) return value.map((e) => select(keys, e)).filter((e) => e !== DROP);
+    if (typeof value === 'object' && value !== null) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, walk(v, [...keys, k])]));
+    return value;
+  };
+  return walk(knowledge, []) as Knowledge;
+}
+
+/** A layer of `n` articles with stories, topics, entities, events and figures spread over them (only the fields the site's index reads). */
+function syntheticLayer(n: number): Knowledge {
+  const article = (i: number): string => `a-${i % n}`;
+  const entities = Array.from({ length: 40 }, (_, e) => {
+    const mentions = Array.from({ length: 1 + (e % 5) }, (_, m) => ({ article: article(e * 7 + m * 3), block: 1 + ((e + m) % 4), text: `E${e}` }));
+    return { id: `e${e}`, name: `E${e}`, type: 'person', aliases: [], basis: e % 9 === 0 ? 'editor' : 'detected', count: mentions.length, mentions, articles: [...new Set(mentions.map((m) => m.article))] };
+  });
+  const rows = Array.from({ length: n }, (_, i) => ({ article: article(i), entities: entities.filter((e) => e.articles.includes(article(i))).map((e) => ({ id: e.id, count: 1 })) }));
+  const events = Array.from({ length: 200 }, (_, v) => ({ id: `v${v}`, citations: [{ article: article(v * 11), paragraph: 1 + (v % 4) }, ...(v % 3 === 0 ? [{ article: article(v * 5 + 1), paragraph: 2 }] : [])] }));
+  const stories = Array.from({ length: 12 }, (_, s) => ({ id: `s${s}`, articles: Array.from({ length: 1 + (s % 4) }, (_, k) => article(s * 5 + k)) }));
+  const topics = Array.from({ length: 4 }, (_, t) => ({ id: `t${t}`, name: `T${t}`, articles: stories.filter((_, s) => s % 4 === t).flatMap((s) => s.articles), stories: stories.filter((_, s) => s % 4 === t).map((s) => s.id) }));
+  const figures = Array.from({ length: 30 }, (_, f) => ({ article: article(f * 13), block: 1, value: f }));
+  return { entities: { entities, articles: rows, warnings: [] }, figures, figureGroups: [], events, stories: { stories, topics, duplicates: [{ a: 'x' }], warnings: [] } } as unknown as Knowledge;
+}
+
+describe("a shard's knowledge layer", () => {
+  it('answers every query of the pages a shard renders as the whole layer does, and holds less of it', () => {
+    const whole = syntheticLayer(60);
+    for (const count of [2, 3, 5]) {
+      let kept = 0;
+      for (let index = 0; index < count; index++) {
+        const shard = { index, count };
+        const needs = shardKnowledgeNeeds(shard);
+        selected(whole, needs.select);
+        const slice = selected(whole, shardKnowledgeSelector(needs.result(), shard));
+        expect(answers(slice, whole, shard)).toEqual(answers(whole, whole, shard));
+        expect(slice.stories.duplicates).toEqual([]);
+        expect(slice.events.length).toBeLessThan(whole.events.length);
+        kept += slice.events.length;
+      }
+      // Events are kept by the shards whose pages show them: some by more than one, none by none that shows it.
+      expect(kept).toBeGreaterThan(0);
+    }
+  });
+  it('is read from the file as a whole build reads it, less what no page of the shard reads', () => {
+    const path = join(ROOT, 'content/knowledge.json');
+    const whole = readKnowledgeFile(path);
+    for (let index = 0; index < 3; index++) {
+      const shard = { index, count: 3 };
+      expect(answers(readShardKnowledge(path, shard), whole, shard)).toEqual(answers(whole, whole, shard));
+    }
+  });
+});
