@@ -9,12 +9,20 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { mergeShards } from '../../src/cli/shards.ts';
+import { mergeShards, SHARD_HEAP_MB, shardNodeOptions } from '../../src/cli/shards.ts';
 import { planBuild } from '../../src/cli/build.ts';
 import { checkShardSet, conflictMessage, mergedPages, mergePlan, parseManifest, SHARD_MANIFEST, type ShardManifest } from '../../src/lib/site/shard-merge.ts';
 import { inShard, parseShard, parseShardCount, shardFromEnv, shardOf, sliceForShard } from '../../src/lib/site/shards.ts';
 
 const keys = Array.from({ length: 2000 }, (_, i) => `articles/story-${i}-${'x'.repeat(i % 7)}`);
+
+describe("a shard's heap limit", () => {
+  it('is added to NODE_OPTIONS unless they set one', () => {
+    expect(shardNodeOptions(undefined)).toBe(`--max-old-space-size=${SHARD_HEAP_MB}`);
+    expect(shardNodeOptions(' --enable-source-maps ')).toBe(`--enable-source-maps --max-old-space-size=${SHARD_HEAP_MB}`);
+    expect(shardNodeOptions('--max-old-space-size=6000')).toBe('--max-old-space-size=6000');
+  });
+});
 
 describe('slicing', () => {
   it('reads K/N and rejects what is not a shard', () => {
