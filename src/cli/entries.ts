@@ -14,7 +14,7 @@ import { CorpusStream, reportRow, type ReportRow } from '../lib/ingest/assembly.
 import { checkStamp } from '../lib/ingest/generated.ts';
 import { readContentFile } from '../lib/ingest/markdown.ts';
 import type { SeedResult } from '../lib/ingest/pipeline.ts';
-import { shareStrings, type ArticleKnowledge } from '../lib/knowledge/article-knowledge.ts';
+import { holdMentions, shareStrings, type ArticleKnowledge } from '../lib/knowledge/article-knowledge.ts';
 import type { KnowledgeArticle } from '../lib/knowledge/text.ts';
 import { articleSchema } from '../lib/schema.ts';
 
@@ -317,7 +317,7 @@ export class EntryCollector {
       if (made) {
         this.articles.push(made.article);
         this.places.set(slug, made.place);
-        if (result.knowledge) this.precomputed.set(slug, shareStrings(result.knowledge, this.shared));
+        if (result.knowledge) this.precomputed.set(slug, this.hold(result.knowledge));
       }
       this.rows.push(this.shareRow(reportRow(result, `articles/${name}`)));
     } else if (pending) {
@@ -327,12 +327,18 @@ export class EntryCollector {
       // Named in `finish`: the row's entry, the article's id and any SL408 wait for it.
       const made = this.compact('', result.article, result.body ?? '', undefined, undefined);
       const row = this.shareRow(reportRow(result, 'articles/'));
-      this.waiting.push({ key, path: result.input.path, row, article: made?.article, place: made?.place, digest, ...(result.knowledge ? { knowledge: shareStrings(result.knowledge, this.shared) } : {}) });
+      this.waiting.push({ key, path: result.input.path, row, article: made?.article, place: made?.place, digest, ...(result.knowledge ? { knowledge: this.hold(result.knowledge) } : {}) });
       this.rows.push(row);
     } else {
       if (result.messages.some((m) => m.severity === 'error')) this.failed.push(result.input.path);
       this.rows.push(this.shareRow(reportRow(result, undefined)));
     }
+  }
+
+  /** What is held of an article's knowledge until the layer is built: its mentions without what their article gives again (`holdMentions`), its strings shared. */
+  private hold(knowledge: ArticleKnowledge): ArticleKnowledge {
+    const mentions = 'error' in knowledge.mentions ? knowledge.mentions : { value: holdMentions(knowledge.mentions.value) };
+    return shareStrings({ ...knowledge, mentions }, this.shared);
   }
 
   private shareRow(row: ReportRow): ReportRow {

@@ -5,7 +5,7 @@
  * the article out of its stage with the same problem.
  */
 import { describe, expect, it } from 'vitest';
-import { articleKnowledge, withArticle, type ArticleKnowledge } from '../../src/lib/knowledge/article-knowledge.ts';
+import { articleKnowledge, holdMentions, restoreMentions, withArticle, type ArticleKnowledge } from '../../src/lib/knowledge/article-knowledge.ts';
 import { extractMentions } from '../../src/lib/knowledge/entities.ts';
 import { findFigures } from '../../src/lib/knowledge/figures.ts';
 import { buildKnowledge } from '../../src/lib/knowledge/knowledge.ts';
@@ -55,6 +55,19 @@ describe('per-article knowledge computed beside the pipeline', () => {
     // An article without a precomputed result is computed there.
     const some = buildKnowledge(CORPUS, {}, { precomputed: precomputed(CORPUS.filter((a) => a.id !== bad)) });
     expect(JSON.stringify(some)).toBe(JSON.stringify(plain));
+    // Held without what the article gives again (each unit's text and words), as the ingest holds them.
+    const held = new Map([...precomputed(CORPUS)].map(([id, k]) => [id, 'error' in k.mentions ? k : { ...k, mentions: { value: holdMentions(k.mentions.value) } }]));
+    expect(JSON.stringify(buildKnowledge(CORPUS, {}, { precomputed: held }))).toBe(JSON.stringify(plain));
+  });
+
+  it('derives again, field for field, the unit texts and words it does not hold', () => {
+    for (const a of CORPUS) {
+      const k = articleKnowledge(a.data, a.body);
+      if ('error' in k.mentions) throw new Error('a step failed');
+      const held = holdMentions(k.mentions.value);
+      expect(JSON.stringify(held)).not.toContain('"words"');
+      expect(JSON.stringify(restoreMentions(held, a))).toBe(JSON.stringify(k.mentions.value));
+    }
   });
 
   it('consumes the precomputed results, and needs no article text while entities are resolved', () => {

@@ -16,17 +16,29 @@
  * reports when the step throws there.
  */
 import { z } from 'zod';
-import { extractMentions, type ArticleMentions, type SentenceCache } from './entities.ts';
+import { extractMentions, nameWords, type ArticleMentions, type SentenceCache, type UnitMentions } from './entities.ts';
 import { findFigures } from './figures.ts';
 import type { Figure } from './schema.ts';
-import type { KnowledgeArticle } from './text.ts';
+import { articleUnits, type KnowledgeArticle } from './text.ts';
 
 /** What one per-article step gave: its records, or why it threw. Plain JSON. */
 export type StepResult<T> = { value: T } | { error: string };
 
+/**
+ * An article's mentions as a large corpus holds them until the entity stage
+ * (`holdMentions`): each unit without its `text` and `words`, which depend on
+ * the article's text alone and are derived from it again (`restoreMentions`).
+ */
+export interface HeldMentions {
+  held: true;
+  agencies: string[];
+  lowerWords: string[];
+  units: Omit<UnitMentions, 'text' | 'words'>[];
+}
+
 /** An article's per-article knowledge, without its id (see the file comment). Plain JSON. */
 export interface ArticleKnowledge {
-  mentions: StepResult<Omit<ArticleMentions, 'article'>>;
+  mentions: StepResult<Omit<ArticleMentions, 'article'> | HeldMentions>;
   figures: StepResult<Omit<Figure, 'article'>[]>;
 }
 
@@ -112,4 +124,43 @@ export function shareStrings<T>(value: T, table: Map<string, string>, max = SHAR
     return v;
   };
   return share(value) as T;
+}
+
+/** `mentions` without what `restoreMentions` derives again from the article: each unit's text and words. */
+export function holdMentions(mentions: Omit<ArticleMentions, 'article'> | HeldMentions): HeldMentions {
+  if ('held' in mentions) return mentions;
+  return {
+    held: true,
+    agencies: mentions.agencies,
+    lowerWords: mentions.lowerWords,
+    units: mentions.units.map(({ text: _text, words: _words, ...unit }) => unit),
+  };
+}
+
+/**
+ * The mentions `extractMentions` gave for `article`, from what `holdMentions`
+ * kept of them: each unit's text as `articleUnits` reads it (as
+ * `extractMentions` did), and its words from that text (none in a title-case
+ * headline, which the library does not read). Mentions that were not held are
+ * returned as they are. Throws when the article's units do not match.
+ */
+export function restoreMentions(mentions: Omit<ArticleMentions, 'article'> | HeldMentions, article: KnowledgeArticle): Omit<ArticleMentions, 'article'> {
+  if (!('held' in mentions)) return mentions;
+  const units = articleUnits(article);
+  if (units.length !== mentions.units.length) throw new Error(`internal: the held mentions have ${mentions.units.length} units, the article ${units.length}`);
+  return {
+    agencies: mentions.agencies,
+    lowerWords: mentions.lowerWords,
+    units: mentions.units.map((unit, i): UnitMentions => {
+      const text = units[i]!.text;
+      return {
+        block: unit.block,
+        text,
+        ...(unit.titleCase ? { titleCase: true as const } : {}),
+        detected: unit.detected,
+        ruled: unit.ruled,
+        words: unit.titleCase ? [] : nameWords(text),
+      };
+    }),
+  };
 }

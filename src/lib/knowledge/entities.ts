@@ -702,6 +702,15 @@ export interface ExtractOptions {
 
 const LOWER_WORD = /(?<![\p{L}\p{N}])\p{Ll}[\p{L}’'-]*/gu;
 
+/** A unit's `words` (see `UnitMentions`), from its text alone: capitalised words that are no function word, title or table country. */
+export function nameWords(text: string): NameWord[] {
+  return wordsIn(text, 0, text.length).flatMap((w): NameWord[] => {
+    if (!isCapitalised(w.text)) return [];
+    const key = foldName(w.text);
+    return FUNCTION_WORDS.has(key) || TITLES.has(key) || PLACE_BY_KEY.has(key) ? [] : [{ start: w.start, end: w.end, text: w.text, key }];
+  });
+}
+
 /**
  * Reads one article: the library's names in every unit except a title-case
  * headline, cut into pieces with the evidence the article itself gives
@@ -738,12 +747,7 @@ export function extractMentions(article: KnowledgeArticle, options: ExtractOptio
           (m): NamePiece => ({ start: m.index, end: m.index + m[0].length, text: m[0], key: foldName(m[0]), ruleType: 'organisation', acronym: isAcronym(m[0]) }),
         ),
       );
-      const words = wordsIn(text, 0, text.length).flatMap((w): NameWord[] => {
-        if (!isCapitalised(w.text)) return [];
-        const key = foldName(w.text);
-        return FUNCTION_WORDS.has(key) || TITLES.has(key) || PLACE_BY_KEY.has(key) ? [] : [{ start: w.start, end: w.end, text: w.text, key }];
-      });
-      return { block, text, detected, ruled: [...agencyPieces, ...demonymPieces(text)], words };
+      return { block, text, detected, ruled: [...agencyPieces, ...demonymPieces(text)], words: nameWords(text) };
     }),
   };
 }

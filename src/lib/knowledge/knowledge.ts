@@ -19,7 +19,7 @@ import { findEvents, timelineEventSchema, type EntityMentionInput, type Timeline
 import { clusterStories, duplicateSchema, storyClusteringSchema, storySchema, topicSchema, type StoryClustering, type TopicEditorEntry } from './stories.ts';
 import { articleEntitiesSchema, entityIndexSchema, entitySchema, figureGroupSchema, figureSchema, type EntityEditor, type EntityIndex, type Figure, type FigureGroup } from './schema.ts';
 import type { KnowledgeArticle } from './text.ts';
-import { describeError as describe, withArticle, type ArticleKnowledge, type StepResult } from './article-knowledge.ts';
+import { describeError as describe, restoreMentions, withArticle, type ArticleKnowledge, type StepResult } from './article-knowledge.ts';
 
 export const knowledgeSchema = z
   .object({
@@ -163,11 +163,16 @@ export function buildKnowledgeSections(
     });
   // A precomputed result stands for the real step only: a step a test replaced runs here.
   const precomputed = options.precomputed;
-  const given = <T>(real: boolean, pick: (k: ArticleKnowledge, id: string) => StepResult<T>): ((a: KnowledgeArticle) => StepResult<T> | undefined) | undefined =>
+  const given = <T>(real: boolean, pick: (k: ArticleKnowledge, a: KnowledgeArticle) => StepResult<T>): ((a: KnowledgeArticle) => StepResult<T> | undefined) | undefined =>
     precomputed && real
       ? (a) => {
           const k = precomputed.get(a.id);
-          return k && pick(k, a.id);
+          if (k === undefined) return undefined;
+          try {
+            return pick(k, a);
+          } catch (error) {
+            return { error: describe(error) };
+          }
         }
       : undefined;
   // Each stage runs in a function of its own that returns only what later stages read, so what it made is let go once handed on.
@@ -179,7 +184,7 @@ export function buildKnowledgeSections(
           'entities',
           'mentions',
           (a) => stages.extractMentions(a, { sentenceCache }),
-          given(stages.extractMentions === extractMentions, (k, id) => ('error' in k.mentions ? k.mentions : { value: withArticle(id, k.mentions.value) })),
+          given(stages.extractMentions === extractMentions, (k, a) => ('error' in k.mentions ? k.mentions : { value: withArticle(a.id, restoreMentions(k.mentions.value, a)) })),
         ),
       (mentions) => {
         if (precomputed) for (const k of precomputed.values()) k.mentions = RELEASED;
@@ -206,7 +211,7 @@ export function buildKnowledgeSections(
         'figures',
         'figures',
         (a) => stages.findFigures([a]),
-        given(stages.findFigures === findFigures, (k, id) => ('error' in k.figures ? k.figures : { value: k.figures.value.map((f) => withArticle(id, f)) })),
+        given(stages.findFigures === findFigures, (k, a) => ('error' in k.figures ? k.figures : { value: k.figures.value.map((f) => withArticle(a.id, f)) })),
       ),
     () => {
       if (precomputed) for (const k of precomputed.values()) k.figures = RELEASED;
