@@ -40,3 +40,26 @@ export function seedEntries(seeds: readonly { name: string; text: string; publis
   for (const r of corpus.results) for (const m of r.messages) if (/^SL9/.test(m.code)) throw new Error(`${m.file}: ${m.code} ${m.message}`);
   return [...corpus.entries].map(([r, path]) => ({ id: path.slice('articles/'.length).replace(/\.md$/, ''), data: r.article!, body: r.body!, seed: r.input.path.replace(/\.txt$/, '') }));
 }
+
+/**
+ * Three short reports on North Korea's troops and the Russian pact (two of
+ * one story, one earlier), as plain-text seeds for `seedEntries`: a corpus
+ * small enough for tests that run the knowledge layer many times.
+ */
+export const THREE_REPORTS: readonly { name: string; text: string; published: string }[] = [
+  {
+    name: 'a',
+    published: '2024-10-18',
+    text: 'North Korea Sends Troops to Russia\n\nNorth Korea sent 1,500 special forces troops to Russia on October 8, South Korea\'s spy agency said.\n\nThe troops were moved on Russian navy ships from Chongjin to Vladivostok, officials in Seoul said on Friday.\n',
+  },
+  {
+    name: 'b',
+    published: '2024-10-19',
+    text: 'Seoul Says Pyongyang Deployed Special Forces\n\nSouth Korea\'s spy agency said North Korea sent 1,500 special forces troops to Russia on October 8.\n\nPresident Yoon Suk Yeol called an emergency meeting on Friday.\n',
+  },
+  {
+    name: 'c',
+    published: '2024-06-20',
+    text: 'Putin and Kim Sign Defence Pact\n\nVladimir Putin and Kim Jong Un signed a mutual defence pact in Pyongyang on June 19; at least 12 officials attended, Reuters said.\n\nThe treaty obliges each side to help the other if attacked, Kim said on Wednesday.\n',
+  },
+];

@@ -10,28 +10,12 @@ import { extractMentions } from '../../src/lib/knowledge/entities.ts';
 import { findFigures } from '../../src/lib/knowledge/figures.ts';
 import { buildKnowledge } from '../../src/lib/knowledge/knowledge.ts';
 import type { KnowledgeArticle } from '../../src/lib/knowledge/text.ts';
-import { seedEntries } from '../content-entries.ts';
+import { THREE_REPORTS, seedEntries } from '../content-entries.ts';
 
 const TODAY = '2025-12-31';
 
 
-const CORPUS = seedEntries([
-  {
-    name: 'a',
-    published: '2024-10-18',
-    text: 'North Korea Sends Troops to Russia\n\nNorth Korea sent 1,500 special forces troops to Russia on October 8, South Korea\'s spy agency said.\n\nThe troops were moved on Russian navy ships from Chongjin to Vladivostok, officials in Seoul said on Friday.\n',
-  },
-  {
-    name: 'b',
-    published: '2024-10-19',
-    text: 'Seoul Says Pyongyang Deployed Special Forces\n\nSouth Korea\'s spy agency said North Korea sent 1,500 special forces troops to Russia on October 8.\n\nPresident Yoon Suk Yeol called an emergency meeting on Friday.\n',
-  },
-  {
-    name: 'c',
-    published: '2024-06-20',
-    text: 'Putin and Kim Sign Defence Pact\n\nVladimir Putin and Kim Jong Un signed a mutual defence pact in Pyongyang on June 19; at least 12 officials attended, Reuters said.\n\nThe treaty obliges each side to help the other if attacked, Kim said on Wednesday.\n',
-  },
-], TODAY);
+const CORPUS = seedEntries(THREE_REPORTS, TODAY);
 const bad = CORPUS.find((a) => a.data.headline.startsWith('Seoul'))!.id;
 /** Through JSON, as the seed cache and the worker's reply carry it. */
 const precomputed = (articles: readonly KnowledgeArticle[]): Map<string, ArticleKnowledge> =>
