@@ -247,6 +247,34 @@ interface Waiting {
   knowledge?: ArticleKnowledge;
 }
 
+/** The folders articles' text is parked in (`parkArticleText`): `storyline-articles-<pid>-<random>` in the OS temporary folder. */
+const PARKING = 'storyline-articles-';
+
+/** Removes the parking folders of runs that are no longer alive (killed while their text was parked). */
+export function removeDeadRunsParking(): void {
+  let names: string[];
+  try {
+    names = readdirSync(tmpdir());
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const pid = Number(/^storyline-articles-(\d+)-/.exec(name)?.[1]);
+    if (!Number.isInteger(pid) || pid <= 0 || pid === process.pid || isAlive(pid)) continue;
+    rmSync(join(tmpdir(), name), { recursive: true, force: true });
+  }
+}
+
+/** Whether a process with this id runs (one this user may not signal counts as running). */
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
 /** What a parked article holds in place of its front matter (`parkArticleText`): nothing reads it until the text is restored. */
 const PARKED = Object.freeze({}) as KnowledgeArticle['data'];
 
@@ -419,7 +447,8 @@ export class EntryCollector {
     let dir: string | undefined;
     let fd: number | undefined;
     try {
-      dir = mkdtempSync(join(tmpdir(), 'storyline-articles-'));
+      removeDeadRunsParking();
+      dir = mkdtempSync(join(tmpdir(), `${PARKING}${process.pid}-`));
       const path = join(dir, 'articles.bin');
       fd = openSync(path, 'w');
       const head = Buffer.alloc(4);

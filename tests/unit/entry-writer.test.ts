@@ -1,8 +1,9 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { EntryWriter } from '../../src/cli/entries.ts';
+import { EntryWriter, removeDeadRunsParking } from '../../src/cli/entries.ts';
 
 let dir: string;
 beforeEach(() => {
@@ -56,5 +57,23 @@ describe('parked entries', () => {
     writer.park(0, 'nothing');
     writer.place(0, 'n.md');
     expect(readdirSync(dir)).toEqual([]);
+  });
+});
+
+describe('removeDeadRunsParking', () => {
+  it('removes the text a killed run parked, and leaves a running one’s', () => {
+    const dead = spawnSync(process.execPath, ['-e', '']).pid;
+    const gone = join(tmpdir(), `storyline-articles-${dead}-test`);
+    const kept = join(tmpdir(), `storyline-articles-${process.ppid}-test`);
+    mkdirSync(gone, { recursive: true });
+    mkdirSync(kept, { recursive: true });
+    try {
+      removeDeadRunsParking();
+      expect(existsSync(gone)).toBe(false);
+      expect(existsSync(kept)).toBe(true);
+    } finally {
+      rmSync(gone, { recursive: true, force: true });
+      rmSync(kept, { recursive: true, force: true });
+    }
   });
 });
