@@ -8,6 +8,7 @@ import {
   findEntities,
   foldName,
   resolveEntities,
+  compactMentions,
   slugify,
   type ArticleMentions,
   type Recognizer,
@@ -365,6 +366,30 @@ describe('extractMentions and resolveEntities', () => {
     expect(resolveEntities(cached)).toEqual(findEntities(seeds));
     expect(resolveEntities(cached, editor)).toEqual(findEntities(seeds, editor));
     expect(resolveEntities([visit, atom].map((a) => extractMentions(a)))).toEqual(findEntities([visit, atom]));
+  });
+
+  it('resolves the same from compact records, which hold no text but a title-case headline\'s', () => {
+    const strings = new Map<string, string>();
+    const compact = deepFreeze(records.map((r) => compactMentions(r, editor, strings)));
+    expect(resolveEntities(compact, editor)).toEqual(findEntities(seeds, editor));
+    // Twice over the same records: resolving writes nothing into them.
+    expect(resolveEntities(compact, editor)).toEqual(findEntities(seeds, editor));
+    expect(resolveEntities(records.map((r) => compactMentions(r)))).toEqual(findEntities(seeds));
+    const units = compact.flatMap((c) => c.units);
+    expect(units.filter((u) => u.text !== undefined).every((u) => u.titleCase)).toBe(true);
+    // The corpus does define an acronym in brackets and name editor forms, so both paths are exercised.
+    expect(units.some((u) => u.opens.length > 0 && u.closes.length > 0)).toBe(true);
+    expect(units.some((u) => u.editor.length > 0)).toBe(true);
+    expect(compactMentions(compact[0]!, editor)).toBe(compact[0]);
+  });
+
+  it('links an acronym to the long name written before it in brackets, where the initials alone name two', () => {
+    const defined = article('h', 'a harvest report', ['The National Farmers Union (NFU) said the harvest had failed.', 'The NFU asked for aid.']);
+    const other = article('i', 'a fishing report', ['The National Fishing Union said the season was poor.']);
+    const found = findEntities([defined, other]);
+    const holding = (text: string) => found.entities.filter((e) => e.mentions.some((m) => m.text === text)).map((e) => e.id);
+    expect(holding('NFU')).toEqual(holding('National Farmers Union'));
+    expect(holding('NFU')).not.toEqual(holding('National Fishing Union'));
   });
 
   it('reads each article on its own: the record does not depend on the other articles or a shared sentence cache', () => {

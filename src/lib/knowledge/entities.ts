@@ -10,7 +10,10 @@
  *   JSON, and can be kept by the article's content hash.
  * - `resolveEntities(perArticle, editor)` applies every rule that needs the
  *   corpus or the editor file and builds the index. It is near-linear in the
- *   number of mentions: every cross-article step is a map lookup.
+ *   number of mentions: every cross-article step is a map lookup. It holds
+ *   each record as `compactMentions` makes it, which reads the text once and
+ *   keeps only the offsets and words the rules need: a large corpus's text
+ *   does not fit in memory beside its mentions.
  *
  * `findEntities(articles, editor)` is the two composed, with one compromise
  * sentence cache for all the articles (a sentence repeated across articles,
@@ -752,6 +755,102 @@ export function extractMentions(article: KnowledgeArticle, options: ExtractOptio
   };
 }
 
+/**
+ * One unit of an article as `resolveEntities` holds it (`compactMentions`):
+ * what the corpus-wide rules read of it, without its text.
+ */
+export interface CompactUnit {
+  /** As `UnitMentions.block`. */
+  block: number;
+  /** A headline in title case, and its text: only names found elsewhere are looked up in it. */
+  titleCase?: true;
+  /** The text, kept only for a title-case headline. */
+  text?: string;
+  detected: readonly NamePiece[];
+  ruled: readonly NamePiece[];
+  /** The editor's forms as the text writes them (`editorPiecesIn`): one piece per match, `editor` set. */
+  editor: readonly NamePiece[];
+  /** The unit's `words` (`UnitMentions.words`), in order: where each starts, and its text (its key is `foldName(text)`). */
+  wordStarts: readonly number[];
+  wordTexts: readonly string[];
+  /** Offsets where the text writes " (" , and where it writes ")": an acronym defined in brackets after a long name. */
+  opens: readonly number[];
+  closes: readonly number[];
+}
+
+/**
+ * An article's mentions as `resolveEntities` holds them: every unit's text
+ * read once, for the editor's forms and the brackets, and let go (a large
+ * corpus's text does not fit beside its mentions). Depends on the article
+ * and the editor file: it is made again whenever either changes.
+ */
+export interface CompactMentions {
+  compact: true;
+  article: string;
+  agencies: string[];
+  lowerWords: string[];
+  /** The distinct capitalised words of its units (`UnitMentions.words`), in lower case, sorted. */
+  capitalised: string[];
+  units: CompactUnit[];
+}
+
+/** Every editor entry's forms as patterns (`formPattern`, any case), entry by entry; made once per editor file. */
+const EDITOR_PATTERNS = new WeakMap<readonly EntityEditorEntry[], RegExp[][]>();
+
+function editorPatternsOf(entries: readonly EntityEditorEntry[]): RegExp[][] {
+  let patterns = EDITOR_PATTERNS.get(entries);
+  if (!patterns) {
+    patterns = entries.map((e) => [e.name, ...(e.aliases ?? [])].map((form) => formPattern(form, true)));
+    EDITOR_PATTERNS.set(entries, patterns);
+  }
+  return patterns;
+}
+
+const NO_ENTRIES: readonly EntityEditorEntry[] = [];
+/** The one empty list compact records share; never written to. */
+const NONE: readonly never[] = Object.freeze([]);
+
+/**
+ * `mentions` as `resolveEntities` holds them (see `CompactMentions`), for
+ * `editor`. Short strings are shared through `strings` when given (a
+ * corpus's words repeat). A record that is already compact is returned as it
+ * is.
+ */
+export function compactMentions(mentions: ArticleMentions | CompactMentions, editor?: EntityEditor, strings?: Map<string, string>): CompactMentions {
+  if ('compact' in mentions) return mentions;
+  const share = (s: string): string => {
+    if (!strings) return s;
+    const known = strings.get(s);
+    if (known !== undefined) return known;
+    strings.set(s, s);
+    return s;
+  };
+  const patterns = editorPatternsOf(editor?.entities ?? NO_ENTRIES);
+  const capitalised = new Set<string>();
+  // Most units have no editor form, bracket or word: they share one empty list.
+  const list = <T>(items: readonly T[]): readonly T[] => (items.length === 0 ? NONE : items);
+  const units = mentions.units.map((unit): CompactUnit => {
+    const { text } = unit;
+    for (const w of unit.words) capitalised.add(share(w.text.toLowerCase()));
+    const opens: number[] = [];
+    const closes: number[] = [];
+    for (let i = text.indexOf(' ('); i >= 0; i = text.indexOf(' (', i + 1)) opens.push(i);
+    for (let i = text.indexOf(')'); i >= 0; i = text.indexOf(')', i + 1)) closes.push(i);
+    return {
+      block: unit.block,
+      ...(unit.titleCase ? { titleCase: true as const, text } : {}),
+      detected: list(unit.detected),
+      ruled: list(unit.ruled),
+      editor: list(editorPiecesIn(text, patterns)),
+      wordStarts: list(unit.words.map((w) => w.start)),
+      wordTexts: list(unit.words.map((w) => share(w.text))),
+      opens: list(opens),
+      closes: list(closes),
+    };
+  });
+  return { compact: true, article: mentions.article, agencies: mentions.agencies, lowerWords: mentions.lowerWords, capitalised: [...capitalised].sort(), units };
+}
+
 // ---------------------------------------------------------------------------
 // Across articles.
 
@@ -805,8 +904,8 @@ export interface ResolveOptions {
 }
 
 /**
- * Builds the entity index from every article's `extractMentions` record (in
- * any order): the corpus-wide rules (sentence-initial words the corpus writes
+ * Builds the entity index from every article's `extractMentions` record, or
+ * its `compactMentions` for the same editor file (in any order): the corpus-wide rules (sentence-initial words the corpus writes
  * in lower case, credited agencies), the editor's forms, acronym and surname
  * linking, the lone names and title-case headlines looked up from names found
  * elsewhere, then types, canonical names and ids. `editor` (the parsed editor
@@ -817,12 +916,12 @@ export interface ResolveOptions {
  * unit, by article, by cluster), so the cost grows with the number of
  * mentions, not with mentions × articles.
  */
-export function resolveEntities(perArticle: readonly ArticleMentions[], editor?: EntityEditor, options: ResolveOptions = {}): EntityIndex {
+export function resolveEntities(perArticle: readonly (ArticleMentions | CompactMentions)[], editor?: EntityEditor, options: ResolveOptions = {}): EntityIndex {
   const visit = (n: number): void => {
     if (options.stats) options.stats.visits += n;
   };
   const entries = editor?.entities ?? [];
-  const sorted = [...perArticle].sort((a, b) => (a.article < b.article ? -1 : a.article > b.article ? 1 : 0));
+  const sorted = perArticle.map((a) => compactMentions(a, editor)).sort((a, b) => (a.article < b.article ? -1 : a.article > b.article ? 1 : 0));
   const agencyKeys = new Set<string>();
   // Words the corpus writes in lower case: the same word capitalised at a sentence's start is not a name.
   const lowerWords = new Set<string>();
@@ -830,20 +929,22 @@ export function resolveEntities(perArticle: readonly ArticleMentions[], editor?:
     for (const g of a.agencies) agencyKeys.add(foldName(g));
     for (const w of a.lowerWords) lowerWords.add(w);
   }
-  const editorPatterns = entries.map((e) => [e.name, ...(e.aliases ?? [])].map((form) => formPattern(form, true)));
   const caseCounts = countCases(sorted);
   // Every name the corpus's units hold, with the type most of its pieces have.
   const keyVotes = new Map<string, (EntityType | undefined)[]>();
   for (const a of sorted) for (const u of a.units) for (const p of [...u.detected, ...u.ruled]) addTo(keyVotes, p.key, p.ruleType ?? p.libType);
   const knownKeys = new Map([...keyVotes].map(([key, votes]) => [key, majority(votes)]));
 
-  const units = sorted.flatMap((a) => a.units.map((unit) => ({ ...unit, article: a.article })));
+  /** Every unit of the corpus, article by article, and the article each is in. */
+  const units = sorted.flatMap((a) => a.units);
+  const unitArticle = sorted.flatMap((a) => a.units.map(() => a.article));
   const mentions: Mention[] = [];
   /** Per unit, its mentions in text order (then the ones the lookups below add). */
   const unitMentions: Mention[][] = [];
   const titleUnits: number[] = [];
   units.forEach((unit, u) => {
-    const editorPieces = editorPiecesIn(unit.text, editorPatterns);
+    // Copies: `resolveOverlaps` may add a type to a piece, and the records are not modified.
+    const editorPieces = unit.editor.map((p) => ({ ...p }));
     if (unit.titleCase) titleUnits.push(u);
     const pieces = unit.titleCase
       ? editorPieces
@@ -855,7 +956,7 @@ export function resolveEntities(perArticle: readonly ArticleMentions[], editor?:
             .map((p): NamePiece => (p.ruleType === undefined && agencyKeys.has(p.key) ? { ...p, ruleType: 'organisation' } : { ...p })),
           ...unit.ruled.map((p) => ({ ...p })),
         ];
-    const list = resolveOverlaps(pieces).map((p): Mention => ({ ...p, article: unit.article, block: unit.block, unit: u, resolved: p.key }));
+    const list = resolveOverlaps(pieces).map((p): Mention => ({ ...p, article: unitArticle[u]!, block: unit.block, unit: u, resolved: p.key }));
     unitMentions.push(list);
     for (const m of list) mentions.push(m);
   });
@@ -866,10 +967,10 @@ export function resolveEntities(perArticle: readonly ArticleMentions[], editor?:
   // which would make the two one entity. A dateline's "BALTIMORE (AFP)" spells nothing, and links nothing.
   const definitions = new Map<string, Set<string>>();
   unitMentions.forEach((list, u) => {
-    const text = units[u]!.text;
+    const { opens, closes } = units[u]!;
     list.forEach((m, i) => {
       const next = list[i + 1];
-      if (next?.acronym && !m.acronym && text.slice(m.end, next.start) === ' (' && text[next.end] === ')' && spellsInitials(next.key, m.key)) {
+      if (next?.acronym && !m.acronym && next.start === m.end + 2 && opens.includes(m.end) && closes.includes(next.end) && spellsInitials(next.key, m.key)) {
         addToSet(definitions, next.key, m.key);
       }
     });
@@ -997,6 +1098,12 @@ export function resolveEntities(perArticle: readonly ArticleMentions[], editor?:
     const key = foldName(word);
     if (!corpusOwners.has(key)) corpusOwners.set(key, roots);
   }
+  const folded = new Map<string, string>();
+  const foldWord = (text: string): string => {
+    let key = folded.get(text);
+    if (key === undefined) folded.set(text, (key = foldName(text)));
+    return key;
+  };
   let u = 0;
   for (const { article, units: articleUnitList } of sorted) {
     // In the article, the names that fold alike pool their people.
@@ -1006,15 +1113,18 @@ export function resolveEntities(perArticle: readonly ArticleMentions[], editor?:
       const list = unitMentions[u]!;
       if (!unit.titleCase) {
         // Title-case headlines are read below, from the forms found here and elsewhere.
-        for (const w of unit.words) {
-          const roots = local.get(w.key) ?? corpusOwners.get(w.key);
-          if (roots?.size !== 1) continue;
+        unit.wordTexts.forEach((text, i) => {
+          const key = foldWord(text);
+          const roots = local.get(key) ?? corpusOwners.get(key);
+          if (roots?.size !== 1) return;
           visit(list.length);
-          if (list.some((t) => w.start < t.end && t.start < w.end)) continue;
-          const m: Mention = { start: w.start, end: w.end, text: w.text, key: w.key, acronym: false, article, block: unit.block, unit: u, resolved: [...roots][0]!, linked: true };
+          const start = unit.wordStarts[i]!;
+          const end = start + text.length;
+          if (list.some((t) => start < t.end && t.start < end)) return;
+          const m: Mention = { start, end, text, key, acronym: false, article, block: unit.block, unit: u, resolved: [...roots][0]!, linked: true };
           list.push(m);
           mentions.push(m);
-        }
+        });
       }
       u += 1;
     }
@@ -1032,12 +1142,13 @@ export function resolveEntities(perArticle: readonly ArticleMentions[], editor?:
   const lookup = new FormLookup(formList.map(([form]) => form));
   for (const t of titleUnits) {
     const unit = units[t]!;
+    const unitText = unit.text ?? '';
     const taken = unitMentions[t]!;
-    for (const hit of lookup.find(unit.text, visit)) {
+    for (const hit of lookup.find(unitText, visit)) {
       if (taken.some((m) => hit.start < m.end && m.start < hit.end)) continue;
-      const text = unit.text.slice(hit.start, hit.end);
+      const text = unitText.slice(hit.start, hit.end);
       const root = formList[hit.form]![1];
-      const m: Mention = { start: hit.start, end: hit.end, text, key: root, acronym: isAcronym(text), article: unit.article, block: unit.block, unit: t, resolved: root };
+      const m: Mention = { start: hit.start, end: hit.end, text, key: root, acronym: isAcronym(text), article: unitArticle[t]!, block: unit.block, unit: t, resolved: root };
       taken.push(m);
       mentions.push(m);
     }
@@ -1107,12 +1218,12 @@ export function resolveEntities(perArticle: readonly ArticleMentions[], editor?:
 }
 
 /** Per word, how many articles write it in lower case and how many capitalised (outside title-case headlines). */
-function countCases(perArticle: readonly ArticleMentions[]): CaseCounts {
+function countCases(perArticle: readonly CompactMentions[]): CaseCounts {
   const lower = new Map<string, number>();
   const capitalised = new Map<string, number>();
   for (const a of perArticle) {
     for (const w of a.lowerWords) lower.set(w, (lower.get(w) ?? 0) + 1);
-    for (const w of new Set(a.units.flatMap((u) => u.words.map((x) => x.text.toLowerCase())))) capitalised.set(w, (capitalised.get(w) ?? 0) + 1);
+    for (const w of a.capitalised) capitalised.set(w, (capitalised.get(w) ?? 0) + 1);
   }
   return { lower, capitalised };
 }

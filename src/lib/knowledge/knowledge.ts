@@ -13,7 +13,7 @@
  * the paragraph, and the rest is written.
  */
 import { z } from 'zod';
-import { extractMentions, resolveEntities, type ArticleMentions, type SentenceCache } from './entities.ts';
+import { compactMentions, extractMentions, resolveEntities, type CompactMentions, type SentenceCache } from './entities.ts';
 import { findFigures, groupFigures } from './figures.ts';
 import { findEvents, timelineEventSchema, type EntityMentionInput, type TimelineEvent } from './events.ts';
 import { clusterStories, duplicateSchema, storyClusteringSchema, storySchema, topicSchema, type StoryClustering, type TopicEditorEntry } from './stories.ts';
@@ -147,16 +147,23 @@ export function buildKnowledgeSections(
   const sorted = [...articles].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const sentenceCache: SentenceCache = new Map();
 
-  const perArticle = <T>(stage: KnowledgeStage, kind: string, compute: (a: KnowledgeArticle) => T, given?: (a: KnowledgeArticle) => StepResult<T> | undefined): T[] =>
+  // `then` maps each article's result once it is computed or read (outside `memo`: it may depend on more than the article).
+  const perArticle = <T, U = T>(
+    stage: KnowledgeStage,
+    kind: string,
+    compute: (a: KnowledgeArticle) => T,
+    given?: (a: KnowledgeArticle) => StepResult<T> | undefined,
+    then: (value: T) => U = (value) => value as unknown as U,
+  ): U[] =>
     sorted.flatMap((a) => {
       const left = (why: string): [] => {
         problems.push({ stage, severity: 'warning', article: a.id, message: `internal: ${stage} could not be read from this article (${why}); it is left out of ${stage}; please report it` });
         return [];
       };
       const known = given?.(a);
-      if (known) return 'error' in known ? left(known.error) : [known.value];
+      if (known && 'error' in known) return left(known.error);
       try {
-        return [memo(kind, a, () => compute(a))];
+        return [then(known ? known.value : memo(kind, a, () => compute(a)))];
       } catch (error) {
         return left(describe(error));
       }
@@ -177,6 +184,9 @@ export function buildKnowledgeSections(
       : undefined;
   // Each stage runs in a function of its own that returns only what later stages read, so what it made is let go once handed on.
   let entityMentions: EntityMentionInput[];
+  // Each article's mentions are made compact as soon as they are read, so the corpus's text is never held twice.
+  const strings = new Map<string, string>();
+  const compact = (m: Parameters<typeof compactMentions>[0]): CompactMentions => compactMentions(m, editor.entities, strings);
   try {
     entityMentions = entityStage(
       () =>
@@ -185,11 +195,13 @@ export function buildKnowledgeSections(
           'mentions',
           (a) => stages.extractMentions(a, { sentenceCache }),
           given(stages.extractMentions === extractMentions, (k, a) => ('error' in k.mentions ? k.mentions : { value: withArticle(a.id, restoreMentions(k.mentions.value, a)) })),
+          compact,
         ),
       (mentions) => {
         if (precomputed) for (const k of precomputed.values()) k.mentions = RELEASED;
         options.articleText?.release();
-        return isolate<ArticleMentions, EntityIndex>(
+        strings.clear();
+        return isolate<CompactMentions, EntityIndex>(
           'entities',
           mentions,
           (m) => ({ article: m.article }),
@@ -247,7 +259,7 @@ export function buildKnowledgeSections(
  * paragraphs that events merge on. `resolve` gets the articles' mentions from
  * `read` (and may let go of any other copy of them).
  */
-function entityStage(read: () => ArticleMentions[], resolve: (mentions: ArticleMentions[]) => EntityIndex, problems: KnowledgeProblem[], sink: KnowledgeSink): EntityMentionInput[] {
+function entityStage(read: () => CompactMentions[], resolve: (mentions: CompactMentions[]) => EntityIndex, problems: KnowledgeProblem[], sink: KnowledgeSink): EntityMentionInput[] {
   const entities = validEntities(resolve(read()), problems);
   // Events merge on shared entities as well as shared words.
   const entityMentions = entities.entities.flatMap((e) => e.mentions.filter((m) => m.block > 0).map((m) => ({ entity: e.id, article: m.article, block: m.block, text: m.text })));
