@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { averageLinkage, StrongestLinks, uniquePairs } from '../../src/lib/knowledge/average-linkage.ts';
-import { isWithinWindow, pairsWithinWindow } from '../../src/lib/knowledge/story-dates.ts';
+import { isWithinWindow, pairsWithinWindow, windowPairs } from '../../src/lib/knowledge/story-dates.ts';
 
 /** Every pair among `members`, flat. */
 function clique(members: readonly number[]): number[] {
@@ -104,6 +104,30 @@ describe('isWithinWindow', () => {
           for (let x = 0; x < ranges.length; x++) for (let y = x + 1; y < ranges.length; y++) {
             expect(isWithinWindow(ranges, window, x, y)).toBe(listed.has(`${x} ${y}`));
             expect(isWithinWindow(ranges, window, y, x)).toBe(listed.has(`${x} ${y}`));
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('numbers the window pairs in list order, and finds each number again from either end of its pair', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.option(fc.tuple(fc.integer({ min: 0, max: 30 }), fc.integer({ min: 0, max: 3 })).map(([from, len]) => ({ from, to: from + len })), { nil: undefined }), { maxLength: 12 }),
+        fc.integer({ min: 0, max: 6 }),
+        (ranges, window) => {
+          const pairs = windowPairs(ranges, window);
+          const seen: [number, number][] = [];
+          pairs.forEach((a, b, k) => {
+            expect(k).toBe(seen.length);
+            seen.push([a, b]);
+          });
+          expect(seen).toEqual(pairsWithinWindow(ranges, window));
+          expect(pairs.size).toBe(seen.length);
+          for (let x = 0; x < ranges.length; x++) for (let y = 0; y < ranges.length; y++) {
+            const k = seen.findIndex(([a, b]) => (a === x && b === y) || (a === y && b === x));
+            expect(pairs.indexOf(x, y)).toBe(k);
           }
         },
       ),

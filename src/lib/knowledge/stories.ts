@@ -50,7 +50,7 @@ import { assignSlugs, slugify } from '../ingest/slug.ts';
 import { cmp } from './event-calendar.ts';
 import type { EventArticle } from './event-schema.ts';
 import { findDuplicates, roundMeasure } from './duplicates.ts';
-import { pairsWithinWindow, spansWithin, type StorySpan } from './story-dates.ts';
+import { pairsWithinWindow, spansWithin, windowPairs, type StorySpan } from './story-dates.ts';
 import { storyName } from './story-names.ts';
 import type { Duplicate, Story, StoryClustering, StoryOptions } from './story-schema.ts';
 import { combined, prepare, type ArticleSimilarity } from './story-similarity.ts';
@@ -159,12 +159,16 @@ export function clusterStoriesWithStats(articles: readonly EventArticle[], optio
     if (k && d) spans[keep] = { maxFrom: Math.max(k.maxFrom, d.maxFrom), minTo: Math.min(k.minTo, d.minTo), undated: k.undated || d.undated };
   };
   for (const d of duplicates) join(at(d.first), at(d.copy));
-  // Only articles within the window of each other can join, so only those pairs are scored.
-  const inWindow = pairsWithinWindow(ranges, window);
-  const pairs = inWindow
-    .map(([a, b]) => ({ a, b, s: score(a, b) }))
-    .filter((p) => p.s >= STORY_SIMILARITY)
-    .sort((x, y) => y.s - x.s || x.a - y.a || x.b - y.b);
+  // Only articles within the window of each other can join, so only those pairs are scored: each once, kept in one
+  // flat array (a corpus of 100,000 articles has tens of millions of them). Those alike enough are taken in order.
+  const inWindow = windowPairs(ranges, window);
+  const scores = corpus.scoreWindow(inWindow);
+  const alike: { a: number; b: number; s: number }[] = [];
+  inWindow.forEach((a, b, k) => {
+    const s = scores[k] ?? 0;
+    if (s >= STORY_SIMILARITY) alike.push({ a, b, s });
+  });
+  const pairs = alike.sort((x, y) => y.s - x.s || x.a - y.a || x.b - y.b);
   for (const { a, b } of pairs) {
     const ka = storyOf[a] ?? a;
     const kb = storyOf[b] ?? b;
@@ -237,5 +241,5 @@ export function clusterStoriesWithStats(articles: readonly EventArticle[], optio
 
   const { topics, warnings, proposed } = clusterTopics({ stories, ids, score: corpus.scoreOnce, inWindow, window, features: corpus.features, ranges, texts: byId, dates, order, entries: options.editor ?? [] });
   // Each record is checked against its schema by the caller, which leaves out one that fails (knowledge.ts).
-  return { clustering: { stories, topics, duplicates, warnings }, stats: { pairsConsidered: inWindow.length + proposed, pairsScored: corpus.scored(), copiesCompared: compared } };
+  return { clustering: { stories, topics, duplicates, warnings }, stats: { pairsConsidered: inWindow.size + proposed, pairsScored: corpus.scored(), copiesCompared: compared } };
 }

@@ -15,7 +15,7 @@
 import type { EventArticle } from './event-schema.ts';
 import { cmp } from './event-calendar.ts';
 import { shingleTable } from './duplicates.ts';
-import { byPublication, dayRange } from './story-dates.ts';
+import { byPublication, dayRange, type WindowPairs } from './story-dates.ts';
 import { documentFrequencies, dot, foldShortNames, nameJaccard, readArticle, readTexts, remembered, tfidf, type CorpusReader, type SparseVector, type TextReading } from './story-vectors.ts';
 import { contentWords, stemWord } from './text-words.ts';
 
@@ -99,7 +99,14 @@ export function prepare(articles: readonly EventArticle[]) {
     const fb = features[j];
     return !!fa && !!fb && fa.terms.ids.length !== fb.terms.ids.length && fa.lede.ids.length !== fb.lede.ids.length;
   };
-  const known = (i: number, j: number): number | undefined => memo[i]?.get(j) ?? (symmetric(i, j) ? memo[j]?.get(i) : undefined);
+  // The window's pairs, scored all at once (`scoreWindow`), lower index first: a flat array, not a map entry per pair.
+  let window: { pairs: WindowPairs; scores: Float64Array } | undefined;
+  const inWindow = (i: number, j: number): number | undefined => {
+    if (!window) return undefined;
+    const k = window.pairs.indexOf(i, j);
+    return k < 0 || (i > j && !symmetric(i, j)) ? undefined : window.scores[k];
+  };
+  const known = (i: number, j: number): number | undefined => inWindow(i, j) ?? memo[i]?.get(j) ?? (symmetric(i, j) ? memo[j]?.get(i) : undefined);
   const score = (i: number, j: number): number => {
     let s = known(i, j);
     if (s === undefined) {
@@ -116,7 +123,19 @@ export function prepare(articles: readonly EventArticle[]) {
     scored += 1;
     return combined(parts(i, j));
   };
-  return { sorted, ids, dates, ranges, order, texts, byId, features, shingleHashes: reader.shingles.hashes, parts, score, scoreOnce, scored: (): number => scored };
+  /**
+   * Scores every pair of `pairs` once, lower index first, and keeps the
+   * scores by pair number (what `score` then returns for them). Call it
+   * before any of those pairs is scored.
+   */
+  const scoreWindow = (pairs: WindowPairs): Float64Array => {
+    const scores = new Float64Array(pairs.size);
+    pairs.forEach((a, b, k) => (scores[k] = combined(parts(a, b))));
+    scored += pairs.size;
+    window = { pairs, scores };
+    return scores;
+  };
+  return { sorted, ids, dates, ranges, order, texts, byId, features, shingleHashes: reader.shingles.hashes, parts, score, scoreOnce, scoreWindow, scored: (): number => scored };
 }
 
 /** One pair of articles and how alike they are. */

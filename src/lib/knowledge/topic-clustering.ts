@@ -21,7 +21,7 @@
  */
 import { assignSlugs, slugify } from '../ingest/slug.ts';
 import { averageLinkage, StrongestLinks, uniquePairs } from './average-linkage.ts';
-import { isWithinWindow } from './story-dates.ts';
+import { isWithinWindow, type WindowPairs } from './story-dates.ts';
 import { cmp, type DayRange } from './event-calendar.ts';
 import { topicName, type NamedText } from './story-names.ts';
 import type { Story, Topic, TopicEditorEntry } from './story-schema.ts';
@@ -109,8 +109,8 @@ export interface TopicInput {
   ids: readonly string[];
   /** The similarity of two articles by index, the first's vectors summed first (each pair is asked for once). */
   score: (i: number, j: number) => number;
-  /** The pairs within the story window (`pairsWithinWindow(ranges, window)`), already scored. */
-  inWindow: readonly [number, number][];
+  /** The pairs within the story window (`windowPairs(ranges, window)`), already scored. */
+  inWindow: WindowPairs;
   /** The story window in days. */
   window: number;
   /** What each article is compared on. */
@@ -154,7 +154,7 @@ export function clusterTopics(input: TopicInput): { topics: Topic[]; warnings: s
     const s = (position[x] ?? 0) <= (position[y] ?? 0) ? score(x, y) : score(y, x);
     if (s >= TOPIC_SIMILARITY) strongest.offer(x, y, s);
   };
-  for (const [x, y] of inWindow) offer(x, y);
+  inWindow.forEach((x, y) => offer(x, y));
   const n = ids.length;
   const beyond: number[] = [];
   let proposed = 0;
