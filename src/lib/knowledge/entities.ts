@@ -63,6 +63,7 @@ import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
 import type { ArticleEntities, Entity, EntityEditor, EntityEditorEntry, EntityIndex, EntityMention, EntityType } from './schema.ts';
 import { articleUnits, isTitleCase, sentences, type KnowledgeArticle } from './text.ts';
+import { tagDocument } from './compromise-tagger.ts';
 import { isLowerCaseWord, isPlaceSlot, mergeCandidates, trimCaseEdges, weightedVote, type CaseCounts } from './entity-spans.ts';
 
 /** A span a library proposes in a text, with its type when the library gives one. */
@@ -154,7 +155,7 @@ function sentenceKey(terms: readonly CompromiseTerm[]): string {
 /** Tags the sentences as one document and stores each one's spans in `cache` under its key. */
 function tagSentences(sentences: ReadonlyMap<string, CompromiseTerm[]>, cache: SentenceCache): void {
   const keys = [...sentences.keys()];
-  const doc = nlp([...sentences.values()].map((terms) => ({ terms })) as unknown as string);
+  const doc = tagDocument([...sentences.values()]);
   // Read once tagged: the tagger may split a term ("cannot"), which moves the offsets after it.
   const tagged = doc.document as unknown as CompromiseTerm[][];
   const firstTerm: number[] = [];
