@@ -341,8 +341,12 @@ const PLACES: readonly { name: string; names?: readonly string[]; demonyms: read
 // ---------------------------------------------------------------------------
 // Folding.
 
+const PLAIN_WORD = /^[A-Za-z0-9]*$/;
+
 /** Comparison key of a name: case, diacritics, apostrophes, hyphens, possessive, leading "the" and dots folded. */
 export function foldName(text: string): string {
+  // A word of plain letters and digits (most words) folds to its lower case: no step below changes anything else in it.
+  if (PLAIN_WORD.test(text)) return text.toLowerCase();
   return text
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')
