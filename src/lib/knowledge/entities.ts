@@ -152,6 +152,11 @@ function sentenceKey(terms: readonly CompromiseTerm[]): string {
   return `${terms.map((t) => t.pre + t.text + t.post).join('')}\u0000${terms.map((t) => `${t.pre.length},${t.text.length},${t.post.length}`).join(' ')}`;
 }
 
+/** What `tagSentences` calls on a compromise view: `toView()` (the same matches as a plain view) and its `json` (compromise 14; its declarations type both narrower). */
+interface OffsetView {
+  toView(): { json(options: { offset: true; text: false; terms: false }): { offset?: { index: number; start: number; length: number } }[] };
+}
+
 /** Tags the sentences as one document and stores each one's spans in `cache` under its key. */
 function tagSentences(sentences: ReadonlyMap<string, CompromiseTerm[]>, cache: SentenceCache): void {
   const keys = [...sentences.keys()];
@@ -171,7 +176,9 @@ function tagSentences(sentences: ReadonlyMap<string, CompromiseTerm[]>, cache: S
     return { length, spans: COMPROMISE_VIEWS.map(() => []) };
   });
   COMPROMISE_VIEWS.forEach(({ find }, v) => {
-    for (const m of find(doc).json({ offset: true }) as { offset?: { index: number; start: number; length: number } }[]) {
+    // Offsets only, from a plain view of the same matches: the people view's own `json` reads each match on its own
+    // (an offset pass over the whole document, and a parse of the name, a person), and every view's adds its terms.
+    for (const m of (find(doc) as unknown as OffsetView).toView().json({ offset: true, text: false, terms: false })) {
       if (!m.offset || m.offset.length === 0) continue;
       const i = lastAtMost(firstTerm, m.offset.index);
       const start = m.offset.start - base[i]!;
