@@ -11,7 +11,7 @@
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { ingestSeedSafely, type CachedSeedResult, type IngestOptions, type SeedInput } from '../lib/ingest/pipeline.ts';
 import { articleSchema } from '../lib/schema.ts';
-import { articleKnowledge } from '../lib/knowledge/article-knowledge.ts';
+import { articleKnowledge, holdMentions } from '../lib/knowledge/article-knowledge.ts';
 import type { SentenceCache } from '../lib/knowledge/entities.ts';
 import { openCache, type DiskCache } from './cache.ts';
 
@@ -109,7 +109,9 @@ const SENTENCE_CACHE_MAX = 40_000;
 /**
  * One seed as the ingest keeps it: `ingestSeedSafely`'s result without its
  * input, and with the per-article knowledge of its entry when it gave one
- * that passes the schema (the ingest leaves out any other).
+ * that passes the schema (the ingest leaves out any other), its mentions as
+ * the ingest holds them (`holdMentions`): what the article gives again (each
+ * unit's text and words) is neither sent between threads nor cached.
  */
 export function runSeed(input: SeedInput, options: IngestOptions): CachedSeedResult {
   // eslint-disable-next-line @typescript-eslint/no-unused-vars
@@ -118,7 +120,9 @@ export function runSeed(input: SeedInput, options: IngestOptions): CachedSeedRes
   const parsed = articleSchema.safeParse(result.article);
   if (!parsed.success) return result;
   if (sentenceCache.size > SENTENCE_CACHE_MAX) sentenceCache.clear();
-  return { ...result, knowledge: articleKnowledge(parsed.data, result.body, { sentenceCache }) };
+  const knowledge = articleKnowledge(parsed.data, result.body, { sentenceCache });
+  const mentions = 'error' in knowledge.mentions ? knowledge.mentions : { value: holdMentions(knowledge.mentions.value) };
+  return { ...result, knowledge: { ...knowledge, mentions } };
 }
 
 if (!isMainThread && (workerData as { role?: string } | undefined)?.role === 'seed-worker') {

@@ -3,6 +3,7 @@
  * text, on invented pages: a menu, an article, a list of teasers, a footer.
  */
 import { describe, expect, it } from 'vitest';
+import * as stopword from 'stopword';
 import { contextFreeClass, classifyBlocks, reviseClasses, stopListFor } from '../../src/lib/ingest/block-classes.ts';
 import { outsideArticle } from '../../src/lib/ingest/article-run.ts';
 import { segment } from '../../src/lib/ingest/segment.ts';
@@ -22,6 +23,28 @@ describe('block classes (jusText)', () => {
   it('reads the page language from the stop list that covers most of its words', () => {
     expect(eng.language).toBe('eng');
     expect(stopListFor(['one', 'two'])).toBeUndefined();
+  });
+  it('picks the list a word-by-word count over every list picks: the densest, the first of equals', () => {
+    const lists = Object.entries(stopword as unknown as Record<string, unknown>).filter(
+      (e): e is [string, string[]] => /^[a-z]{3}$/.test(e[0]) && Array.isArray(e[1]) && e[1].every((w) => typeof w === 'string'),
+    );
+    const byCount = (words: string[]): string | undefined => {
+      let best: { language: string; density: number } | undefined;
+      for (const [language, list] of lists) {
+        const set = new Set(list.map((w) => w.toLowerCase()));
+        const density = words.filter((w) => set.has(w)).length / words.length;
+        if (best === undefined || density > best.density) best = { language, density };
+      }
+      return best && best.density >= 0.2 ? best.language : undefined;
+    };
+    const pages = [
+      PARAGRAPHS.join(' ').toLowerCase().split(' '),
+      // Words several lists share, and words in none.
+      [...'de la en el y a los que del se por las con una'.split(' '), ...'x1 y2 z3'.split(' ')].flatMap((w) => [w, w, w, w]),
+      'der die und das ist nicht mit den von zu auf für sich des dem'.split(' ').flatMap((w) => [w, w, w, w]),
+      'qq rr ss tt uu vv ww xx yy zz'.split(' ').flatMap((w) => [w, w, w, w, w, w]),
+    ];
+    for (const words of pages) expect(stopListFor(words)?.language).toBe(byCount(words));
   });
   it('calls long prose good, short lines short, and long lists of names bad', () => {
     expect(contextFreeClass(PARAGRAPHS[0]!, eng.list)).toBe('good');

@@ -55,17 +55,41 @@ const STOP_LISTS: ReadonlyMap<string, ReadonlySet<string>> = new Map(
     .map(([code, list]) => [code, new Set(list.map((w) => w.toLowerCase()))]),
 );
 
-/** The stop list that covers most of `words` (at least `LANGUAGE_MIN_DENSITY` of them), or undefined. */
+/** The stop lists in `STOP_LISTS` order, and for each word any of them holds, the indices of those that hold it. */
+const LANGUAGES = [...STOP_LISTS];
+const LISTS_OF_WORD = new Map<string, number[]>();
+LANGUAGES.forEach(([, list], i) => {
+  for (const w of list) {
+    const lists = LISTS_OF_WORD.get(w);
+    if (lists) lists.push(i);
+    else LISTS_OF_WORD.set(w, [i]);
+  }
+});
+
+/**
+ * The stop list that covers most of `words` (at least `LANGUAGE_MIN_DENSITY` of them), or undefined; of lists that
+ * cover as much, the first in `STOP_LISTS` order. Counts every list's words in one pass over `words` (one lookup a word,
+ * not one a word and list).
+ */
 export function stopListFor(words: readonly string[]): { language: string; list: ReadonlySet<string> } | undefined {
   if (words.length < 50) return undefined;
-  let best: { language: string; list: ReadonlySet<string>; density: number } | undefined;
-  for (const [language, list] of STOP_LISTS) {
-    let n = 0;
-    for (const w of words) if (list.has(w)) n += 1;
-    const density = n / words.length;
-    if (best === undefined || density > best.density) best = { language, list, density };
+  const counts = new Array<number>(LANGUAGES.length).fill(0);
+  for (const w of words) {
+    const lists = LISTS_OF_WORD.get(w);
+    if (lists) for (const i of lists) counts[i] = counts[i]! + 1;
   }
-  return best && best.density >= LANGUAGE_MIN_DENSITY ? { language: best.language, list: best.list } : undefined;
+  let best = -1;
+  let bestDensity = 0;
+  counts.forEach((n, i) => {
+    const density = n / words.length;
+    if (best < 0 || density > bestDensity) {
+      best = i;
+      bestDensity = density;
+    }
+  });
+  if (best < 0 || bestDensity < LANGUAGE_MIN_DENSITY) return undefined;
+  const [language, list] = LANGUAGES[best]!;
+  return { language, list };
 }
 
 /** The context-free class of one block (step 1). */

@@ -79,8 +79,16 @@ function wordCount(text: string): number {
   return words(text).reduce((n, w) => n + (UNSPACED.test(w) ? Math.ceil([...w].length / 2) : 1), 0);
 }
 
+/** Each block's `wordCount`, with the text it was counted on, while the block lives: the rules ask it of one block up to a dozen times. */
+const WORD_COUNTS = new WeakMap<Block, { text: string; count: number }>();
+
 function isShort(block: Block, max: number): boolean {
-  return wordCount(block.text) <= max;
+  let known = WORD_COUNTS.get(block);
+  if (known?.text !== block.text) {
+    known = { text: block.text, count: wordCount(block.text) };
+    WORD_COUNTS.set(block, known);
+  }
+  return known.count <= max;
 }
 
 /** Ends like a sentence of prose. */

@@ -248,6 +248,25 @@ interface Found {
   pastPerfect: boolean;
 }
 
+/**
+ * The temporal expressions found in block texts, by text, for `inferPublished`
+ * and `extractTemporal` to share on one page (both read its body blocks).
+ * What a text holds depends on the text alone; the records are read, never
+ * changed, once found.
+ */
+export type ExpressionCache = Map<string, readonly Found[]>;
+
+/** `findExpressions(text)`, through `cache` when given. */
+function expressionsIn(text: string, cache: ExpressionCache | undefined): readonly Found[] {
+  if (!cache) return findExpressions(text);
+  let found = cache.get(text);
+  if (!found) {
+    found = findExpressions(text);
+    cache.set(text, found);
+  }
+  return found;
+}
+
 /** chrono's reference: fixed, since only components it marks certain are read. */
 const REFERENCE = { instant: new Date(Date.UTC(2000, 0, 1, 12)), timezone: 0 };
 
@@ -837,10 +856,11 @@ function namedYears(found: readonly Found[]): number[] {
 
 /**
  * Every temporal expression in the body blocks (`body[i]` is body block i),
- * resolved against the publication date.
+ * resolved against the publication date. `expressions`: what
+ * `inferPublished` found on the same page, read again rather than found again.
  */
-export function extractTemporal(body: readonly DateBlock[], published: Published): Temporal[] {
-  const perBlock = body.map((b) => findExpressions(b.text));
+export function extractTemporal(body: readonly DateBlock[], published: Published, expressions?: ExpressionCache): Temporal[] {
+  const perBlock = body.map((b) => expressionsIn(b.text, expressions));
   const years = namedYears(perBlock.flat());
   const out: Temporal[] = [];
   perBlock.forEach((found, block) => {
@@ -933,11 +953,11 @@ const OLDEST_DATELINE_YEAR = 1800;
  * year among the years the text names (and the year after each); else a
  * year or month stated as the current one ("so far in 2025"). Conflicting
  * evidence is reported as SL310, a dateline whose weekday does not match its
- * date as SL311.
+ * date as SL311. `expressions` keeps what is found, for `extractTemporal`.
  */
-export function inferPublished(blocks: readonly DateBlock[], file: string): { published: Published; messages: Diagnostic[] } {
+export function inferPublished(blocks: readonly DateBlock[], file: string, expressions?: ExpressionCache): { published: Published; messages: Diagnostic[] } {
   const messages: Diagnostic[] = [];
-  const found = blocks.map((b) => findExpressions(b.text));
+  const found = blocks.map((b) => expressionsIn(b.text, expressions));
   const years = namedYears(found.flat());
   const warn = (line: number, code: string, message: string): void => {
     messages.push({ file, line, severity: 'warning', code, message });

@@ -35,7 +35,7 @@ import { extractHtml, type HtmlExtraction } from './html.ts';
 import { readMarkdown } from './markdown-input.ts';
 import { findPublisher } from './publisher.ts';
 import { findAgencies } from './agencies.ts';
-import { extractTemporal, inferPublished, type DateBlock } from './dates.ts';
+import { extractTemporal, inferPublished, type DateBlock, type ExpressionCache } from './dates.ts';
 import { dateNearHeadline } from './text-dates.ts';
 import type { ArticleKnowledge } from '../knowledge/article-knowledge.ts';
 
@@ -254,11 +254,13 @@ export function ingestSeed(input: SeedInput, options: IngestOptions = {}): SeedR
     if (guess && !(page !== undefined && guess.evidence.rule === 'wire-dateline')) publisher = { name: guess.name, basis: 'inferred', evidence: guess.evidence };
   }
 
+  // The date rules read the body blocks twice (for the publication date, then every date): found once.
+  const expressions: ExpressionCache = new Map();
   let published: Published;
   if (facts.published) published = { date: facts.published, precision: precisionOf(facts.published), basis: 'editor', evidence: sidecarEvidence('published') };
   else if (page?.published) published = { date: page.published.value, precision: precisionOf(page.published.value), basis: 'page', evidence: page.published.evidence };
   else {
-    const inferred = inferPublished(kept, input.file);
+    const inferred = inferPublished(kept, input.file, expressions);
     // A text's dateline or byline beside its headline (an HTML page's was read in its markup) outranks dates found
     // elsewhere in it; where both read the same day on the same line, the dateline's own reading (with its time) stands.
     const near = format === 'html' ? undefined : dateNearHeadline(blocks, headline ? [headline.index, ...headline.occurrences] : [], bodyIndexes.find((i) => kindOf(fates.get(i)) === 'paragraph'));
@@ -294,7 +296,7 @@ export function ingestSeed(input: SeedInput, options: IngestOptions = {}): SeedR
     blocks: bodyIndexes.map((i) => blocks[i]!.lines),
     words: wordCount,
     removed: removals(blocks, fates),
-    temporal: extractTemporal(bodyDateBlocks, published),
+    temporal: extractTemporal(bodyDateBlocks, published, expressions),
     source: {
       path: input.path,
       sha256: createHash('sha256').update(input.bytes).digest('hex'),

@@ -66,6 +66,7 @@ import winkNLP from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
 import type { ArticleEntities, Entity, EntityEditor, EntityEditorEntry, EntityIndex, EntityMention, EntityType } from './schema.ts';
 import { articleUnits, isTitleCase, sentences, type KnowledgeArticle } from './text.ts';
+import { tagDocument } from './compromise-tagger.ts';
 import { isLowerCaseWord, isPlaceSlot, mergeCandidates, trimCaseEdges, weightedVote, type CaseCounts } from './entity-spans.ts';
 
 /** A span a library proposes in a text, with its type when the library gives one. */
@@ -154,10 +155,15 @@ function sentenceKey(terms: readonly CompromiseTerm[]): string {
   return `${terms.map((t) => t.pre + t.text + t.post).join('')}\u0000${terms.map((t) => `${t.pre.length},${t.text.length},${t.post.length}`).join(' ')}`;
 }
 
+/** What `tagSentences` calls on a compromise view: `toView()` (the same matches as a plain view) and its `json` (compromise 14; its declarations type both narrower). */
+interface OffsetView {
+  toView(): { json(options: { offset: true; text: false; terms: false }): { offset?: { index: number; start: number; length: number } }[] };
+}
+
 /** Tags the sentences as one document and stores each one's spans in `cache` under its key. */
 function tagSentences(sentences: ReadonlyMap<string, CompromiseTerm[]>, cache: SentenceCache): void {
   const keys = [...sentences.keys()];
-  const doc = nlp([...sentences.values()].map((terms) => ({ terms })) as unknown as string);
+  const doc = tagDocument([...sentences.values()]);
   // Read once tagged: the tagger may split a term ("cannot"), which moves the offsets after it.
   const tagged = doc.document as unknown as CompromiseTerm[][];
   const firstTerm: number[] = [];
@@ -173,7 +179,9 @@ function tagSentences(sentences: ReadonlyMap<string, CompromiseTerm[]>, cache: S
     return { length, spans: COMPROMISE_VIEWS.map(() => []) };
   });
   COMPROMISE_VIEWS.forEach(({ find }, v) => {
-    for (const m of find(doc).json({ offset: true }) as { offset?: { index: number; start: number; length: number } }[]) {
+    // Offsets only, from a plain view of the same matches: the people view's own `json` reads each match on its own
+    // (an offset pass over the whole document, and a parse of the name, a person), and every view's adds its terms.
+    for (const m of (find(doc) as unknown as OffsetView).toView().json({ offset: true, text: false, terms: false })) {
       if (!m.offset || m.offset.length === 0) continue;
       const i = lastAtMost(firstTerm, m.offset.index);
       const start = m.offset.start - base[i]!;
@@ -343,8 +351,12 @@ const PLACES: readonly { name: string; names?: readonly string[]; demonyms: read
 // ---------------------------------------------------------------------------
 // Folding.
 
+const PLAIN_WORD = /^[A-Za-z0-9]*$/;
+
 /** Comparison key of a name: case, diacritics, apostrophes, hyphens, possessive, leading "the" and dots folded. */
 export function foldName(text: string): string {
+  // A word of plain letters and digits (most words) folds to its lower case: no step below changes anything else in it.
+  if (PLAIN_WORD.test(text)) return text.toLowerCase();
   return text
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')

@@ -268,7 +268,8 @@ function normaliseWho(who: string, sentenceInitial: boolean): string {
 /** The figures of one sentence, in the order they stand (article and block are the caller’s). */
 export function figuresInSentence(sentence: string): Omit<Figure, 'article' | 'block'>[] {
   const numbers = numbersIn(sentence);
-  const attributions = attributionsIn(sentence);
+  // Read once a figure stands (most sentences give none).
+  let attributions: Attribution[] | undefined;
   const out: Omit<Figure, 'article' | 'block'>[] = [];
   numbers.forEach((n, i) => {
     const before = sentence.slice(0, n.start);
@@ -312,6 +313,7 @@ export function figuresInSentence(sentence: string): Omit<Figure, 'article' | 'b
       if (ownUnit === undefined) return;
       measure = 'other';
     }
+    attributions ??= attributionsIn(sentence);
     const attribution = attributions.filter((a) => a.start < n.start).at(-1) ?? attributions.find((a) => a.start >= n.end);
     const figure: Omit<Figure, 'article' | 'block'> = {
       sentence,
