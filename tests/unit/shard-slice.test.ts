@@ -11,7 +11,7 @@ import { parseFrontmatter } from '@astrojs/markdown-remark';
 import { describe, expect, it } from 'vitest';
 import type { Knowledge } from '../../src/lib/knowledge/knowledge.ts';
 import { teaser } from '../../src/lib/site/articles.ts';
-import type { Entry } from '../../src/lib/site/browse.ts';
+import { entityListing, type Entry } from '../../src/lib/site/browse.ts';
 import { articleCard, teaserBody } from '../../src/lib/site/cards.ts';
 import { hasEntityPage, indexKnowledge } from '../../src/lib/site/knowledge.ts';
 import { readKnowledgeFile, readShardKnowledge } from '../../src/lib/site/knowledge-file.ts';
@@ -48,7 +48,7 @@ describe('an article card', () => {
 });
 
 /** The answers of every query a shard's pages make of the layer, for the pages `shard` renders (all pages without one). */
-function answers(knowledge: Knowledge, whole: Knowledge, shard: Shard | undefined): unknown {
+function answers(knowledge: Knowledge, whole: Knowledge, shard: Shard | undefined, eventTotals?: ReadonlyMap<string, number>): unknown {
   const index = indexKnowledge(knowledge);
   const ids = (list: readonly { id: string }[]): string[] => list.map((x) => x.id);
   const out: Record<string, unknown> = {};
@@ -63,14 +63,20 @@ function answers(knowledge: Knowledge, whole: Knowledge, shard: Shard | undefine
     if (!inShard(`topics/${t.id}`, shard)) continue;
     out[`topic ${t.id}`] = [ids(index.eventsCiting(t.articles)), index.figuresIn(t.articles), ids(index.entitiesNamedIn(t.articles, 10))];
   }
-  for (const e of whole.entities.entities) if (hasEntityPage(e) && inShard(`entities/${e.id}`, shard)) out[`entity ${e.id}`] = [index.entity(e.id), ids(index.eventsNaming(e.id))];
+  for (const e of whole.entities.entities) {
+    if (!hasEntityPage(e) || !inShard(`entities/${e.id}`, shard)) continue;
+    // What its page shows of the events that name it: the latest few and the count.
+    const named = index.eventsNaming(e.id);
+    const { events } = entityListing(named, [], () => [], undefined, eventTotals?.get(e.id) ?? named.length);
+    out[`entity ${e.id}`] = [index.entity(e.id), ids(events.shown), events.more, events.total];
+  }
   return out;
 }
 
 /** `knowledge` as a reading with `select` keeps it (the frame's arrays' records, as `readKnowledgeFile` hands them). */
 function selected(knowledge: Knowledge, select: RecordSelector): Knowledge {
   const walk = (value: unknown, keys: string[]): unknown => {
-    if (Array.isArray(value)) return value.map((e) => select(keys, e)).filter((e) => e !== DROP);
+    if (Array.isArray(value)) return value.map((e, i) => select(keys, e, i)).filter((e) => e !== DROP);
     if (typeof value === 'object' && value !== null) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, walk(v, [...keys, k])]));
     return value;
   };
@@ -80,12 +86,17 @@ function selected(knowledge: Knowledge, select: RecordSelector): Knowledge {
 /** A layer of `n` articles with stories, topics, entities, events and figures spread over them (only the fields the site's index reads). */
 function syntheticLayer(n: number): Knowledge {
   const article = (i: number): string => `a-${i % n}`;
-  const entities = Array.from({ length: 40 }, (_, e) => {
-    const mentions = Array.from({ length: 1 + (e % 5) }, (_, m) => ({ article: article(e * 7 + m * 3), block: 1 + ((e + m) % 4), text: `E${e}` }));
+  // Entity e40 is named everywhere, so more events name it than its page shows.
+  const entities = Array.from({ length: 41 }, (_, e) => {
+    const mentions =
+      e === 40
+        ? Array.from({ length: n * 4 }, (_, m) => ({ article: article(m >> 2), block: 1 + (m % 4), text: `E${e}` }))
+        : Array.from({ length: 1 + (e % 5) }, (_, m) => ({ article: article(e * 7 + m * 3), block: 1 + ((e + m) % 4), text: `E${e}` }));
     return { id: `e${e}`, name: `E${e}`, type: 'person', aliases: [], basis: e % 9 === 0 ? 'editor' : 'detected', count: mentions.length, mentions, articles: [...new Set(mentions.map((m) => m.article))] };
   });
   const rows = Array.from({ length: n }, (_, i) => ({ article: article(i), entities: entities.filter((e) => e.articles.includes(article(i))).map((e) => ({ id: e.id, count: 1 })) }));
-  const events = Array.from({ length: 200 }, (_, v) => ({ id: `v${v}`, citations: [{ article: article(v * 11), paragraph: 1 + (v % 4) }, ...(v % 3 === 0 ? [{ article: article(v * 5 + 1), paragraph: 2 }] : [])] }));
+  // Dated to a few months (ties), some undated, so the latest of an entity's events are picked by date, then by position.
+  const events = Array.from({ length: 200 }, (_, v) => ({ id: `v${v}`, ...(v % 7 === 3 ? {} : { date: `2024-0${1 + ((v * 3) % 5)}` }), citations: [{ article: article(v * 11), paragraph: 1 + (v % 4) }, ...(v % 3 === 0 ? [{ article: article(v * 5 + 1), paragraph: 2 }] : [])] }));
   const stories = Array.from({ length: 12 }, (_, s) => ({ id: `s${s}`, articles: Array.from({ length: 1 + (s % 4) }, (_, k) => article(s * 5 + k)) }));
   const topics = Array.from({ length: 4 }, (_, t) => ({ id: `t${t}`, name: `T${t}`, articles: stories.filter((_, s) => s % 4 === t).flatMap((s) => s.articles), stories: stories.filter((_, s) => s % 4 === t).map((s) => s.id) }));
   const figures = Array.from({ length: 30 }, (_, f) => ({ article: article(f * 13), block: 1, value: f }));
@@ -101,8 +112,9 @@ describe("a shard's knowledge layer", () => {
         const shard = { index, count };
         const needs = shardKnowledgeNeeds(shard);
         selected(whole, needs.select);
-        const slice = selected(whole, shardKnowledgeSelector(needs.result(), shard));
-        expect(answers(slice, whole, shard)).toEqual(answers(whole, whole, shard));
+        const result = needs.result();
+        const slice = selected(whole, shardKnowledgeSelector(result, shard));
+        expect(answers(slice, whole, shard, result.eventTotals)).toEqual(answers(whole, whole, shard));
         expect(slice.stories.duplicates).toEqual([]);
         expect(slice.events.length).toBeLessThan(whole.events.length);
         kept += slice.events.length;
@@ -116,7 +128,8 @@ describe("a shard's knowledge layer", () => {
     const whole = readKnowledgeFile(path);
     for (let index = 0; index < 3; index++) {
       const shard = { index, count: 3 };
-      expect(answers(readShardKnowledge(path, shard), whole, shard)).toEqual(answers(whole, whole, shard));
+      const read = readShardKnowledge(path, shard);
+      expect(answers(read.knowledge, whole, shard, read.entityEventTotals)).toEqual(answers(whole, whole, shard));
     }
   });
 });

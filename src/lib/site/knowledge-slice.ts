@@ -9,13 +9,18 @@
  * answer): a story's page the events citing its articles; a topic's pages,
  * feeds and timeline (and the home page, rendered with its lead topic) the
  * events citing its articles and their figures; an entity's page the events
- * at the places it is named (its mentions). Every page may name any entity
+ * at the places it is named (its mentions), of which it shows the latest
+ * `ENTITY_EVENTS_SHOWN` and a count: a first reading, which sees the events
+ * after the entities, picks those and counts the rest
+ * (`ShardKnowledgeNeeds.entityEvents`), so an entity named in thousands of
+ * paragraphs keeps ten events, not all of theirs. Every page may name any entity
  * (by its record without its mentions, with only the articles that tell a
  * page of this shard something: `articlesKept`) and any story or topic, so
  * those are all kept; which entities an article names is kept for the
  * articles whose pages or feed entries the shard renders. The pairs of
  * copies (`stories.duplicates`) no page reads.
  */
+import { ENTITY_EVENTS_SHOWN } from './browse.ts';
 import { hasEntityPage } from './knowledge.ts';
 import { inShard, type Shard } from './shards.ts';
 
@@ -24,10 +29,10 @@ export const DROP: unique symbol = Symbol('dropped record');
 
 /**
  * What to keep of a record of the layer, given the keys of its array (e.g.
- * `['entities', 'entities']`, `['events']`): the record, a part of it that
- * still matches its schema, or `DROP`.
+ * `['entities', 'entities']`, `['events']`) and its position in the array:
+ * the record, a part of it that still matches its schema, or `DROP`.
  */
-export type RecordSelector = (keys: readonly string[], element: unknown) => unknown;
+export type RecordSelector = (keys: readonly string[], element: unknown, index: number) => unknown;
 
 /** What a shard's pages need of the layer beyond the records every shard keeps. */
 export interface ShardKnowledgeNeeds {
@@ -35,8 +40,14 @@ export interface ShardKnowledgeNeeds {
   articles: Set<string>;
   /** Articles of its topics, whose figures its topic pages show. */
   topicArticles: Set<string>;
-  /** `<article>#<block>` places where its entities are named: its entity pages show the events there. */
-  places: Set<string>;
+  /** `<article>#<block>` places where its entities are named, with the entities (positions in `entityIds`). */
+  places: Map<string, number[]>;
+  /** The ids of the entities whose pages the shard renders. */
+  entityIds: string[];
+  /** Events (positions in the layer's `events`) an entity page of the shard shows: each entity's latest `ENTITY_EVENTS_SHOWN`. */
+  entityEvents: Set<number>;
+  /** How many events name each entity whose page the shard renders (`eventsNaming` of the whole layer), by id. */
+  eventTotals: Map<string, number>;
 }
 
 interface Named {
@@ -48,7 +59,33 @@ interface EntityRecord extends Named {
   mentions: { article: string; block: number }[];
 }
 interface EventRecord {
+  date?: string | undefined;
   citations: { article: string; paragraph: number }[];
+}
+
+/** An event an entity page may show: its position in the layer and its date ('' when undated). */
+interface Ranked {
+  i: number;
+  date: string;
+}
+
+/**
+ * Whether `a` comes before `b` on an entity page (`entityListing`): the
+ * latest date first, of one date the later in the layer first, undated last
+ * in the layer's order.
+ */
+function ranksBefore(a: Ranked, b: Ranked): boolean {
+  if (a.date === b.date) return a.date === '' ? a.i < b.i : a.i > b.i;
+  return a.date === '' ? false : b.date === '' ? true : a.date > b.date;
+}
+
+/** Puts `event` into `top` (kept in page order) if it is among the first `max`. */
+function offer(top: Ranked[], event: Ranked, max: number): void {
+  let at = top.length;
+  while (at > 0 && ranksBefore(event, top[at - 1]!)) at--;
+  if (at >= max) return;
+  top.splice(at, 0, event);
+  if (top.length > max) top.pop();
 }
 
 const at = (keys: readonly string[]): string => keys.join('.');
@@ -77,12 +114,15 @@ function ownEntity(entity: EntityRecord, shard: Shard): boolean {
 }
 
 /**
- * A selector for a first reading of the layer that keeps nothing and
- * gathers `shard`'s needs (`result()` once the reading is done).
+ * A selector for a first reading of the layer (its entities, events and
+ * stories, in the layer's order: the events after the entities) that keeps
+ * nothing and gathers `shard`'s needs (`result()` once the reading is done).
  */
 export function shardKnowledgeNeeds(shard: Shard): { select: RecordSelector; result: () => ShardKnowledgeNeeds } {
-  const needs: ShardKnowledgeNeeds = { articles: new Set(), topicArticles: new Set(), places: new Set() };
-  const select: RecordSelector = (keys, element) => {
+  const needs: ShardKnowledgeNeeds = { articles: new Set(), topicArticles: new Set(), places: new Map(), entityIds: [], entityEvents: new Set(), eventTotals: new Map() };
+  const counts: number[] = [];
+  const tops: Ranked[][] = [];
+  const select: RecordSelector = (keys, element, index) => {
     switch (at(keys)) {
       case 'stories.stories': {
         const story = element as Named & { articles: string[] };
@@ -101,19 +141,45 @@ export function shardKnowledgeNeeds(shard: Shard): { select: RecordSelector; res
       }
       case 'entities.entities': {
         const entity = element as EntityRecord;
-        if (ownEntity(entity, shard)) for (const m of entity.mentions) needs.places.add(`${m.article}#${m.block}`);
+        if (!ownEntity(entity, shard)) break;
+        const e = needs.entityIds.push(entity.id) - 1;
+        counts.push(0);
+        tops.push([]);
+        for (const m of entity.mentions) {
+          const place = `${m.article}#${m.block}`;
+          const list = needs.places.get(place);
+          if (!list) needs.places.set(place, [e]);
+          else if (list.at(-1) !== e) list.push(e);
+        }
+        break;
+      }
+      case 'events': {
+        const event = element as EventRecord;
+        const naming = new Set<number>();
+        for (const c of event.citations) for (const e of needs.places.get(`${c.article}#${c.paragraph}`) ?? []) naming.add(e);
+        for (const e of naming) {
+          counts[e]!++;
+          offer(tops[e]!, { i: index, date: event.date ?? '' }, ENTITY_EVENTS_SHOWN);
+        }
         break;
       }
     }
     return DROP;
   };
-  return { select, result: () => needs };
+  const result = (): ShardKnowledgeNeeds => {
+    needs.entityIds.forEach((id, e) => {
+      needs.eventTotals.set(id, counts[e]!);
+      for (const { i } of tops[e]!) needs.entityEvents.add(i);
+    });
+    return needs;
+  };
+  return { select, result };
 }
 
 /** The selector keeping what `shard`'s pages read, given its needs (`shardKnowledgeNeeds`). */
 export function shardKnowledgeSelector(needs: ShardKnowledgeNeeds, shard: Shard): RecordSelector {
   const feedsHere = inShard('feeds', shard);
-  return (keys, element) => {
+  return (keys, element, index) => {
     switch (at(keys)) {
       case 'entities.entities': {
         const entity = element as EntityRecord;
@@ -128,7 +194,7 @@ export function shardKnowledgeSelector(needs: ShardKnowledgeNeeds, shard: Shard)
         return needs.topicArticles.has((element as { article: string }).article) ? element : DROP;
       case 'events': {
         const event = element as EventRecord;
-        return event.citations.some((c) => needs.articles.has(c.article) || needs.places.has(`${c.article}#${c.paragraph}`)) ? element : DROP;
+        return needs.entityEvents.has(index) || event.citations.some((c) => needs.articles.has(c.article)) ? element : DROP;
       }
       case 'stories.duplicates':
         return DROP;
