@@ -99,6 +99,8 @@ function syntheticLayer(n: number): Knowledge {
   const events = Array.from({ length: 200 }, (_, v) => ({ id: `v${v}`, ...(v % 7 === 3 ? {} : { date: `2024-0${1 + ((v * 3) % 5)}` }), citations: [{ article: article(v * 11), paragraph: 1 + (v % 4) }, ...(v % 3 === 0 ? [{ article: article(v * 5 + 1), paragraph: 2 }] : [])] }));
   const stories = Array.from({ length: 12 }, (_, s) => ({ id: `s${s}`, articles: Array.from({ length: 1 + (s % 4) }, (_, k) => article(s * 5 + k)) }));
   const topics = Array.from({ length: 4 }, (_, t) => ({ id: `t${t}`, name: `T${t}`, articles: stories.filter((_, s) => s % 4 === t).flatMap((s) => s.articles), stories: stories.filter((_, s) => s % 4 === t).map((s) => s.id) }));
+  // A topic of the later half of the articles, which name more entities than its page lists.
+  topics.push({ id: 'late', name: 'Late', articles: Array.from({ length: n - (n >> 1) }, (_, i) => article((n >> 1) + i)), stories: [] });
   const figures = Array.from({ length: 30 }, (_, f) => ({ article: article(f * 13), block: 1, value: f }));
   return { entities: { entities, articles: rows, warnings: [] }, figures, figureGroups: [], events, stories: { stories, topics, duplicates: [{ a: 'x' }], warnings: [] } } as unknown as Knowledge;
 }
@@ -116,7 +118,8 @@ describe("a shard's knowledge layer", () => {
         const slice = selected(whole, shardKnowledgeSelector(result, shard));
         expect(answers(slice, whole, shard, result.eventTotals)).toEqual(answers(whole, whole, shard));
         expect(slice.stories.duplicates).toEqual([]);
-        expect(slice.events.length).toBeLessThan(whole.events.length);
+        // The topic of half the articles shows half the events; a shard without it holds fewer.
+        if (!inShard('topics/late', shard)) expect(slice.events.length).toBeLessThan(whole.events.length);
         kept += slice.events.length;
       }
       // Events are kept by the shards whose pages show them: some by more than one, none by none that shows it.

@@ -359,6 +359,8 @@ export function storiesOfTopic(knowledge: Knowledge, topic: Pick<Topic, 'stories
  * on the timelines of the topics it links to.
  */
 export const ENTITY_EVENTS_SHOWN = 10;
+/** Entities a topic's first page lists, the first its articles name in the knowledge layer's order (most named overall first). */
+export const TOPIC_ENTITIES_SHOWN = 10;
 /** Articles an entity page lists, newest first; search (faceted by the entity) lists them all. */
 export const ENTITY_ARTICLES_SHOWN = 10;
 /** Topics an entity page links to, most of its articles first. */

@@ -15,12 +15,14 @@
  * (`ShardKnowledgeNeeds.entityEvents`), so an entity named in thousands of
  * paragraphs keeps ten events, not all of theirs. Every page may name any entity
  * (by its record without its mentions, with only the articles that tell a
- * page of this shard something: `articlesKept`) and any story or topic, so
+ * page of this shard something: `articlesKept`; a topic's page lists the
+ * first `TOPIC_ENTITIES_SHOWN` entities its articles name, and only those
+ * keep the topic's articles) and any story or topic, so
  * those are all kept; which entities an article names is kept for the
  * articles whose pages or feed entries the shard renders. The pairs of
  * copies (`stories.duplicates`) no page reads.
  */
-import { ENTITY_EVENTS_SHOWN } from './browse.ts';
+import { ENTITY_EVENTS_SHOWN, TOPIC_ENTITIES_SHOWN } from './browse.ts';
 import { hasEntityPage } from './knowledge.ts';
 import { inShard, type Shard } from './shards.ts';
 
@@ -40,6 +42,8 @@ export interface ShardKnowledgeNeeds {
   articles: Set<string>;
   /** Articles of its topics, whose figures its topic pages show. */
   topicArticles: Set<string>;
+  /** The same articles, each with its topics whose pages the shard renders (their positions among them). */
+  topicsByArticle: Map<string, number[]>;
   /** `<article>#<block>` places where its entities are named, with the entities (positions in `entityIds`). */
   places: Map<string, number[]>;
   /** The ids of the entities whose pages the shard renders. */
@@ -91,13 +95,24 @@ function offer(top: Ranked[], event: Ranked, max: number): void {
 const at = (keys: readonly string[]): string => keys.join('.');
 
 /**
- * The articles a shard keeps of an entity whose page it does not render: those
- * of its topics (the entities a topic's articles name), in their order, then
- * the first others until two distinct ones are kept, so whether the entity
- * has a page (`hasEntityPage`: two articles name it) reads as from the whole.
+ * The articles a shard keeps of an entity whose page it does not render: of
+ * each of its topics whose first `TOPIC_ENTITIES_SHOWN` entities (in the
+ * layer's order: `entitiesNamedIn`) the entity is, the articles the topic
+ * holds, in their order (`shown` counts each topic's entities so far, the
+ * entities being read in order); then the first others until two distinct
+ * ones are kept, so whether the entity has a page (`hasEntityPage`: two
+ * articles name it) reads as from the whole. A topic's first entities keep
+ * the articles it holds, and no entity keeps an article it does not name,
+ * so the first entities its articles name are those of the whole layer.
  */
-function articlesKept(entity: EntityRecord, topicArticles: ReadonlySet<string>): string[] {
-  const kept = entity.articles.filter((a) => topicArticles.has(a));
+function articlesKept(entity: EntityRecord, topicsByArticle: ReadonlyMap<string, readonly number[]>, shown: number[]): string[] {
+  const listed = new Set<number>();
+  for (const a of entity.articles) for (const t of topicsByArticle.get(a) ?? []) listed.add(t);
+  for (const t of listed) {
+    if ((shown[t] ?? 0) < TOPIC_ENTITIES_SHOWN) shown[t] = (shown[t] ?? 0) + 1;
+    else listed.delete(t);
+  }
+  const kept = listed.size === 0 ? [] : entity.articles.filter((a) => (topicsByArticle.get(a) ?? []).some((t) => listed.has(t)));
   const distinct = new Set(kept);
   for (const a of entity.articles) {
     if (distinct.size >= 2) break;
@@ -119,9 +134,10 @@ function ownEntity(entity: EntityRecord, shard: Shard): boolean {
  * nothing and gathers `shard`'s needs (`result()` once the reading is done).
  */
 export function shardKnowledgeNeeds(shard: Shard): { select: RecordSelector; result: () => ShardKnowledgeNeeds } {
-  const needs: ShardKnowledgeNeeds = { articles: new Set(), topicArticles: new Set(), places: new Map(), entityIds: [], entityEvents: new Set(), eventTotals: new Map() };
+  const needs: ShardKnowledgeNeeds = { articles: new Set(), topicArticles: new Set(), topicsByArticle: new Map(), places: new Map(), entityIds: [], entityEvents: new Set(), eventTotals: new Map() };
   const counts: number[] = [];
   const tops: Ranked[][] = [];
+  let topics = 0;
   const select: RecordSelector = (keys, element, index) => {
     switch (at(keys)) {
       case 'stories.stories': {
@@ -132,9 +148,13 @@ export function shardKnowledgeNeeds(shard: Shard): { select: RecordSelector; res
       case 'stories.topics': {
         const topic = element as Named & { articles: string[] };
         if (inShard(`topics/${topic.id}`, shard)) {
+          const t = topics++;
           for (const a of topic.articles) {
             needs.articles.add(a);
             needs.topicArticles.add(a);
+            const list = needs.topicsByArticle.get(a);
+            if (!list) needs.topicsByArticle.set(a, [t]);
+            else if (list.at(-1) !== t) list.push(t);
           }
         }
         break;
@@ -179,11 +199,13 @@ export function shardKnowledgeNeeds(shard: Shard): { select: RecordSelector; res
 /** The selector keeping what `shard`'s pages read, given its needs (`shardKnowledgeNeeds`). */
 export function shardKnowledgeSelector(needs: ShardKnowledgeNeeds, shard: Shard): RecordSelector {
   const feedsHere = inShard('feeds', shard);
+  // Entities listed so far on each of the shard's topic pages.
+  const shown: number[] = [];
   return (keys, element, index) => {
     switch (at(keys)) {
       case 'entities.entities': {
         const entity = element as EntityRecord;
-        return ownEntity(entity, shard) ? entity : { ...entity, mentions: [], articles: articlesKept(entity, needs.topicArticles) };
+        return ownEntity(entity, shard) ? entity : { ...entity, mentions: [], articles: articlesKept(entity, needs.topicsByArticle, shown) };
       }
       case 'entities.articles': {
         // Which entities an article names: its own page, and the feeds (a topic's, of its articles; the site's, of any).
