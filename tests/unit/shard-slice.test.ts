@@ -11,7 +11,7 @@ import { parseFrontmatter } from '@astrojs/markdown-remark';
 import { describe, expect, it } from 'vitest';
 import type { Knowledge } from '../../src/lib/knowledge/knowledge.ts';
 import { teaser } from '../../src/lib/site/articles.ts';
-import { entityListing, type Entry } from '../../src/lib/site/browse.ts';
+import { entityListing, figuresFor, type Entry } from '../../src/lib/site/browse.ts';
 import { articleCard, teaserBody } from '../../src/lib/site/cards.ts';
 import { hasEntityPage, indexKnowledge } from '../../src/lib/site/knowledge.ts';
 import { readKnowledgeFile, readShardKnowledge } from '../../src/lib/site/knowledge-file.ts';
@@ -61,7 +61,7 @@ function answers(knowledge: Knowledge, whole: Knowledge, shard: Shard | undefine
   for (const s of whole.stories.stories) if (inShard(`stories/${s.id}`, shard)) out[`story ${s.id}`] = ids(index.eventsCiting(s.articles));
   for (const t of whole.stories.topics) {
     if (!inShard(`topics/${t.id}`, shard)) continue;
-    out[`topic ${t.id}`] = [ids(index.eventsCiting(t.articles)), index.figuresIn(t.articles), ids(index.entitiesNamedIn(t.articles, 10))];
+    out[`topic ${t.id}`] = [ids(index.eventsCiting(t.articles)), index.figuresIn(t.articles), ids(index.entitiesNamedIn(t.articles, 10)), figuresFor(knowledge.figureGroups, t.articles, { claims: 8, links: 6 })];
   }
   for (const e of whole.entities.entities) {
     if (!hasEntityPage(e) || !inShard(`entities/${e.id}`, shard)) continue;
@@ -102,7 +102,14 @@ function syntheticLayer(n: number): Knowledge {
   // A topic of the later half of the articles, which name more entities than its page lists.
   topics.push({ id: 'late', name: 'Late', articles: Array.from({ length: n - (n >> 1) }, (_, i) => article((n >> 1) + i)), stories: [] });
   const figures = Array.from({ length: 30 }, (_, f) => ({ article: article(f * 13), block: 1, value: f }));
-  return { entities: { entities, articles: rows, warnings: [] }, figures, figureGroups: [], events, stories: { stories, topics, duplicates: [{ a: 'x' }], warnings: [] } } as unknown as Knowledge;
+  const figureGroups = ['deaths', 'injured'].map((measure, g) => ({
+    measure,
+    claims: Array.from({ length: 12 }, (_, c) => {
+      const made = Array.from({ length: 1 + ((c + g) % 5) }, (_, k) => article(c * 9 + k * 13 + g));
+      return { label: `${measure} ${c}`, articles: [...new Set(made)].sort(), figures: made.map((a, k) => ({ article: a, block: 1 + k, ...(k % 2 === 1 ? { attribution: `src${c % 3}` } : {}) })) };
+    }),
+  }));
+  return { entities: { entities, articles: rows, warnings: [] }, figures, figureGroups, events, stories: { stories, topics, duplicates: [{ a: 'x' }], warnings: [] } } as unknown as Knowledge;
 }
 
 describe("a shard's knowledge layer", () => {

@@ -18,7 +18,8 @@
  * page of this shard something: `articlesKept`; a topic's page lists the
  * first `TOPIC_ENTITIES_SHOWN` entities its articles name, and only those
  * keep the topic's articles) and any story or topic, so
- * those are all kept; which entities an article names is kept for the
+ * those are all kept; of the figure groups, the claims made in its topics'
+ * articles, narrowed to those articles; which entities an article names is kept for the
  * articles whose pages or feed entries the shard renders. The pairs of
  * copies (`stories.duplicates`) no page reads.
  */
@@ -214,6 +215,15 @@ export function shardKnowledgeSelector(needs: ShardKnowledgeNeeds, shard: Shard)
       }
       case 'figures':
         return needs.topicArticles.has((element as { article: string }).article) ? element : DROP;
+      case 'figureGroups': {
+        // A topic's figures panel reads of each claim only the articles and figures of the topic's articles (`figuresFor`).
+        const group = element as { claims: { articles: string[]; figures: { article: string }[] }[] };
+        const claims = group.claims.flatMap((c) => {
+          const articles = c.articles.filter((a) => needs.topicArticles.has(a));
+          return articles.length === 0 ? [] : [{ ...c, articles, figures: c.figures.filter((f) => needs.topicArticles.has(f.article)) }];
+        });
+        return { ...group, claims };
+      }
       case 'events': {
         const event = element as EventRecord;
         return needs.entityEvents.has(index) || event.citations.some((c) => needs.articles.has(c.article)) ? element : DROP;
