@@ -68,7 +68,8 @@ function answers(knowledge: Knowledge, whole: Knowledge, shard: Shard | undefine
     // What its page shows of the events that name it: the latest few and the count.
     const named = index.eventsNaming(e.id);
     const { events } = entityListing(named, [], () => [], undefined, eventTotals?.get(e.id) ?? named.length);
-    out[`entity ${e.id}`] = [index.entity(e.id), ids(events.shown), events.more, events.total];
+    // Its record as the page reads it: every field but its mentions, which only `eventsNaming` reads.
+    out[`entity ${e.id}`] = [{ ...index.entity(e.id)!, mentions: undefined }, ids(events.shown), events.more, events.total];
   }
   return out;
 }

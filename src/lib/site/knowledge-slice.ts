@@ -13,7 +13,8 @@
  * `ENTITY_EVENTS_SHOWN` and a count: a first reading, which sees the events
  * after the entities, picks those and counts the rest
  * (`ShardKnowledgeNeeds.entityEvents`), so an entity named in thousands of
- * paragraphs keeps ten events, not all of theirs. Every page may name any entity
+ * paragraphs keeps ten events, not all of theirs, and of its mentions those
+ * at the places these events cite. Every page may name any entity
  * (by its record without its mentions, with only the articles that tell a
  * page of this shard something: `articlesKept`; a topic's page lists the
  * first `TOPIC_ENTITIES_SHOWN` entities its articles name, and only those
@@ -53,6 +54,8 @@ export interface ShardKnowledgeNeeds {
   entityEvents: Set<number>;
   /** How many events name each entity whose page the shard renders (`eventsNaming` of the whole layer), by id. */
   eventTotals: Map<string, number>;
+  /** The places each entity whose page the shard renders is named at that the events its page shows cite, by id: its mentions there are kept. */
+  entityPlaces: Map<string, Set<string>>;
 }
 
 interface Named {
@@ -72,6 +75,8 @@ interface EventRecord {
 interface Ranked {
   i: number;
   date: string;
+  /** The places it cites where the entity is named. */
+  places: string[];
 }
 
 /**
@@ -135,7 +140,7 @@ function ownEntity(entity: EntityRecord, shard: Shard): boolean {
  * nothing and gathers `shard`'s needs (`result()` once the reading is done).
  */
 export function shardKnowledgeNeeds(shard: Shard): { select: RecordSelector; result: () => ShardKnowledgeNeeds } {
-  const needs: ShardKnowledgeNeeds = { articles: new Set(), topicArticles: new Set(), topicsByArticle: new Map(), places: new Map(), entityIds: [], entityEvents: new Set(), eventTotals: new Map() };
+  const needs: ShardKnowledgeNeeds = { articles: new Set(), topicArticles: new Set(), topicsByArticle: new Map(), places: new Map(), entityIds: [], entityEvents: new Set(), eventTotals: new Map(), entityPlaces: new Map() };
   const counts: number[] = [];
   const tops: Ranked[][] = [];
   let topics = 0;
@@ -176,11 +181,18 @@ export function shardKnowledgeNeeds(shard: Shard): { select: RecordSelector; res
       }
       case 'events': {
         const event = element as EventRecord;
-        const naming = new Set<number>();
-        for (const c of event.citations) for (const e of needs.places.get(`${c.article}#${c.paragraph}`) ?? []) naming.add(e);
-        for (const e of naming) {
+        const naming = new Map<number, string[]>();
+        for (const c of event.citations) {
+          const place = `${c.article}#${c.paragraph}`;
+          for (const e of needs.places.get(place) ?? []) {
+            const list = naming.get(e);
+            if (list) list.push(place);
+            else naming.set(e, [place]);
+          }
+        }
+        for (const [e, places] of naming) {
           counts[e]!++;
-          offer(tops[e]!, { i: index, date: event.date ?? '' }, ENTITY_EVENTS_SHOWN);
+          offer(tops[e]!, { i: index, date: event.date ?? '', places }, ENTITY_EVENTS_SHOWN);
         }
         break;
       }
@@ -190,7 +202,12 @@ export function shardKnowledgeNeeds(shard: Shard): { select: RecordSelector; res
   const result = (): ShardKnowledgeNeeds => {
     needs.entityIds.forEach((id, e) => {
       needs.eventTotals.set(id, counts[e]!);
-      for (const { i } of tops[e]!) needs.entityEvents.add(i);
+      const places = new Set<string>();
+      for (const event of tops[e]!) {
+        needs.entityEvents.add(event.i);
+        for (const place of event.places) places.add(place);
+      }
+      needs.entityPlaces.set(id, places);
     });
     return needs;
   };
@@ -206,7 +223,10 @@ export function shardKnowledgeSelector(needs: ShardKnowledgeNeeds, shard: Shard)
     switch (at(keys)) {
       case 'entities.entities': {
         const entity = element as EntityRecord;
-        return ownEntity(entity, shard) ? entity : { ...entity, mentions: [], articles: articlesKept(entity, needs.topicsByArticle, shown) };
+        if (!ownEntity(entity, shard)) return { ...entity, mentions: [], articles: articlesKept(entity, needs.topicsByArticle, shown) };
+        // Its mentions are read only to find the events naming it (`eventsNaming`): those at the places its page's events cite.
+        const places = needs.entityPlaces.get(entity.id);
+        return { ...entity, mentions: entity.mentions.filter((m) => places?.has(`${m.article}#${m.block}`)) };
       }
       case 'entities.articles': {
         // Which entities an article names: its own page, and the feeds (a topic's, of its articles; the site's, of any).
