@@ -50,7 +50,9 @@ function slicedForShard(loader: Loader, shard: Shard | undefined): Loader {
       const set = (entry: Parameters<LoaderContext['store']['set']>[0]): boolean => {
         if (inShard(`articles/${entry.id}`, shard)) return context.store.set(entry);
         if (context.store.has(entry.id)) context.store.delete(entry.id);
-        cards.push(articleCard(entry as unknown as Entry));
+        // A copy: the card's strings are slices of the parsed file (the YAML parser's and the body's), which
+        // would keep every article's whole text alive; copied, they hold only their own characters.
+        cards.push(structuredClone(articleCard(entry as unknown as Entry)));
         return true;
       };
       const store = new Proxy(context.store, {
