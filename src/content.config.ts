@@ -2,6 +2,7 @@ import { defineCollection } from 'astro:content';
 import { glob, type Loader, type LoaderContext } from 'astro/loaders';
 import { siteArticleSchema } from './lib/site/site-article.ts';
 import { articleCard } from './lib/site/cards.ts';
+import { startShardCards } from './lib/site/shard-cards.ts';
 import type { Entry } from './lib/site/browse.ts';
 import { inShard, shardFromEnv, type Shard } from './lib/site/shards.ts';
 
@@ -29,21 +30,31 @@ function withoutRendering(loader: Loader): Loader {
 
 /**
  * In a shard of a sharded build, the loader keeps the full entry of each
- * article whose page the shard renders (`inShard('articles/<id>')`) and the
- * card of every other one (`articleCard`), so the shard's content store, and
- * the server bundle it is written into, hold about 1/N of the bodies. The
- * choice depends on the entry's id alone, so an entry the loader skips as
- * unchanged (same digest) is still the right one; each shard has its own
+ * article whose page the shard renders (`inShard('articles/<id>')`) in the
+ * content store, and the card of every other one (`articleCard`) outside it
+ * (`shard-cards.ts`), so the shard's content store, and the server bundle it
+ * is written into, hold about 1/N of the articles. The choice depends on the
+ * entry's id alone, so an entry the loader skips as unchanged (same digest)
+ * is still the right one; a card is never in the store, so the loader reads
+ * every other article on every sync and the list of cards is whole (a card
+ * a store of an older build still holds is taken out). Each shard has its own
  * store (its own `cacheDir`, see `astro.config.mjs`). A whole build keeps
- * every entry whole.
+ * every entry whole, in the store.
  */
 function slicedForShard(loader: Loader, shard: Shard | undefined): Loader {
   if (shard === undefined || shard.count === 1) return loader;
   return {
     ...loader,
     load: (context: LoaderContext) => {
-      const set = (entry: Parameters<LoaderContext['store']['set']>[0]): boolean =>
-        context.store.set(inShard(`articles/${entry.id}`, shard) ? entry : (articleCard(entry as unknown as Entry) as unknown as typeof entry));
+      const cards = startShardCards();
+      const set = (entry: Parameters<LoaderContext['store']['set']>[0]): boolean => {
+        if (inShard(`articles/${entry.id}`, shard)) return context.store.set(entry);
+        if (context.store.has(entry.id)) context.store.delete(entry.id);
+        // A copy: the card's strings are slices of the parsed file (the YAML parser's and the body's), which
+        // would keep every article's whole text alive; copied, they hold only their own characters.
+        cards.push(structuredClone(articleCard(entry as unknown as Entry)));
+        return true;
+      };
       const store = new Proxy(context.store, {
         get: (target, key) => {
           if (key === 'set') return set;

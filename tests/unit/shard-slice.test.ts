@@ -11,7 +11,7 @@ import { parseFrontmatter } from '@astrojs/markdown-remark';
 import { describe, expect, it } from 'vitest';
 import type { Knowledge } from '../../src/lib/knowledge/knowledge.ts';
 import { teaser } from '../../src/lib/site/articles.ts';
-import type { Entry } from '../../src/lib/site/browse.ts';
+import { entityListing, figuresFor, type Entry } from '../../src/lib/site/browse.ts';
 import { articleCard, teaserBody } from '../../src/lib/site/cards.ts';
 import { hasEntityPage, indexKnowledge } from '../../src/lib/site/knowledge.ts';
 import { readKnowledgeFile, readShardKnowledge } from '../../src/lib/site/knowledge-file.ts';
@@ -48,7 +48,7 @@ describe('an article card', () => {
 });
 
 /** The answers of every query a shard's pages make of the layer, for the pages `shard` renders (all pages without one). */
-function answers(knowledge: Knowledge, whole: Knowledge, shard: Shard | undefined): unknown {
+function answers(knowledge: Knowledge, whole: Knowledge, shard: Shard | undefined, eventTotals?: ReadonlyMap<string, number>): unknown {
   const index = indexKnowledge(knowledge);
   const ids = (list: readonly { id: string }[]): string[] => list.map((x) => x.id);
   const out: Record<string, unknown> = {};
@@ -61,16 +61,23 @@ function answers(knowledge: Knowledge, whole: Knowledge, shard: Shard | undefine
   for (const s of whole.stories.stories) if (inShard(`stories/${s.id}`, shard)) out[`story ${s.id}`] = ids(index.eventsCiting(s.articles));
   for (const t of whole.stories.topics) {
     if (!inShard(`topics/${t.id}`, shard)) continue;
-    out[`topic ${t.id}`] = [ids(index.eventsCiting(t.articles)), index.figuresIn(t.articles), ids(index.entitiesNamedIn(t.articles, 10))];
+    out[`topic ${t.id}`] = [ids(index.eventsCiting(t.articles)), index.figuresIn(t.articles), ids(index.entitiesNamedIn(t.articles, 10)), figuresFor(knowledge.figureGroups, t.articles, { claims: 8, links: 6 })];
   }
-  for (const e of whole.entities.entities) if (hasEntityPage(e) && inShard(`entities/${e.id}`, shard)) out[`entity ${e.id}`] = [index.entity(e.id), ids(index.eventsNaming(e.id))];
+  for (const e of whole.entities.entities) {
+    if (!hasEntityPage(e) || !inShard(`entities/${e.id}`, shard)) continue;
+    // What its page shows of the events that name it: the latest few and the count.
+    const named = index.eventsNaming(e.id);
+    const { events } = entityListing(named, [], () => [], undefined, eventTotals?.get(e.id) ?? named.length);
+    // Its record as the page reads it: every field but its mentions, which only `eventsNaming` reads.
+    out[`entity ${e.id}`] = [{ ...index.entity(e.id)!, mentions: undefined }, ids(events.shown), events.more, events.total];
+  }
   return out;
 }
 
 /** `knowledge` as a reading with `select` keeps it (the frame's arrays' records, as `readKnowledgeFile` hands them). */
 function selected(knowledge: Knowledge, select: RecordSelector): Knowledge {
   const walk = (value: unknown, keys: string[]): unknown => {
-    if (Array.isArray(value)) return value.map((e) => select(keys, e)).filter((e) => e !== DROP);
+    if (Array.isArray(value)) return value.map((e, i) => select(keys, e, i)).filter((e) => e !== DROP);
     if (typeof value === 'object' && value !== null) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, walk(v, [...keys, k])]));
     return value;
   };
@@ -80,16 +87,30 @@ function selected(knowledge: Knowledge, select: RecordSelector): Knowledge {
 /** A layer of `n` articles with stories, topics, entities, events and figures spread over them (only the fields the site's index reads). */
 function syntheticLayer(n: number): Knowledge {
   const article = (i: number): string => `a-${i % n}`;
-  const entities = Array.from({ length: 40 }, (_, e) => {
-    const mentions = Array.from({ length: 1 + (e % 5) }, (_, m) => ({ article: article(e * 7 + m * 3), block: 1 + ((e + m) % 4), text: `E${e}` }));
+  // Entity e40 is named everywhere, so more events name it than its page shows.
+  const entities = Array.from({ length: 41 }, (_, e) => {
+    const mentions =
+      e === 40
+        ? Array.from({ length: n * 4 }, (_, m) => ({ article: article(m >> 2), block: 1 + (m % 4), text: `E${e}` }))
+        : Array.from({ length: 1 + (e % 5) }, (_, m) => ({ article: article(e * 7 + m * 3), block: 1 + ((e + m) % 4), text: `E${e}` }));
     return { id: `e${e}`, name: `E${e}`, type: 'person', aliases: [], basis: e % 9 === 0 ? 'editor' : 'detected', count: mentions.length, mentions, articles: [...new Set(mentions.map((m) => m.article))] };
   });
   const rows = Array.from({ length: n }, (_, i) => ({ article: article(i), entities: entities.filter((e) => e.articles.includes(article(i))).map((e) => ({ id: e.id, count: 1 })) }));
-  const events = Array.from({ length: 200 }, (_, v) => ({ id: `v${v}`, citations: [{ article: article(v * 11), paragraph: 1 + (v % 4) }, ...(v % 3 === 0 ? [{ article: article(v * 5 + 1), paragraph: 2 }] : [])] }));
+  // Dated to a few months (ties), some undated, so the latest of an entity's events are picked by date, then by position.
+  const events = Array.from({ length: 200 }, (_, v) => ({ id: `v${v}`, ...(v % 7 === 3 ? {} : { date: `2024-0${1 + ((v * 3) % 5)}` }), citations: [{ article: article(v * 11), paragraph: 1 + (v % 4) }, ...(v % 3 === 0 ? [{ article: article(v * 5 + 1), paragraph: 2 }] : [])] }));
   const stories = Array.from({ length: 12 }, (_, s) => ({ id: `s${s}`, articles: Array.from({ length: 1 + (s % 4) }, (_, k) => article(s * 5 + k)) }));
   const topics = Array.from({ length: 4 }, (_, t) => ({ id: `t${t}`, name: `T${t}`, articles: stories.filter((_, s) => s % 4 === t).flatMap((s) => s.articles), stories: stories.filter((_, s) => s % 4 === t).map((s) => s.id) }));
+  // A topic of the later half of the articles, which name more entities than its page lists.
+  topics.push({ id: 'late', name: 'Late', articles: Array.from({ length: n - (n >> 1) }, (_, i) => article((n >> 1) + i)), stories: [] });
   const figures = Array.from({ length: 30 }, (_, f) => ({ article: article(f * 13), block: 1, value: f }));
-  return { entities: { entities, articles: rows, warnings: [] }, figures, figureGroups: [], events, stories: { stories, topics, duplicates: [{ a: 'x' }], warnings: [] } } as unknown as Knowledge;
+  const figureGroups = ['deaths', 'injured'].map((measure, g) => ({
+    measure,
+    claims: Array.from({ length: 12 }, (_, c) => {
+      const made = Array.from({ length: 1 + ((c + g) % 5) }, (_, k) => article(c * 9 + k * 13 + g));
+      return { label: `${measure} ${c}`, articles: [...new Set(made)].sort(), figures: made.map((a, k) => ({ article: a, block: 1 + k, ...(k % 2 === 1 ? { attribution: `src${c % 3}` } : {}) })) };
+    }),
+  }));
+  return { entities: { entities, articles: rows, warnings: [] }, figures, figureGroups, events, stories: { stories, topics, duplicates: [{ a: 'x' }], warnings: [] } } as unknown as Knowledge;
 }
 
 describe("a shard's knowledge layer", () => {
@@ -101,10 +122,12 @@ describe("a shard's knowledge layer", () => {
         const shard = { index, count };
         const needs = shardKnowledgeNeeds(shard);
         selected(whole, needs.select);
-        const slice = selected(whole, shardKnowledgeSelector(needs.result(), shard));
-        expect(answers(slice, whole, shard)).toEqual(answers(whole, whole, shard));
+        const result = needs.result();
+        const slice = selected(whole, shardKnowledgeSelector(result, shard));
+        expect(answers(slice, whole, shard, result.eventTotals)).toEqual(answers(whole, whole, shard));
         expect(slice.stories.duplicates).toEqual([]);
-        expect(slice.events.length).toBeLessThan(whole.events.length);
+        // The topic of half the articles shows half the events; a shard without it holds fewer.
+        if (!inShard('topics/late', shard)) expect(slice.events.length).toBeLessThan(whole.events.length);
         kept += slice.events.length;
       }
       // Events are kept by the shards whose pages show them: some by more than one, none by none that shows it.
@@ -116,7 +139,8 @@ describe("a shard's knowledge layer", () => {
     const whole = readKnowledgeFile(path);
     for (let index = 0; index < 3; index++) {
       const shard = { index, count: 3 };
-      expect(answers(readShardKnowledge(path, shard), whole, shard)).toEqual(answers(whole, whole, shard));
+      const read = readShardKnowledge(path, shard);
+      expect(answers(read.knowledge, whole, shard, read.entityEventTotals)).toEqual(answers(whole, whole, shard));
     }
   });
 });

@@ -359,6 +359,8 @@ export function storiesOfTopic(knowledge: Knowledge, topic: Pick<Topic, 'stories
  * on the timelines of the topics it links to.
  */
 export const ENTITY_EVENTS_SHOWN = 10;
+/** Entities a topic's first page lists, the first its articles name in the knowledge layer's order (most named overall first). */
+export const TOPIC_ENTITIES_SHOWN = 10;
 /** Articles an entity page lists, newest first; search (faceted by the entity) lists them all. */
 export const ENTITY_ARTICLES_SHOWN = 10;
 /** Topics an entity page links to, most of its articles first. */
@@ -380,12 +382,15 @@ export interface EntityListing<E extends Entry> {
  * those the sources give no agreed date come last. `articles` are the
  * articles that name it; `topicsOf` gives an article's topics. Costs one
  * sort of the entity's own events and articles, never a scan of the corpus.
+ * `eventsTotal` is how many events name it when `events` holds only some of
+ * them, the ones shown among them (a shard keeps no more: `knowledge-slice.ts`).
  */
 export function entityListing<E extends Entry>(
   events: readonly TimelineEvent[],
   articles: readonly E[],
   topicsOf: (article: string) => readonly Topic[],
   limits: { events: number; articles: number; topics: number } = { events: ENTITY_EVENTS_SHOWN, articles: ENTITY_ARTICLES_SHOWN, topics: ENTITY_TOPICS_SHOWN },
+  eventsTotal: number = events.length,
 ): EntityListing<E> {
   // Latest first; of one date, the later in the order given first; undated last, in the order given.
   const latest = events
@@ -402,7 +407,7 @@ export function entityListing<E extends Entry>(
   for (const id of new Set(articles.map((a) => a.id))) for (const topic of new Set(topicsOf(id))) counts.set(topic, (counts.get(topic) ?? 0) + 1);
   const topics = [...counts].map(([topic, n]) => ({ topic, articles: n })).sort((a, b) => b.articles - a.articles || a.topic.name.localeCompare(b.topic.name, 'en') || a.topic.id.localeCompare(b.topic.id, 'en'));
   return {
-    events: { shown: shownEvents.shown.map(({ event }) => event), more: shownEvents.more, total: events.length },
+    events: { shown: shownEvents.shown.map(({ event }) => event), more: Math.max(0, eventsTotal - shownEvents.shown.length), total: eventsTotal },
     articles: { ...shownArticles, total: articles.length },
     topics: firstOf(topics, limits.topics),
   };

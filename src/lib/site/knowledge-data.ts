@@ -13,4 +13,14 @@ import { shard } from './shard-data.ts';
 
 const path = join(process.cwd(), 'content', 'knowledge.json');
 
-export const knowledge = shard === undefined || shard.count === 1 ? readKnowledgeFile(path) : readShardKnowledge(path, shard);
+const read = shard === undefined || shard.count === 1 ? { knowledge: readKnowledgeFile(path), entityEventTotals: undefined } : readShardKnowledge(path, shard);
+
+export const knowledge = read.knowledge;
+
+/**
+ * In a shard, how many events name each entity whose page it renders: the
+ * shard keeps only the events such a page shows (`readShardKnowledge`), so
+ * the page takes the count from here. Undefined in a whole build, which
+ * keeps every event.
+ */
+export const entityEventTotals: ReadonlyMap<string, number> | undefined = read.entityEventTotals;

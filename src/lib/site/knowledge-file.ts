@@ -25,6 +25,13 @@ const CHUNK = 1 << 22;
 /** Every record kept whole. */
 const KEEP_ALL: RecordSelector = (_keys, element) => element;
 
+/** What a shard keeps of the layer (`readShardKnowledge`). */
+export interface ShardKnowledge {
+  knowledge: Knowledge;
+  /** How many events name each entity whose page the shard renders, in the whole layer: its page shows the latest few and this count. */
+  entityEventTotals: ReadonlyMap<string, number>;
+}
+
 /**
  * The knowledge layer in the file at `path`, checked, with each record as
  * `select` keeps it (whole, or a part that still matches its schema, or left
@@ -35,7 +42,7 @@ export function readKnowledgeFile(path: string, select: RecordSelector = KEEP_AL
   const reader = new PrettyJsonReader((keys, index, element) => {
     const schema = elementSchemaAt(siteKnowledgeSchema, keys);
     if (schema === undefined) throw new z.ZodError([{ code: 'custom', path: [...keys], message: 'an array the schema does not have', input: undefined }]);
-    const kept = select(keys, element);
+    const kept = select(keys, element, index);
     if (kept === DROP) {
       dropped = true;
       return DROP;
@@ -77,8 +84,8 @@ function pruneDropped(value: unknown): void {
  * breaks), and `PrettyJsonReader` reads a frame with members left out.
  */
 export function scanKnowledgeSections(path: string, sections: ReadonlySet<string>, select: RecordSelector): void {
-  const reader = new PrettyJsonReader((keys, _index, element) => {
-    select(keys, element);
+  const reader = new PrettyJsonReader((keys, index, element) => {
+    select(keys, element, index);
     return DROP;
   });
   const decoder = new StringDecoder('utf8');
@@ -108,12 +115,15 @@ export function scanKnowledgeSections(path: string, sections: ReadonlySet<string
 
 /**
  * What `shard`'s pages read of the knowledge layer in the file at `path`
- * (`shardKnowledgeSelector`): a first reading of the entities and stories
- * finds what the shard renders (its stories, topics and entities, and the
- * places its entities are named), a second keeps the records those pages show.
+ * (`shardKnowledgeSelector`): a first reading of the entities, events and
+ * stories finds what the shard renders (its stories, topics and entities,
+ * and the events its entity pages show, with their counts), a second keeps
+ * the records those pages show.
  */
-export function readShardKnowledge(path: string, shard: Shard): Knowledge {
+export function readShardKnowledge(path: string, shard: Shard): ShardKnowledge {
   const needs = shardKnowledgeNeeds(shard);
-  scanKnowledgeSections(path, new Set(['entities', 'stories']), needs.select);
-  return readKnowledgeFile(path, shardKnowledgeSelector(needs.result(), shard));
+  scanKnowledgeSections(path, new Set(['entities', 'events', 'stories']), needs.select);
+  const result = needs.result();
+  const knowledge = readKnowledgeFile(path, shardKnowledgeSelector(result, shard));
+  return { knowledge, entityEventTotals: result.eventTotals };
 }

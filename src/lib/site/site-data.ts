@@ -7,15 +7,26 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { knowledge } from './knowledge-data.ts';
 import { siteIndex, type SiteIndex } from './browse.ts';
+import { shardCards } from './shard-cards.ts';
 
 export type ArticleEntry = CollectionEntry<'articles'>;
 
 let cached: Promise<ArticleEntry[]> | undefined;
 
-/** Every article entry, in the content layer's order. */
+/**
+ * Every article entry, in the content layer's order; in a shard, its own
+ * articles' entries, then the cards of the others (`shard-cards.ts`). No
+ * page depends on the order: every list is sorted by a total order.
+ */
 export function articles(): Promise<readonly ArticleEntry[]> {
-  if (import.meta.env.DEV) return getCollection('articles');
-  return (cached ??= getCollection('articles'));
+  const load = (): Promise<ArticleEntry[]> =>
+    getCollection('articles').then((own) => {
+      const cards = shardCards();
+      return cards === undefined ? own : [...own, ...cards.map((card) => ({ ...card, collection: 'articles' }) as unknown as ArticleEntry)];
+    });
+  // A build run with NODE_ENV other than production (e.g. under a test runner) is DEV too, and may be a shard.
+  if (import.meta.env.DEV) return load();
+  return (cached ??= load());
 }
 
 /** Lookups over the articles and the knowledge layer, built once. */
