@@ -94,44 +94,36 @@ describe('StrongestLinks', () => {
 });
 
 describe('isWithinWindow', () => {
+  /** Up to twelve articles' day ranges, some undated. */
+  const dayRanges = fc.array(fc.option(fc.tuple(fc.integer({ min: 0, max: 30 }), fc.integer({ min: 0, max: 3 })).map(([from, len]) => ({ from, to: from + len })), { nil: undefined }), { maxLength: 12 });
+  /** Runs `check` over many articles' day ranges and windows. */
+  const forRangesAndWindows = (check: (ranges: ({ from: number; to: number } | undefined)[], window: number) => void): void =>
+    fc.assert(fc.property(dayRanges, fc.integer({ min: 0, max: 6 }), check), { numRuns: 300 });
+
   it('holds exactly for the pairs pairsWithinWindow lists', () => {
-    fc.assert(
-      fc.property(
-        fc.array(fc.option(fc.tuple(fc.integer({ min: 0, max: 30 }), fc.integer({ min: 0, max: 3 })).map(([from, len]) => ({ from, to: from + len })), { nil: undefined }), { maxLength: 12 }),
-        fc.integer({ min: 0, max: 6 }),
-        (ranges, window) => {
-          const listed = new Set(pairsWithinWindow(ranges, window).map(([a, b]) => `${a} ${b}`));
-          for (let x = 0; x < ranges.length; x++) for (let y = x + 1; y < ranges.length; y++) {
-            expect(isWithinWindow(ranges, window, x, y)).toBe(listed.has(`${x} ${y}`));
-            expect(isWithinWindow(ranges, window, y, x)).toBe(listed.has(`${x} ${y}`));
-          }
-        },
-      ),
-      { numRuns: 300 },
-    );
+    forRangesAndWindows((ranges, window) => {
+      const listed = new Set(pairsWithinWindow(ranges, window).map(([a, b]) => `${a} ${b}`));
+      for (let x = 0; x < ranges.length; x++) for (let y = x + 1; y < ranges.length; y++) {
+        expect(isWithinWindow(ranges, window, x, y)).toBe(listed.has(`${x} ${y}`));
+        expect(isWithinWindow(ranges, window, y, x)).toBe(listed.has(`${x} ${y}`));
+      }
+    });
   });
 
   it('numbers the window pairs in list order, and finds each number again from either end of its pair', () => {
-    fc.assert(
-      fc.property(
-        fc.array(fc.option(fc.tuple(fc.integer({ min: 0, max: 30 }), fc.integer({ min: 0, max: 3 })).map(([from, len]) => ({ from, to: from + len })), { nil: undefined }), { maxLength: 12 }),
-        fc.integer({ min: 0, max: 6 }),
-        (ranges, window) => {
-          const pairs = windowPairs(ranges, window);
-          const seen: [number, number][] = [];
-          pairs.forEach((a, b, k) => {
-            expect(k).toBe(seen.length);
-            seen.push([a, b]);
-          });
-          expect(seen).toEqual(pairsWithinWindow(ranges, window));
-          expect(pairs.size).toBe(seen.length);
-          for (let x = 0; x < ranges.length; x++) for (let y = 0; y < ranges.length; y++) {
-            const k = seen.findIndex(([a, b]) => (a === x && b === y) || (a === y && b === x));
-            expect(pairs.indexOf(x, y)).toBe(k);
-          }
-        },
-      ),
-      { numRuns: 300 },
-    );
+    forRangesAndWindows((ranges, window) => {
+      const pairs = windowPairs(ranges, window);
+      const seen: [number, number][] = [];
+      pairs.forEach((a, b, k) => {
+        expect(k).toBe(seen.length);
+        seen.push([a, b]);
+      });
+      expect(seen).toEqual(pairsWithinWindow(ranges, window));
+      expect(pairs.size).toBe(seen.length);
+      for (let x = 0; x < ranges.length; x++) for (let y = 0; y < ranges.length; y++) {
+        const k = seen.findIndex(([a, b]) => (a === x && b === y) || (a === y && b === x));
+        expect(pairs.indexOf(x, y)).toBe(k);
+      }
+    });
   });
 });

@@ -158,9 +158,7 @@ export function shardKnowledgeNeeds(shard: Shard): { select: RecordSelector; res
           for (const a of topic.articles) {
             needs.articles.add(a);
             needs.topicArticles.add(a);
-            const list = needs.topicsByArticle.get(a);
-            if (!list) needs.topicsByArticle.set(a, [t]);
-            else if (list.at(-1) !== t) list.push(t);
+            appendDistinct(needs.topicsByArticle, a, t);
           }
         }
         break;
@@ -171,12 +169,7 @@ export function shardKnowledgeNeeds(shard: Shard): { select: RecordSelector; res
         const e = needs.entityIds.push(entity.id) - 1;
         counts.push(0);
         tops.push([]);
-        for (const m of entity.mentions) {
-          const place = `${m.article}#${m.block}`;
-          const list = needs.places.get(place);
-          if (!list) needs.places.set(place, [e]);
-          else if (list.at(-1) !== e) list.push(e);
-        }
+        for (const m of entity.mentions) appendDistinct(needs.places, `${m.article}#${m.block}`, e);
         break;
       }
       case 'events': {
@@ -254,4 +247,11 @@ export function shardKnowledgeSelector(needs: ShardKnowledgeNeeds, shard: Shard)
         return element;
     }
   };
+}
+
+/** Adds `value` to `key`'s list, unless it is already the list's last (values arrive in order, so the list stays distinct). */
+function appendDistinct(map: Map<string, number[]>, key: string, value: number): void {
+  const list = map.get(key);
+  if (!list) map.set(key, [value]);
+  else if (list.at(-1) !== value) list.push(value);
 }
