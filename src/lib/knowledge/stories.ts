@@ -133,11 +133,11 @@ export function clusterStories(articles: readonly EventArticle[], options: Story
 export function clusterStoriesWithStats(articles: readonly EventArticle[], options: StoryOptions = {}): { clustering: StoryClustering; stats: StoryStats } {
   const window = options.windowDays ?? STORY_WINDOW_DAYS;
   const corpus = prepare(articles);
-  const { sorted, ids, dates, ranges, order, texts, byId, score } = corpus;
+  const { sorted, ids, dates, ranges, order, byId, score } = corpus;
   const indexOf = new Map(ids.map((id, i) => [id, i]));
   const at = (id: string): number => indexOf.get(id) ?? -1;
 
-  const { duplicates, compared } = findDuplicates(ids, texts.map((t) => t.shingles), corpus.shingleHashes, order);
+  const { duplicates, compared } = findDuplicates(ids, corpus.takeShingles(), corpus.shingleHashes, order);
 
   // Stories: each keyed by its lowest article index, members in the order they joined (the order average similarities sum in).
   const storyOf = ids.map((_, i) => i);

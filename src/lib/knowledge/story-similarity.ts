@@ -16,7 +16,8 @@ import type { EventArticle } from './event-schema.ts';
 import { cmp } from './event-calendar.ts';
 import { shingleTable } from './duplicates.ts';
 import { byPublication, dayRange, type WindowPairs } from './story-dates.ts';
-import { documentFrequencies, dot, foldShortNames, nameJaccard, readArticle, readTexts, remembered, tfidf, type CorpusReader, type SparseVector, type TextReading } from './story-vectors.ts';
+import { dot, foldShortNames, nameJaccard, readArticle, readTexts, remembered, tfidf, Vocabulary, type ArticleText, type CorpusReader, type SparseVector, type TermCounts, type TextReading } from './story-vectors.ts';
+import type { NamedText } from './story-names.ts';
 import { contentWords, stemWord } from './text-words.ts';
 
 /** How alike two articles are: their whole texts' and their ledes' words in equal parts, and the names they share with this weight. */
@@ -55,35 +56,12 @@ export function prepare(articles: readonly EventArticle[]) {
   const order = byPublication(dates);
   const ranges = sorted.map((a) => dayRange(a.data.published.date));
 
-  const cache = new Map<string, TextReading>();
-  const read = sorted.map((a) => ({ a, texts: readTexts(a, cache) }));
-  const capitalisedElsewhere = new Set<string>();
-  for (const { sentences } of cache.values()) {
-    for (const s of sentences) {
-      for (const m of s.matchAll(/(?<=\s)\p{Lu}[\p{L}-]*/gu)) capitalisedElsewhere.add(m[0].replace(/['’]s$/, ''));
-    }
-  }
-  const reader: CorpusReader = { capitalisedElsewhere, stem: remembered(stemWord), content: remembered(contentWords), shingles: shingleTable() };
-  const texts = read.map(({ a, texts }) => readArticle(a, texts, reader));
-  foldShortNames(texts);
-  const byId = new Map(texts.map((t) => [t.id, t]));
+  const { texts, features, vocabularySize, shingleHashes } = readCorpus(sorted);
+  // What later steps read of each article's text: its names for topic titles, its shingles for copies.
+  const byId = new Map<string, NamedText>(texts.map((t) => [t.id, { names: t.names, surfaces: t.surfaces }]));
+  let shingles: Int32Array[] | undefined = texts.map((t) => t.shingles);
 
-  const vocabulary = new Map<string, number>();
-  const nameIds = new Map<string, number>();
-  for (const t of texts) {
-    for (const w of [...t.terms.keys(), ...t.lede.keys()]) if (!vocabulary.has(w)) vocabulary.set(w, vocabulary.size);
-    for (const k of t.names.keys()) if (!nameIds.has(k)) nameIds.set(k, nameIds.size);
-  }
-  const df = documentFrequencies(texts);
-  const terms = tfidf(texts, 'terms', df, vocabulary);
-  const ledes = tfidf(texts, 'lede', df, vocabulary);
-  const features: Features[] = texts.map((t, i) => ({
-    terms: terms[i] ?? { ids: new Int32Array(), weights: new Float64Array() },
-    lede: ledes[i] ?? { ids: new Int32Array(), weights: new Float64Array() },
-    names: Int32Array.from(t.names.keys(), (k) => nameIds.get(k) ?? 0).sort(),
-  }));
-
-  const scratch = new Float64Array(vocabulary.size);
+  const scratch = new Float64Array(vocabularySize);
   const parts = (i: number, j: number): SimilarityParts => {
     const fa = features[i];
     const fb = features[j];
@@ -135,7 +113,57 @@ export function prepare(articles: readonly EventArticle[]) {
     window = { pairs, scores };
     return scores;
   };
-  return { sorted, ids, dates, ranges, order, texts, byId, features, shingleHashes: reader.shingles.hashes, parts, score, scoreOnce, scoreWindow, scored: (): number => scored };
+  /** Each article's shingle ids, handed over once: copies are found from them and then they are let go. */
+  const takeShingles = (): Int32Array[] => {
+    const taken = shingles ?? [];
+    shingles = undefined;
+    return taken;
+  };
+  return { sorted, ids, dates, ranges, order, takeShingles, byId, features, shingleHashes, parts, score, scoreOnce, scoreWindow, scored: (): number => scored };
+}
+
+/**
+ * Reads every article (numbered as `sorted`) into its features. A text that
+ * several articles repeat is read once, and let go after its last use, so at
+ * most the words of the texts still to come are held, never the corpus's;
+ * each article's term counts are held as vocabulary ids until the vectors are
+ * made. Its own function, so that no closure of `prepare` keeps what reading
+ * made alive.
+ */
+function readCorpus(sorted: readonly EventArticle[]): { texts: Pick<ArticleText, 'id' | 'names' | 'surfaces' | 'shingles'>[]; features: Features[]; vocabularySize: number; shingleHashes: number[] } {
+  const cache = new Map<string, TextReading>();
+  const perArticle = sorted.map((a) => readTexts(a, cache));
+  const capitalisedElsewhere = new Set<string>();
+  for (const { sentences } of cache.values()) {
+    for (const s of sentences) {
+      for (const m of s.matchAll(/(?<=\s)\p{Lu}[\p{L}-]*/gu)) capitalisedElsewhere.add(m[0].replace(/['’]s$/, ''));
+    }
+  }
+  cache.clear();
+  const reader: CorpusReader = { capitalisedElsewhere, stem: remembered(stemWord), content: remembered(contentWords), shingles: shingleTable() };
+  const vocabulary = new Vocabulary();
+  const terms: TermCounts[] = [];
+  const ledes: TermCounts[] = [];
+  const texts = sorted.map((a, i) => {
+    const read = perArticle[i] ?? [];
+    perArticle[i] = [];
+    const { terms: whole, lede, ...rest } = readArticle(a, read, reader);
+    terms.push(vocabulary.add(whole, true));
+    ledes.push(vocabulary.add(lede, false));
+    return rest;
+  });
+  foldShortNames(texts);
+
+  const nameIds = new Map<string, number>();
+  for (const t of texts) for (const k of t.names.keys()) if (!nameIds.has(k)) nameIds.set(k, nameIds.size);
+  const termVectors = tfidf(terms, vocabulary);
+  const ledeVectors = tfidf(ledes, vocabulary);
+  const features: Features[] = texts.map((t, i) => ({
+    terms: termVectors[i] ?? { ids: new Int32Array(), weights: new Float64Array() },
+    lede: ledeVectors[i] ?? { ids: new Int32Array(), weights: new Float64Array() },
+    names: Int32Array.from(t.names.keys(), (k) => nameIds.get(k) ?? 0).sort(),
+  }));
+  return { texts: texts.map(({ id, names, surfaces, shingles }) => ({ id, names, surfaces, shingles })), features, vocabularySize: vocabulary.size, shingleHashes: reader.shingles.hashes };
 }
 
 /** One pair of articles and how alike they are. */

@@ -159,7 +159,7 @@ export function readArticle(a: EventArticle, texts: readonly TextReading[], read
 }
 
 /** Words as written and the keys of the multi-word names whose first or last space-separated word they are ("Kim" → `kim jong un`). */
-function fullNamesBySingle(texts: readonly ArticleText[]): Map<string, Set<string>> {
+function fullNamesBySingle(texts: readonly Pick<ArticleText, 'surfaces'>[]): Map<string, Set<string>> {
   const out = new Map<string, Set<string>>();
   for (const t of texts) {
     for (const [key, forms] of t.surfaces) {
@@ -183,7 +183,7 @@ function fullNamesBySingle(texts: readonly ArticleText[]): Map<string, Set<strin
  * article writes it), else the one in the corpus; with two candidates ("Korea": North or South) it stays as it is.
  * Hyphenated compounds ("Russia-Ukraine") are not full names of their parts.
  */
-export function foldShortNames(texts: ArticleText[]): void {
+export function foldShortNames(texts: Pick<ArticleText, 'names' | 'surfaces'>[]): void {
   const corpus = fullNamesBySingle(texts);
   for (const t of texts) {
     const local = fullNamesBySingle([t]);
@@ -212,30 +212,72 @@ export interface SparseVector {
   weights: Float64Array;
 }
 
-/** In how many articles each term occurs. */
-export function documentFrequencies(texts: readonly ArticleText[]): Map<string, number> {
-  const df = new Map<string, number>();
-  for (const t of texts) for (const w of t.terms.keys()) df.set(w, (df.get(w) ?? 0) + 1);
-  return df;
+/** An article's term counts over the corpus's vocabulary: term ids in the order the article first uses each term, and their counts. */
+export interface TermCounts {
+  ids: Int32Array;
+  counts: Int32Array;
 }
 
-/** TF-IDF vectors of one field (log-scaled counts, smoothed IDF over the articles' whole texts), unit length, over the vocabulary's ids. */
-export function tfidf(texts: readonly ArticleText[], field: 'terms' | 'lede', df: ReadonlyMap<string, number>, vocabulary: ReadonlyMap<string, number>): SparseVector[] {
-  const n = texts.length;
-  return texts.map((t) => {
-    const entries = [...t[field]];
-    const ids = new Int32Array(entries.length);
-    const weights = new Float64Array(entries.length);
+/**
+ * The corpus's terms, numbered in the order they are first met, and in how
+ * many articles' whole texts each occurs. Articles are added one at a time
+ * as they are read, so their term counts are held as ids, not as maps of
+ * strings.
+ */
+export class Vocabulary {
+  private readonly numbers = new Map<string, number>();
+  private frequencies = new Int32Array(1024);
+
+  /** How many terms it holds. */
+  get size(): number {
+    return this.numbers.size;
+  }
+
+  /** `counts` as term ids (new terms numbered in its order); `whole`: counts over an article's whole text, which its document frequencies are taken from. */
+  add(counts: ReadonlyMap<string, number>, whole: boolean): TermCounts {
+    const ids = new Int32Array(counts.size);
+    const out = new Int32Array(counts.size);
+    let k = 0;
+    for (const [term, count] of counts) {
+      let id = this.numbers.get(term);
+      if (id === undefined) {
+        id = this.numbers.size;
+        this.numbers.set(term, id);
+      }
+      if (whole) {
+        if (id >= this.frequencies.length) {
+          const grown = new Int32Array(this.frequencies.length * 2);
+          grown.set(this.frequencies);
+          this.frequencies = grown;
+        }
+        this.frequencies[id] = (this.frequencies[id] ?? 0) + 1;
+      }
+      ids[k] = id;
+      out[k++] = count;
+    }
+    return { ids, counts: out };
+  }
+
+  /** In how many articles' whole texts term `id` occurs. */
+  documentFrequency(id: number): number {
+    return this.frequencies[id] ?? 0;
+  }
+}
+
+/** TF-IDF vectors (log-scaled counts, smoothed IDF over the articles' whole texts), unit length, over the vocabulary's ids. */
+export function tfidf(counts: readonly TermCounts[], vocabulary: Vocabulary): SparseVector[] {
+  const n = counts.length;
+  return counts.map((t) => {
+    const weights = new Float64Array(t.ids.length);
     let norm = 0;
-    entries.forEach(([w, c], k) => {
-      const x = (1 + Math.log(c)) * (Math.log((1 + n) / (1 + (df.get(w) ?? 0))) + 1);
-      ids[k] = vocabulary.get(w) ?? 0;
+    for (let k = 0; k < t.ids.length; k++) {
+      const x = (1 + Math.log(t.counts[k] ?? 0)) * (Math.log((1 + n) / (1 + vocabulary.documentFrequency(t.ids[k] ?? 0))) + 1);
       weights[k] = x;
       norm += x * x;
-    });
+    }
     const len = Math.sqrt(norm) || 1;
     for (let k = 0; k < weights.length; k++) weights[k] = (weights[k] ?? 0) / len;
-    return { ids, weights };
+    return { ids: t.ids, weights };
   });
 }
 
