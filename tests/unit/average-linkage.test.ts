@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { averageLinkage, StrongestLinks, uniquePairs } from '../../src/lib/knowledge/average-linkage.ts';
+import { averageLinkage, PairKeys, StrongestLinks, uniquePairs } from '../../src/lib/knowledge/average-linkage.ts';
 import { isWithinWindow, pairsWithinWindow, windowPairs } from '../../src/lib/knowledge/story-dates.ts';
 
 /** Every pair among `members`, flat. */
@@ -62,6 +62,19 @@ describe('uniquePairs', () => {
   it('keeps each pair once, in key order', () => {
     expect([...uniquePairs([1 * 10 + 4, 0 * 10 + 3, 1 * 10 + 4, 2 * 10 + 9], 10)]).toEqual([0, 3, 1, 4, 2, 9]);
     expect([...uniquePairs([], 10)]).toEqual([]);
+  });
+
+  it('gives the same pairs from a PairKeys list as from a plain array, past its growth and past 2³¹', () => {
+    const n = 200_000;
+    const keys: number[] = [];
+    for (let i = 0; i < 5000; i++) keys.push(((i * 7919) % 40001) * n + ((i * 104729) % n));
+    const list = new PairKeys();
+    for (const k of keys) list.push(k);
+    expect(Math.max(...keys)).toBeGreaterThan(2 ** 31);
+    const taken = list.take();
+    expect(taken.length).toBe(keys.length);
+    expect([...uniquePairs(taken, n)]).toEqual([...uniquePairs(keys, n)]);
+    expect(list.take().length).toBe(0);
   });
 });
 

@@ -139,9 +139,13 @@ export function averageLinkage(sizes: readonly number[], links: Int32Array, dens
   return group;
 }
 
-/** The distinct pairs among keys `x × n + y` (each below 2⁵³), in key order, flat as `averageLinkage` takes them. */
-export function uniquePairs(keys: readonly number[], n: number): Int32Array {
-  const sorted = Float64Array.from(keys).sort();
+/**
+ * The distinct pairs among keys `x × n + y` (each below 2⁵³), in key order,
+ * flat as `averageLinkage` takes them. A `Float64Array` of keys is sorted in
+ * place (no copy of a list that may hold tens of millions).
+ */
+export function uniquePairs(keys: readonly number[] | Float64Array, n: number): Int32Array {
+  const sorted = keys instanceof Float64Array ? keys.sort() : Float64Array.from(keys).sort();
   let distinct = 0;
   for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[i - 1]) distinct += 1;
   const out = new Int32Array(2 * distinct);
@@ -153,6 +157,29 @@ export function uniquePairs(keys: readonly number[], n: number): Int32Array {
     out[k++] = key % n;
   }
   return out;
+}
+
+/** A growing list of pair keys (`x × n + y`), 8 bytes a key: a plain array of such numbers holds each boxed once they pass 2³¹. */
+export class PairKeys {
+  private keys = new Float64Array(1024);
+  private size = 0;
+
+  push(key: number): void {
+    if (this.size === this.keys.length) {
+      const grown = new Float64Array(this.keys.length * 2);
+      grown.set(this.keys);
+      this.keys = grown;
+    }
+    this.keys[this.size++] = key;
+  }
+
+  /** The keys pushed, handed over (the list is left empty). */
+  take(): Float64Array {
+    const taken = this.keys.subarray(0, this.size);
+    this.keys = new Float64Array(0);
+    this.size = 0;
+    return taken;
+  }
 }
 
 /**
@@ -209,7 +236,7 @@ export class StrongestLinks {
 
   /** The links kept by either end, each once, flat and in order (lower item first), as `averageLinkage` takes them. */
   links(): Int32Array {
-    const keys: number[] = [];
+    const keys = new PairKeys();
     for (let x = 0; x < this.n; x++) {
       const base = x * this.k;
       for (let i = base; i < base + (this.counts[x] ?? 0); i++) {
@@ -217,6 +244,6 @@ export class StrongestLinks {
         keys.push(x < y ? x * this.n + y : y * this.n + x);
       }
     }
-    return uniquePairs(keys, this.n);
+    return uniquePairs(keys.take(), this.n);
   }
 }

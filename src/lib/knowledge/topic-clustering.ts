@@ -20,7 +20,7 @@
  * index; topics come earliest first.
  */
 import { assignSlugs, slugify } from '../ingest/slug.ts';
-import { averageLinkage, StrongestLinks, uniquePairs } from './average-linkage.ts';
+import { averageLinkage, PairKeys, StrongestLinks, uniquePairs } from './average-linkage.ts';
 import { isWithinWindow, type WindowPairs } from './story-dates.ts';
 import { cmp, type DayRange } from './event-calendar.ts';
 import { topicName, type NamedText } from './story-names.ts';
@@ -156,14 +156,13 @@ export function clusterTopics(input: TopicInput): { topics: Topic[]; warnings: s
   };
   inWindow.forEach((x, y) => offer(x, y));
   const n = ids.length;
-  const beyond: number[] = [];
+  const beyond = new PairKeys();
   let proposed = 0;
   for (const [x, y] of topicCandidates(features, ranges)) {
     proposed += 1;
     if (!isWithinWindow(ranges, window, x, y)) beyond.push(x * n + y);
   }
-  const pairs = uniquePairs(beyond, n);
-  beyond.length = 0;
+  const pairs = uniquePairs(beyond.take(), n);
   for (let k = 0; k < pairs.length; k += 2) offer(pairs[k] ?? 0, pairs[k + 1] ?? 0);
   const groupOf = averageLinkage(
     ids.map(() => 1),
