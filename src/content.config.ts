@@ -3,6 +3,7 @@ import { glob, type Loader, type LoaderContext } from 'astro/loaders';
 import { siteArticleSchema } from './lib/site/site-article.ts';
 import { articleCard } from './lib/site/cards.ts';
 import { startShardCards } from './lib/site/shard-cards.ts';
+import { poolStrings, type StringPool } from './lib/site/string-pool.ts';
 import type { Entry } from './lib/site/browse.ts';
 import { inShard, shardFromEnv, type Shard } from './lib/site/shards.ts';
 
@@ -47,12 +48,15 @@ function slicedForShard(loader: Loader, shard: Shard | undefined): Loader {
     ...loader,
     load: (context: LoaderContext) => {
       const cards = startShardCards();
+      // The cards share their short strings (publisher names, dates, the fields' bases): one copy of each.
+      const pool: StringPool = new Map();
       const set = (entry: Parameters<LoaderContext['store']['set']>[0]): boolean => {
-        if (inShard(`articles/${entry.id}`, shard)) return context.store.set(entry);
+        // A copy, as a card is (below): parsed from its file on a cold sync, the entry's strings are slices of the file's text.
+        if (inShard(`articles/${entry.id}`, shard)) return context.store.set(structuredClone(entry));
         if (context.store.has(entry.id)) context.store.delete(entry.id);
         // A copy: the card's strings are slices of the parsed file (the YAML parser's and the body's), which
         // would keep every article's whole text alive; copied, they hold only their own characters.
-        cards.push(structuredClone(articleCard(entry as unknown as Entry)));
+        cards.push(poolStrings(structuredClone(articleCard(entry as unknown as Entry)), pool));
         return true;
       };
       const store = new Proxy(context.store, {
