@@ -48,12 +48,12 @@ function slicedForShard(loader: Loader, shard: Shard | undefined): Loader {
     load: (context: LoaderContext) => {
       const articles = startShardArticles();
       context.store.clear();
-      // The cards share their short strings (publisher names, dates, the fields' bases): one copy of each.
+      // Entries and cards share their short strings (publisher names, dates, the fields' bases): one copy of each.
       const pool: StringPool = new Map();
       const set = (entry: Parameters<LoaderContext['store']['set']>[0]): boolean => {
         // Copies: parsed from its file, an entry's strings are slices of the file's text (the YAML parser's and the
         // body's), which would keep every article's whole text alive; copied, they hold only their own characters.
-        if (inShard(`articles/${entry.id}`, shard)) articles.own.push(structuredClone(entry) as unknown as Entry);
+        if (inShard(`articles/${entry.id}`, shard)) articles.own.push(poolStrings(structuredClone(entry), pool) as unknown as Entry);
         else articles.cards.push(poolStrings(structuredClone(articleCard(entry as unknown as Entry)), pool));
         return true;
       };
@@ -64,7 +64,8 @@ function slicedForShard(loader: Loader, shard: Shard | undefined): Loader {
           return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
         },
       });
-      return loader.load({ ...context, store });
+      // The pool is needed only while the entries are read.
+      return loader.load({ ...context, store }).finally(() => pool.clear());
     },
   };
 }
