@@ -2,7 +2,8 @@ import { defineCollection } from 'astro:content';
 import { glob, type Loader, type LoaderContext } from 'astro/loaders';
 import { siteArticleSchema } from './lib/site/site-article.ts';
 import { articleCard } from './lib/site/cards.ts';
-import { startShardCards } from './lib/site/shard-cards.ts';
+import { startShardArticles } from './lib/site/shard-cards.ts';
+import { poolStrings, type StringPool } from './lib/site/string-pool.ts';
 import type { Entry } from './lib/site/browse.ts';
 import { inShard, shardFromEnv, type Shard } from './lib/site/shards.ts';
 
@@ -29,30 +30,31 @@ function withoutRendering(loader: Loader): Loader {
 }
 
 /**
- * In a shard of a sharded build, the loader keeps the full entry of each
- * article whose page the shard renders (`inShard('articles/<id>')`) in the
- * content store, and the card of every other one (`articleCard`) outside it
- * (`shard-cards.ts`), so the shard's content store, and the server bundle it
- * is written into, hold about 1/N of the articles. The choice depends on the
- * entry's id alone, so an entry the loader skips as unchanged (same digest)
- * is still the right one; a card is never in the store, so the loader reads
- * every other article on every sync and the list of cards is whole (a card
- * a store of an older build still holds is taken out). Each shard has its own
- * store (its own `cacheDir`, see `astro.config.mjs`). A whole build keeps
- * every entry whole, in the store.
+ * In a shard of a sharded build, the loader keeps nothing in the content
+ * store: it hands the pages (`shard-cards.ts`) a copy of the full entry of
+ * each article whose page the shard renders (`inShard('articles/<id>')`),
+ * as the store would give it, and the card (`articleCard`) of every other
+ * one, so the shard holds one copy of about 1/N of the articles and a card
+ * of the rest, instead of the store's several copies. The store is emptied
+ * as the sync begins, so the loader skips no entry as unchanged and the lists
+ * are whole on every sync. Each shard has its own store (its own `cacheDir`,
+ * see `astro.config.mjs`). A whole build keeps every entry whole, in the
+ * store.
  */
 function slicedForShard(loader: Loader, shard: Shard | undefined): Loader {
   if (shard === undefined || shard.count === 1) return loader;
   return {
     ...loader,
     load: (context: LoaderContext) => {
-      const cards = startShardCards();
+      const articles = startShardArticles();
+      context.store.clear();
+      // Entries and cards share their short strings (publisher names, dates, the fields' bases): one copy of each.
+      const pool: StringPool = new Map();
       const set = (entry: Parameters<LoaderContext['store']['set']>[0]): boolean => {
-        if (inShard(`articles/${entry.id}`, shard)) return context.store.set(entry);
-        if (context.store.has(entry.id)) context.store.delete(entry.id);
-        // A copy: the card's strings are slices of the parsed file (the YAML parser's and the body's), which
-        // would keep every article's whole text alive; copied, they hold only their own characters.
-        cards.push(structuredClone(articleCard(entry as unknown as Entry)));
+        // Copies: parsed from its file, an entry's strings are slices of the file's text (the YAML parser's and the
+        // body's), which would keep every article's whole text alive; copied, they hold only their own characters.
+        if (inShard(`articles/${entry.id}`, shard)) articles.own.push(poolStrings(structuredClone(entry), pool) as unknown as Entry);
+        else articles.cards.push(poolStrings(structuredClone(articleCard(entry as unknown as Entry)), pool));
         return true;
       };
       const store = new Proxy(context.store, {
@@ -62,7 +64,8 @@ function slicedForShard(loader: Loader, shard: Shard | undefined): Loader {
           return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
         },
       });
-      return loader.load({ ...context, store });
+      // The pool is needed only while the entries are read.
+      return loader.load({ ...context, store }).finally(() => pool.clear());
     },
   };
 }

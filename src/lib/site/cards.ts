@@ -2,8 +2,8 @@
  * An article's card: the part of its entry that pages list it by when it is
  * not their own article. A shard of a sharded build keeps the full entry
  * only for the articles whose pages it renders and a card for every other
- * one, so its content store holds about its slice of the bodies instead of
- * all of them (see `content.config.ts`). What reads an entry it does not
+ * one, so it holds about its slice of the bodies instead of all of them
+ * (see `content.config.ts`). What reads an entry it does not
  * render reads only these fields: headline, publisher and date (cards,
  * meta lines, sources of events and figures, neighbours, sorting, the
  * archive and publisher lists), the first standfirst span and the opening

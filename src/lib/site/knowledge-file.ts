@@ -18,6 +18,7 @@ import { elementSchemaAt, parseByRecord } from '../zod-records.ts';
 import { siteKnowledgeSchema } from './knowledge.ts';
 import { DROP, shardKnowledgeNeeds, shardKnowledgeSelector, type RecordSelector } from './knowledge-slice.ts';
 import type { Shard } from './shards.ts';
+import { poolStrings, type StringPool } from './string-pool.ts';
 
 /** Bytes read at a time. */
 const CHUNK = 1 << 22;
@@ -36,9 +37,13 @@ export interface ShardKnowledge {
  * The knowledge layer in the file at `path`, checked, with each record as
  * `select` keeps it (whole, or a part that still matches its schema, or left
  * out of its array: `DROP`, which is not checked); throws when it cannot be read or does not match the schema.
+ * The records share their short strings (`poolStrings`): an article's id is
+ * held once, not once for every record naming it.
  */
 export function readKnowledgeFile(path: string, select: RecordSelector = KEEP_ALL): Knowledge {
   let dropped = false;
+  // Each kept record's short strings (ids, dates) shared with the records read before it: one copy of each.
+  const pool: StringPool = new Map();
   const reader = new PrettyJsonReader((keys, index, element) => {
     const schema = elementSchemaAt(siteKnowledgeSchema, keys);
     if (schema === undefined) throw new z.ZodError([{ code: 'custom', path: [...keys], message: 'an array the schema does not have', input: undefined }]);
@@ -49,7 +54,7 @@ export function readKnowledgeFile(path: string, select: RecordSelector = KEEP_AL
     }
     const parsed = schema.safeParse(kept);
     if (!parsed.success) throw new z.ZodError(parsed.error.issues.map((i) => ({ ...i, path: [...keys, index, ...i.path] })));
-    return parsed.data;
+    return poolStrings(parsed.data, pool);
   });
   const decoder = new StringDecoder('utf8');
   const buffer = Buffer.alloc(CHUNK);
@@ -61,6 +66,7 @@ export function readKnowledgeFile(path: string, select: RecordSelector = KEEP_AL
     closeSync(fd);
   }
   const value = reader.end();
+  pool.clear();
   if (dropped) pruneDropped(value);
   return parseByRecord(siteKnowledgeSchema, value, 'frame') as Knowledge;
 }

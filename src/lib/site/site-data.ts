@@ -7,7 +7,7 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { knowledge } from './knowledge-data.ts';
 import { siteIndex, type SiteIndex } from './browse.ts';
-import { shardCards } from './shard-cards.ts';
+import { shardArticles } from './shard-cards.ts';
 
 export type ArticleEntry = CollectionEntry<'articles'>;
 
@@ -15,15 +15,17 @@ let cached: Promise<ArticleEntry[]> | undefined;
 
 /**
  * Every article entry, in the content layer's order; in a shard, its own
- * articles' entries, then the cards of the others (`shard-cards.ts`). No
- * page depends on the order: every list is sorted by a total order.
+ * articles' entries, then the cards of the others, which the loader keeps
+ * outside the content store (`shard-cards.ts`). No page depends on the
+ * order: every list is sorted by a total order.
  */
 export function articles(): Promise<readonly ArticleEntry[]> {
-  const load = (): Promise<ArticleEntry[]> =>
-    getCollection('articles').then((own) => {
-      const cards = shardCards();
-      return cards === undefined ? own : [...own, ...cards.map((card) => ({ ...card, collection: 'articles' }) as unknown as ArticleEntry)];
-    });
+  const load = async (): Promise<ArticleEntry[]> => {
+    const held = shardArticles();
+    if (held === undefined) return getCollection('articles');
+    // As `getCollection` gives an entry: the stored entry with its collection.
+    return [...held.own, ...held.cards].map((entry) => ({ ...entry, collection: 'articles' }) as unknown as ArticleEntry);
+  };
   // A build run with NODE_ENV other than production (e.g. under a test runner) is DEV too, and may be a shard.
   if (import.meta.env.DEV) return load();
   return (cached ??= load());
