@@ -70,7 +70,9 @@ describe('similarPairs', () => {
     const need = similarityNeeds(cs, dated);
     const stats: EventStats = { candidates: 0, comparisons: 0, capped: 0, pairs: 0, judged: 0 };
     const pairs = similarPairs(vectors, dated, MERGE_SIMILARITY, need, stats);
-    const found = pairs.i.map((i, k) => `${i} ${pairs.j[k]} ${pairs.sim[k]}`).sort();
+    const found: string[] = [];
+    pairs.forEach((i, j, sim) => found.push(`${i} ${j} ${sim}`));
+    found.sort();
     const all: string[] = [];
     cs.forEach((_, i) => cs.forEach((_, j) => {
       if (i >= j) return;

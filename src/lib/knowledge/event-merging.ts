@@ -2,7 +2,7 @@
  * Merging: which candidate citations tell the same event, and which of them
  * its title supports.
  *
- * Takes the candidates, the similar pairs and vectors of
+ * Takes the candidates, the similar pairs (event-pairs.ts) and vectors of
  * event-similarity.ts; returns groups of candidates, each one event
  * (`mergeGroups`), then the events a group tells once every citation is held
  * to its title (`supported`). Merging is agglomerative with average linkage:
@@ -21,49 +21,10 @@ import { addFacts, factCount, factsOf, judgeDates, judgeJoin, type Group } from 
 import { buildEvent } from './event-building.ts';
 import type { TimelineEvent } from './event-schema.ts';
 import { CONFLICT_SIMILARITY, MERGE_SIMILARITY } from './event-similarity.ts';
-import type { Candidate, EventStats, Pairs, Vectors } from './event-types.ts';
+import type { Pairs } from './event-pairs.ts';
+import type { Candidate, EventStats, Vectors } from './event-types.ts';
 import { substantiveWords } from './text-words.ts';
 import { trimTitle } from './titling.ts';
-
-/**
- * The order in which pairs are tried: most similar first, then by i, then by
- * j (`count` bounds both). A stable radix sort, key by key from the last, so
- * it costs a few passes over the pairs however many there are.
- */
-export function mergeOrder(pairs: Pairs, count: number): Uint32Array {
-  const n = pairs.sim.length;
-  let order = Uint32Array.from({ length: n }, (_, k) => k);
-  /** Orders the pairs stably by `digit[k]`, each below `buckets`. */
-  const pass = (digit: ArrayLike<number>, buckets: number): void => {
-    const at = new Uint32Array(buckets + 1);
-    for (let k = 0; k < n; k++) {
-      const d = (digit[k] ?? 0) + 1;
-      at[d] = (at[d] ?? 0) + 1;
-    }
-    for (let b = 0; b < buckets; b++) at[b + 1] = (at[b + 1] ?? 0) + (at[b] ?? 0);
-    const next = new Uint32Array(n);
-    for (const k of order) {
-      const d = digit[k] ?? 0;
-      next[at[d] ?? 0] = k;
-      at[d] = (at[d] ?? 0) + 1;
-    }
-    order = next;
-  };
-  pass(pairs.j, count);
-  pass(pairs.i, count);
-  // A similarity's bits, 16 at a time from the lowest: for numbers ≥ 0 they order as the numbers do, and flipped, the most similar comes first.
-  // Read through a 16-bit view of the similarities' bytes, in the platform's byte order (`lowest` is where the lowest 16 bits lie).
-  const sims = Float64Array.from(pairs.sim);
-  const halves = new Uint16Array(sims.buffer);
-  const lowest = new Uint8Array(Uint16Array.of(1).buffer)[0] === 1 ? 0 : 3;
-  const digit = new Uint16Array(n);
-  for (let part = 0; part < 4; part++) {
-    const at = lowest === 0 ? part : 3 - part;
-    for (let k = 0; k < n; k++) digit[k] = 0xffff - (halves[4 * k + at] ?? 0);
-    pass(digit, 0x10000);
-  }
-  return order;
-}
 
 /** Candidate k's TF-IDF vector scaled to length 1, by token id. */
 export function unitVector(vectors: Vectors, k: number): Map<number, number> {
@@ -80,8 +41,8 @@ export function unitVector(vectors: Vectors, k: number): Map<number, number> {
 
 /**
  * Groups the candidates agglomeratively: pairs are taken from most to least
- * similar (ties by position), and two groups join when their joined dates
- * still agree or, for a pair at least `CONFLICT_SIMILARITY` similar, disagree
+ * similar (ties by position; `Pairs.inMergeOrder`), and two groups join when
+ * their joined dates still agree or, for a pair at least `CONFLICT_SIMILARITY` similar, disagree
  * only by a little. Groups are union-find trees whose roots hold the groups'
  * date facts, so a merge costs the two groups' distinct dates. Groups come in
  * order of their first candidate, each in candidate order.
@@ -114,17 +75,16 @@ export function mergeGroups(candidates: readonly Candidate[], pairs: Pairs, vect
     if (small && large) for (const [id, w] of small) dot += w * (large.get(id) ?? 0);
     return dot / ((sizes[a] ?? 1) * (sizes[b] ?? 1));
   };
-  for (const k of mergeOrder(pairs, candidates.length)) {
-    const sim = pairs.sim[k] ?? 0;
-    const ri = find(pairs.i[k] ?? 0);
-    const rj = find(pairs.j[k] ?? 0);
+  pairs.inMergeOrder((i, j, sim) => {
+    const ri = find(i);
+    const rj = find(j);
     const g = groups[ri];
     const h = groups[rj];
-    if (ri === rj || !g || !h) continue;
+    if (ri === rj || !g || !h) return;
     stats.judged += 1;
     const verdict = judgeJoin(g, h);
-    if (verdict.conflict && !(sim >= CONFLICT_SIMILARITY && verdict.allNear)) continue;
-    if ((sizes[ri] ?? 1) + (sizes[rj] ?? 1) > 2 && meanSimilarity(ri, rj) < MERGE_SIMILARITY) continue;
+    if (verdict.conflict && !(sim >= CONFLICT_SIMILARITY && verdict.allNear)) return;
+    if ((sizes[ri] ?? 1) + (sizes[rj] ?? 1) > 2 && meanSimilarity(ri, rj) < MERGE_SIMILARITY) return;
     // The root with more facts takes in the other's.
     const [root, child] = factCount(g.facts) >= factCount(h.facts) ? [ri, rj] : [rj, ri];
     const kept = root === ri ? g : h;
@@ -138,7 +98,7 @@ export function mergeGroups(candidates: readonly Candidate[], pairs: Pairs, vect
     kept.conflict = verdict.conflict;
     kept.allNear = verdict.allNear;
     parent[child] = root;
-  }
+  });
   // Average linkage bounds a merge's mean similarity, not each member's: a citation whose mean similarity to the
   // rest of its group is under half the merge threshold talks about something else, and stands as its own event.
   const members = new Map<number, number[]>();

@@ -21,7 +21,8 @@
 import { precisionOf } from '../schema.ts';
 import { contains, near, NEAR_DAYS } from './event-calendar.ts';
 import { fits, isCalendarReading, readingsAround } from './event-dating.ts';
-import type { Candidate, EventStats, Pairs, Vectors } from './event-types.ts';
+import { Pairs } from './event-pairs.ts';
+import type { Candidate, EventStats, Vectors } from './event-types.ts';
 import { contentWords } from './text-words.ts';
 
 /** Clauses this similar tell the same event when their dates agree. */
@@ -269,7 +270,7 @@ export function similarPairs(
   const proposalOther = new Int32Array(MAX_COMPARED);
   const proposalSim = new Float64Array(MAX_COMPARED);
   const proposalWider = new Uint8Array(MAX_COMPARED);
-  const out: Pairs = { i: [], j: [], sim: [] };
+  const out = new Pairs();
   for (const q of probes) {
     const mine = tokensOf(q);
     for (const id of mine) mark[id] = q;
@@ -321,9 +322,7 @@ export function similarPairs(
     if (compared === MAX_COMPARED || proposed >= MAX_PROPOSED) stats.capped += 1;
     for (const k of chosen(proposed, proposalSim, proposalWider)) {
       const other = proposalOther[k] ?? 0;
-      out.i.push(Math.min(other, q));
-      out.j.push(Math.max(other, q));
-      out.sim.push(proposalSim[k] ?? 0);
+      out.push(Math.min(other, q), Math.max(other, q), proposalSim[k] ?? 0);
     }
     const own = reading === undefined ? undefined : block.get(reading);
     for (const id of prefix) {

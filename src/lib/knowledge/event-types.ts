@@ -2,7 +2,7 @@
  * The shapes the event stage hands from step to step: a candidate citation
  * (made by event-candidates.ts, read by every later step) and the date it
  * holds others to (`Judge`), the TF-IDF vectors and similar pairs
- * (event-similarity.ts) that merging reads, and the counts of work done.
+ * (event-similarity.ts; the pairs' storage is event-pairs.ts) that merging reads, and the counts of work done.
  *
  * They stand apart from the steps so that each step imports them from here
  * and no two steps need to import each other: the modules of the event stage
@@ -61,13 +61,6 @@ export interface Vectors {
   weight: Float64Array;
   /** Each candidate's sum of squared weights, in token order. */
   norm2: Float64Array;
-}
-
-/** Pairs of candidates (i < j, by position) with their cosine, in parallel arrays. */
-export interface Pairs {
-  i: number[];
-  j: number[];
-  sim: number[];
 }
 
 /** Counts of the work `findEvents` did, for tests and benchmarks that watch how it grows. */

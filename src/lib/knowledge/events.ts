@@ -96,7 +96,7 @@ export function findEvents(articles: readonly EventArticle[], options: EventOpti
   const vectors = vectorsOf(candidates, frequencies);
   const dated = blockingReadings(candidates);
   const pairs = similarPairs(vectors, dated, MERGE_SIMILARITY, similarityNeeds(candidates, dated), stats);
-  stats.pairs = pairs.sim.length;
+  stats.pairs = pairs.length;
 
   const events: Omit<TimelineEvent, 'id'>[] = [];
   for (const cs of mergeGroups(candidates, pairs, vectors, stats)) {
