@@ -45,7 +45,7 @@ function stats(): EventStats {
 
 /** The groups `mergeGroups` makes, as each member's article. */
 function merged(cs: readonly Candidate[], pairs: Pairs, tokens: readonly (readonly string[])[]): string[][] {
-  return mergeGroups(cs, pairs, vectors(tokens), stats()).map((g) => g.map((c) => c.article));
+  return mergeGroups(cs, pairs, vectors(tokens), stats()).map((g) => g.map((k) => cs[k]?.article ?? ''));
 }
 
 describe('mergeGroups', () => {
@@ -119,8 +119,9 @@ describe('Pairs', () => {
     const pairs = Pairs.of(i, j, sim, 7);
     expect(pairs.length).toBe(n);
     expect(visited(pairs)).toEqual(expected);
-    // A second visit, over chunks already sorted, gives the same order.
-    expect(visited(pairs)).toEqual(expected);
+    // The pairs are visited once, then let go.
+    expect(pairs.length).toBe(0);
+    expect(visited(pairs)).toEqual([]);
   });
 });
 

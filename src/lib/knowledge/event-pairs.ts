@@ -27,13 +27,15 @@ interface Chunk {
   length: number;
 }
 
+/** A chunk holding nothing. */
+const EMPTY: Chunk = { i: new Int32Array(0), j: new Int32Array(0), sim: new Float64Array(0), length: 0 };
+
 /** A pair as visited: candidates i < j (by position) and their cosine. */
 export type PairVisitor = (i: number, j: number, sim: number) => void;
 
 /** Pairs of candidates (i < j, by position) with their cosine, in chunks of parallel typed arrays. */
 export class Pairs {
   private readonly chunks: Chunk[] = [];
-  private sorted = true;
   /** How many pairs are held. */
   length = 0;
 
@@ -64,23 +66,24 @@ export class Pairs {
     chunk.sim[k] = sim;
     chunk.length = k + 1;
     this.length += 1;
-    this.sorted = false;
   }
 
-  /** Visits every pair in the order held (the order pushed, until `inMergeOrder` sorts them). */
+  /** Visits every pair in the order pushed. */
   forEach(visit: PairVisitor): void {
     for (const c of this.chunks) for (let k = 0; k < c.length; k++) visit(c.i[k] ?? 0, c.j[k] ?? 0, c.sim[k] ?? 0);
   }
 
   /**
-   * Visits every pair in merge order: most similar first, then by i, then by
-   * j. Sorts each chunk in place (the held order changes), then merges the
-   * chunks' runs through a heap of chunk numbers keyed by each run's next pair.
+   * Visits every pair in merge order, once: most similar first, then by i,
+   * then by j. Sorts each chunk in place, then merges the chunks' runs
+   * through a heap of chunk numbers keyed by each run's next pair; then lets
+   * the pairs go (none is held after).
    */
   inMergeOrder(visit: PairVisitor): void {
-    if (!this.sorted) for (const c of this.chunks) sortChunk(c);
-    this.sorted = true;
+    for (const c of this.chunks) sortChunk(c);
     const chunks = this.chunks.filter((c) => c.length > 0);
+    this.chunks.length = 0;
+    this.length = 0;
     const at = new Int32Array(chunks.length);
     // True when chunk a's next pair comes before chunk b's.
     const before = (a: number, b: number): boolean => {
@@ -119,6 +122,8 @@ export class Pairs {
       visit(chunk.i[p] ?? 0, chunk.j[p] ?? 0, chunk.sim[p] ?? 0);
       at[c] = p + 1;
       if (p + 1 === chunk.length) {
+        // A chunk read through is let go at once.
+        chunks[c] = EMPTY;
         size -= 1;
         heap[0] = heap[size] ?? 0;
       }

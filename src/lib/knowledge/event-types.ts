@@ -42,6 +42,9 @@ export interface Candidate {
   judge: Judge;
 }
 
+/** What dating and merging read of a candidate's dates: its relation and readings, with the days they cover. */
+export type CandidateDates = Pick<Candidate, 'relation' | 'ambiguous' | 'readings' | 'spans' | 'judge'>;
+
 /** Something an ambiguous reading must agree with: a certain reading (`on`) or a bound. */
 export interface Judge extends Dated {
   relation: Candidate['relation'];
