@@ -1,7 +1,8 @@
 /**
  * The shapes the event stage hands from step to step: a candidate citation
- * (made by event-candidates.ts, read by every later step) and the date it
- * holds others to (`Judge`), the TF-IDF vectors and similar pairs
+ * (made by event-candidates.ts, read whole by building, and as its
+ * `CandidateDates` and the numbers of event-table.ts by similarity and
+ * merging) and the date it holds others to (`Judge`), the TF-IDF vectors and similar pairs
  * (event-similarity.ts; the pairs' storage is event-pairs.ts) that merging reads, and the counts of work done.
  *
  * They stand apart from the steps so that each step imports them from here

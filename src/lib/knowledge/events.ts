@@ -36,11 +36,18 @@
  * events in the same order.
  *
  * The steps, one module each, composed here by `findEvents`:
- * event-candidates.ts (the citations each article gives), event-similarity.ts
- * (the pairs alike enough to try), event-merging.ts (the groups that tell one
- * event, and the citations their titles support), event-dating.ts (whether a
- * group's dates agree, and what its date is) and event-building.ts (the event
- * a group tells). Their shared shapes are in event-types.ts. This module also
+ * event-candidates.ts (the citations each article gives), event-table.ts (the
+ * candidates as numbers and shared dates, what similarity and merging read),
+ * event-similarity.ts (the pairs alike enough to try, held by event-pairs.ts),
+ * event-merging.ts (the groups that tell one event, and the citations their
+ * titles support), event-dating.ts (whether a group's dates agree, and what
+ * its date is) and event-building.ts (the event a group tells). Their shared
+ * shapes are in event-types.ts.
+ *
+ * Memory grows with what must be kept, not with the candidates' text: the
+ * first pass over the articles keeps only the compact table while the pairs
+ * are found and merged; a second pass makes the candidates again, article by
+ * article, and holds each only until its group's event is built. This module also
  * re-exports the event stage's public names, so callers import from here.
  */
 import { assignSlugs, slugify } from '../ingest/slug.ts';
