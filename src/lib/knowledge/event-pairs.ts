@@ -4,11 +4,12 @@
  *
  * A corpus gives up to `MAX_PROPOSED` pairs per citation (event-similarity.ts),
  * tens of millions at 100,000 articles, so the pairs are held in typed arrays
- * of fixed-size chunks (16 bytes a pair): growing never copies what is held,
- * and ordering needs no second array. Merge order (most similar first, then by
- * i, then by j) is reached by sorting each chunk in place and merging the
- * chunks' sorted runs with a binary heap (Knuth, TAOCP vol. 3, 5.4.1, multiway
- * merging), so its extra memory is a few numbers per chunk.
+ * of chunks (16 bytes a pair; chunks grow to at most `PAIR_CHUNK`): growing
+ * never copies what is held, and ordering needs no second array. Merge order
+ * (most similar first, then by i, then by j) is reached by sorting each chunk
+ * in place and merging the chunks' sorted runs with a binary heap (Knuth,
+ * TAOCP vol. 3, 5.4.1, multiway merging), so its extra memory is a few
+ * numbers per chunk.
  *
  * The order is total on (sim, i, j): two pairs equal in all three cannot be
  * told apart, so any correct sort gives the same sequence of pairs.
@@ -16,8 +17,10 @@
  * Pure: no I/O, no clock.
  */
 
-/** Pairs a chunk holds: 16 MB of arrays when full. */
+/** The most pairs a chunk holds: 16 MB of arrays when full. */
 export const PAIR_CHUNK = 1 << 20;
+/** The fewest pairs a chunk holds: chunks grow from this to `PAIR_CHUNK` as pairs are added, so few pairs take little room. */
+const FIRST_CHUNK = 1 << 14;
 
 /** One chunk's parallel arrays; the first `length` entries hold pairs. */
 interface Chunk {
@@ -41,7 +44,7 @@ export class Pairs {
 
   private readonly chunkSize: number;
 
-  /** `chunkSize`: pairs per chunk (`PAIR_CHUNK`; smaller in tests, to exercise the merge of chunks). */
+  /** `chunkSize`: the most pairs per chunk (`PAIR_CHUNK`; smaller in tests, to exercise the merge of chunks). */
   constructor(chunkSize: number = PAIR_CHUNK) {
     this.chunkSize = chunkSize;
   }
@@ -56,8 +59,10 @@ export class Pairs {
   /** Adds the pair (i, j) with cosine `sim`. */
   push(i: number, j: number, sim: number): void {
     let chunk = this.chunks[this.chunks.length - 1];
-    if (chunk === undefined || chunk.length === this.chunkSize) {
-      chunk = { i: new Int32Array(this.chunkSize), j: new Int32Array(this.chunkSize), sim: new Float64Array(this.chunkSize), length: 0 };
+    if (chunk === undefined || chunk.length === chunk.i.length) {
+      // As large as all the chunks before, within FIRST_CHUNK and the chunk size.
+      const size = Math.min(this.chunkSize, Math.max(FIRST_CHUNK, this.length));
+      chunk = { i: new Int32Array(size), j: new Int32Array(size), sim: new Float64Array(size), length: 0 };
       this.chunks.push(chunk);
     }
     const k = chunk.length;

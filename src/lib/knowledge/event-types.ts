@@ -2,8 +2,9 @@
  * The shapes the event stage hands from step to step: a candidate citation
  * (made by event-candidates.ts, read whole by building, and as its
  * `CandidateDates` and the numbers of event-table.ts by similarity and
- * merging) and the date it holds others to (`Judge`), the TF-IDF vectors and similar pairs
- * (event-similarity.ts; the pairs' storage is event-pairs.ts) that merging reads, and the counts of work done.
+ * merging) and the date it holds others to (`Judge`), the TF-IDF vectors
+ * (event-similarity.ts) that merging reads beside the similar pairs
+ * (event-pairs.ts), and the counts of work done.
  *
  * They stand apart from the steps so that each step imports them from here
  * and no two steps need to import each other: the modules of the event stage
