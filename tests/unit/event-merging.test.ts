@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { mergeGroups, mergeOrder, MIN_SUPPORT, supported, supportWords } from '../../src/lib/knowledge/event-merging.ts';
+import { mergeGroups, MIN_SUPPORT, supported, supportWords } from '../../src/lib/knowledge/event-merging.ts';
+import { Pairs } from '../../src/lib/knowledge/event-pairs.ts';
 import { CONFLICT_SIMILARITY, MERGE_SIMILARITY } from '../../src/lib/knowledge/event-similarity.ts';
-import type { Candidate, EventStats, Pairs, Vectors } from '../../src/lib/knowledge/event-types.ts';
+import type { Candidate, EventStats, Vectors } from '../../src/lib/knowledge/event-types.ts';
 import { candidate } from '../event-candidate.ts';
 
 /** Vectors over the given token lists, every token weighing 1. */
@@ -28,15 +29,11 @@ function cosine(a: readonly string[], b: readonly string[]): number {
 
 /** Every pair i < j of the token lists whose cosine is above 0, with it. */
 function pairsOf(tokens: readonly (readonly string[])[]): Pairs {
-  const out: Pairs = { i: [], j: [], sim: [] };
+  const out = new Pairs();
   tokens.forEach((a, i) =>
     tokens.slice(i + 1).forEach((b, k) => {
       const sim = cosine(a, b);
-      if (sim > 0) {
-        out.i.push(i);
-        out.j.push(i + 1 + k);
-        out.sim.push(sim);
-      }
+      if (sim > 0) out.push(i, i + 1 + k, sim);
     }),
   );
   return out;
@@ -48,7 +45,7 @@ function stats(): EventStats {
 
 /** The groups `mergeGroups` makes, as each member's article. */
 function merged(cs: readonly Candidate[], pairs: Pairs, tokens: readonly (readonly string[])[]): string[][] {
-  return mergeGroups(cs, pairs, vectors(tokens), stats()).map((g) => g.map((c) => c.article));
+  return mergeGroups(cs, pairs, vectors(tokens), stats()).map((g) => g.map((k) => cs[k]?.article ?? ''));
 }
 
 describe('mergeGroups', () => {
@@ -71,20 +68,20 @@ describe('mergeGroups', () => {
   it('refuses a group spread over too many days, however similar its clauses', () => {
     const tokens = [['p', 'q', 'r'], ['p', 'q', 'r']];
     const far = [candidate({ article: 'a', readings: ['2024-06-01'] }), candidate({ article: 'b', readings: ['2024-06-20'] })];
-    expect(merged(far, { i: [0], j: [1], sim: [1] }, tokens)).toEqual([['a'], ['b']]);
+    expect(merged(far, Pairs.of([0], [1], [1]), tokens)).toEqual([['a'], ['b']]);
   });
 
   it('joins close dates that disagree only at CONFLICT_SIMILARITY or above', () => {
     const tokens = [['p', 'q', 'r'], ['p', 'q', 'r']];
     const close = [candidate({ article: 'a', readings: ['2024-06-12'] }), candidate({ article: 'b', readings: ['2024-06-14'] })];
-    expect(merged(close, { i: [0], j: [1], sim: [CONFLICT_SIMILARITY] }, tokens)).toEqual([['a', 'b']]);
-    expect(merged(close, { i: [0], j: [1], sim: [CONFLICT_SIMILARITY - 0.01] }, tokens)).toEqual([['a'], ['b']]);
+    expect(merged(close, Pairs.of([0], [1], [CONFLICT_SIMILARITY]), tokens)).toEqual([['a', 'b']]);
+    expect(merged(close, Pairs.of([0], [1], [CONFLICT_SIMILARITY - 0.01]), tokens)).toEqual([['a'], ['b']]);
   });
 
   it('joins dates that nest at MERGE_SIMILARITY', () => {
     const tokens = [['p', 'q', 'r'], ['p', 'q', 'r']];
     const nested = [candidate({ article: 'a', readings: ['2024-06'] }), candidate({ article: 'b', readings: ['2024-06-14'] })];
-    expect(merged(nested, { i: [0], j: [1], sim: [MERGE_SIMILARITY] }, tokens)).toEqual([['a', 'b']]);
+    expect(merged(nested, Pairs.of([0], [1], [MERGE_SIMILARITY]), tokens)).toEqual([['a', 'b']]);
   });
 
   it('counts the merges it judges', () => {
@@ -96,10 +93,35 @@ describe('mergeGroups', () => {
   });
 });
 
-describe('mergeOrder', () => {
-  it('tries the most similar pair first, ties by i, then j', () => {
-    const pairs: Pairs = { i: [0, 1, 0, 0, 2], j: [3, 2, 2, 1, 3], sim: [0.3, 0.9, 0.3, 0.3, 0.5] };
-    expect([...mergeOrder(pairs, 4)]).toEqual([1, 4, 3, 2, 0]);
+describe('Pairs', () => {
+  /** The pairs as visited in merge order, each as `i j sim`. */
+  const visited = (pairs: Pairs): string[] => {
+    const out: string[] = [];
+    pairs.inMergeOrder((i, j, sim) => out.push(`${i} ${j} ${sim}`));
+    return out;
+  };
+
+  it('visits the most similar pair first, ties by i, then j', () => {
+    const pairs = Pairs.of([0, 1, 0, 0, 2], [3, 2, 2, 1, 3], [0.3, 0.9, 0.3, 0.3, 0.5]);
+    expect(visited(pairs)).toEqual(['1 2 0.9', '2 3 0.5', '0 1 0.3', '0 2 0.3', '0 3 0.3']);
+  });
+
+  it('visits pairs held in many chunks in the order one sort of them all gives', () => {
+    // A fixed pseudo-random list with many ties in sim and in i, held in chunks of 7 (and one partial chunk).
+    const n = 500;
+    const i = Array.from({ length: n }, (_, k) => (k * 37) % 23);
+    const j = Array.from({ length: n }, (_, k) => 23 + ((k * 11) % 19));
+    const sim = Array.from({ length: n }, (_, k) => ((k * 13) % 9) / 8);
+    const expected = i
+      .map((x, k) => ({ x, y: j[k] ?? 0, s: sim[k] ?? 0 }))
+      .sort((a, b) => b.s - a.s || a.x - b.x || a.y - b.y)
+      .map((p) => `${p.x} ${p.y} ${p.s}`);
+    const pairs = Pairs.of(i, j, sim, 7);
+    expect(pairs.length).toBe(n);
+    expect(visited(pairs)).toEqual(expected);
+    // The pairs are visited once, then let go.
+    expect(pairs.length).toBe(0);
+    expect(visited(pairs)).toEqual([]);
   });
 });
 

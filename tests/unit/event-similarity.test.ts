@@ -10,6 +10,7 @@ import {
   similarPairs,
   vectorsOf,
 } from '../../src/lib/knowledge/event-similarity.ts';
+import { candidateTable } from '../../src/lib/knowledge/event-table.ts';
 import type { Candidate, EventStats, Vectors } from '../../src/lib/knowledge/event-types.ts';
 import { candidate } from '../event-candidate.ts';
 
@@ -52,7 +53,7 @@ describe('similarityNeeded', () => {
 
   it('agrees with similarityNeeds, its form over candidate numbers', () => {
     const cs = [on('a', '2024-06'), on('b', '2024-06-12'), on('c', '2024-06-14'), on('d', '2024-06-30'), candidate({ article: 'e', readings: ['2025-06', '2024-06'] })];
-    const need = similarityNeeds(cs, blockingReadings(cs));
+    const need = similarityNeeds(candidateTable(cs), blockingReadings(cs));
     cs.forEach((a, i) => cs.slice(i + 1).forEach((b, k) => expect(need(i, i + 1 + k)).toBe(similarityNeeded(a, b))));
   });
 });
@@ -67,10 +68,12 @@ describe('similarPairs', () => {
     );
     const vectors = vectorsOf(cs, cs.map((c) => [...c.tokens].join(' ')));
     const dated = blockingReadings(cs);
-    const need = similarityNeeds(cs, dated);
+    const need = similarityNeeds(candidateTable(cs), dated);
     const stats: EventStats = { candidates: 0, comparisons: 0, capped: 0, pairs: 0, judged: 0 };
     const pairs = similarPairs(vectors, dated, MERGE_SIMILARITY, need, stats);
-    const found = pairs.i.map((i, k) => `${i} ${pairs.j[k]} ${pairs.sim[k]}`).sort();
+    const found: string[] = [];
+    pairs.forEach((i, j, sim) => found.push(`${i} ${j} ${sim}`));
+    found.sort();
     const all: string[] = [];
     cs.forEach((_, i) => cs.forEach((_, j) => {
       if (i >= j) return;

@@ -3,7 +3,7 @@
  * merging.
  *
  * Takes an article (with the temporals the ingest resolved in its body), its
- * body paragraphs and their sentences, and the entity mentions by paragraph;
+ * body paragraphs and their sentences, and the entity mentions by article;
  * returns its `Candidate`s in body order. Each temporal gives the clause
  * around it (clauses.ts), with every reading the text allows; temporals that
  * tell no event are skipped (post stamps and comment furniture, a sentence
@@ -53,18 +53,16 @@ export const ANNIVERSARY = /\b(?:(\d+|[a-z]+)[- ]year|(\d+)(?:st|nd|rd|th)|([a-z
 /** ", shortly after signing X" (or before) following a date: which side, and the `-ing` phrase X, up to the next clause break. */
 export const AFTER_BEFORE = /,\s*(?:(?:shortly|soon|just|only|immediately|days|weeks|months|a\s+(?:day|week|month|few\s+\w+))\s+)?(after|before)\s+(\p{Ll}+ing\b[^,;:—–]*?)(?=[,;:—–]|\.?$)/u;
 
-/** Entity mentions by article id, then by 1-based paragraph, each list in the caller's order. */
-export type MentionIndex = ReadonlyMap<string, ReadonlyMap<number, readonly EntityMentionInput[]>>;
+/** Entity mentions by article id, each article's in the caller's order (one list an article, as the corpus's mentions are many). */
+export type MentionIndex = ReadonlyMap<string, readonly EntityMentionInput[]>;
 
-/** Entity mentions indexed by article id and 1-based paragraph (`block`), each list in the order given. */
+/** Entity mentions indexed by article id, each list in the order given. */
 export function indexMentions(mentions: readonly EntityMentionInput[]): MentionIndex {
-  const out = new Map<string, Map<number, EntityMentionInput[]>>();
+  const out = new Map<string, EntityMentionInput[]>();
   for (const m of mentions) {
-    const byBlock = out.get(m.article) ?? new Map<number, EntityMentionInput[]>();
-    out.set(m.article, byBlock);
-    const list = byBlock.get(m.block);
+    const list = out.get(m.article);
     if (list) list.push(m);
-    else byBlock.set(m.block, [m]);
+    else out.set(m.article, [m]);
   }
   return out;
 }
@@ -74,11 +72,12 @@ export function candidatesOf(article: EventArticle, paragraphs: readonly string[
   const published = article.data.published.date;
   const pubRange = publishedRange(article.data);
   const out: Omit<Candidate, 'spans' | 'judge'>[] = [];
-  const mentioned = mentions.get(article.id);
-  const entityTokens = (paragraph: number, text: string): string[] =>
-    (mentioned?.get(paragraph) ?? []).filter((m) => text.includes(m.text)).map((m) => `@${m.entity}`);
+  const mentioned = mentions.get(article.id) ?? [];
+  // The mentions in a 1-based paragraph (`block`), in the order given.
+  const inParagraph = (paragraph: number): EntityMentionInput[] => mentioned.filter((m) => m.block === paragraph);
+  const entityTokens = (paragraph: number, text: string): string[] => inParagraph(paragraph).filter((m) => text.includes(m.text)).map((m) => `@${m.entity}`);
   const base = (paragraph: number, sentence: string, temporal: string, clause: Clause, rule: string) => ({
-    names: (mentioned?.get(paragraph) ?? []).filter((m) => sentence.includes(m.text)).map((m) => ({ text: m.text, entity: m.entity })),
+    names: inParagraph(paragraph).filter((m) => sentence.includes(m.text)).map((m) => ({ text: m.text, entity: m.entity })),
     article: article.id,
     published,
     paragraph,

@@ -21,7 +21,7 @@
 import { DATE_PATTERN, precisionOf } from '../schema.ts';
 import { cmp, commonPrefix, contains, datedOf, DAY_MS, gapDays, near, NEAR_DAYS, rangeOf, type Dated } from './event-calendar.ts';
 import type { EventDate } from './event-schema.ts';
-import type { Candidate, Judge } from './event-types.ts';
+import type { Candidate, CandidateDates, Judge } from './event-types.ts';
 
 /** Share of an event's reporting articles whose date settles a conflict by majority. */
 export const MAJORITY_SHARE = 0.75;
@@ -90,7 +90,7 @@ export interface DateFacts {
 }
 
 /** The key of an ambiguous citation's reading list. */
-export function readingsKey(c: Candidate): string {
+export function readingsKey(c: Pick<Candidate, 'readings'>): string {
   return c.readings.join(' ');
 }
 
@@ -119,7 +119,7 @@ export function addFacts(into: DateFacts, from: DateFacts): void {
 }
 
 /** The facts the citations give, each once, in citation order. */
-export function factsOf(cs: readonly Candidate[]): DateFacts {
+export function factsOf(cs: readonly CandidateDates[]): DateFacts {
   const facts = emptyFacts();
   for (const c of cs) {
     const one = emptyFacts();

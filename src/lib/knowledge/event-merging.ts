@@ -2,7 +2,7 @@
  * Merging: which candidate citations tell the same event, and which of them
  * its title supports.
  *
- * Takes the candidates, the similar pairs and vectors of
+ * Takes the candidates, the similar pairs (event-pairs.ts) and vectors of
  * event-similarity.ts; returns groups of candidates, each one event
  * (`mergeGroups`), then the events a group tells once every citation is held
  * to its title (`supported`). Merging is agglomerative with average linkage:
@@ -21,49 +21,10 @@ import { addFacts, factCount, factsOf, judgeDates, judgeJoin, type Group } from 
 import { buildEvent } from './event-building.ts';
 import type { TimelineEvent } from './event-schema.ts';
 import { CONFLICT_SIMILARITY, MERGE_SIMILARITY } from './event-similarity.ts';
-import type { Candidate, EventStats, Pairs, Vectors } from './event-types.ts';
+import type { Pairs } from './event-pairs.ts';
+import type { Candidate, CandidateDates, EventStats, Vectors } from './event-types.ts';
 import { substantiveWords } from './text-words.ts';
 import { trimTitle } from './titling.ts';
-
-/**
- * The order in which pairs are tried: most similar first, then by i, then by
- * j (`count` bounds both). A stable radix sort, key by key from the last, so
- * it costs a few passes over the pairs however many there are.
- */
-export function mergeOrder(pairs: Pairs, count: number): Uint32Array {
-  const n = pairs.sim.length;
-  let order = Uint32Array.from({ length: n }, (_, k) => k);
-  /** Orders the pairs stably by `digit[k]`, each below `buckets`. */
-  const pass = (digit: ArrayLike<number>, buckets: number): void => {
-    const at = new Uint32Array(buckets + 1);
-    for (let k = 0; k < n; k++) {
-      const d = (digit[k] ?? 0) + 1;
-      at[d] = (at[d] ?? 0) + 1;
-    }
-    for (let b = 0; b < buckets; b++) at[b + 1] = (at[b + 1] ?? 0) + (at[b] ?? 0);
-    const next = new Uint32Array(n);
-    for (const k of order) {
-      const d = digit[k] ?? 0;
-      next[at[d] ?? 0] = k;
-      at[d] = (at[d] ?? 0) + 1;
-    }
-    order = next;
-  };
-  pass(pairs.j, count);
-  pass(pairs.i, count);
-  // A similarity's bits, 16 at a time from the lowest: for numbers ≥ 0 they order as the numbers do, and flipped, the most similar comes first.
-  // Read through a 16-bit view of the similarities' bytes, in the platform's byte order (`lowest` is where the lowest 16 bits lie).
-  const sims = Float64Array.from(pairs.sim);
-  const halves = new Uint16Array(sims.buffer);
-  const lowest = new Uint8Array(Uint16Array.of(1).buffer)[0] === 1 ? 0 : 3;
-  const digit = new Uint16Array(n);
-  for (let part = 0; part < 4; part++) {
-    const at = lowest === 0 ? part : 3 - part;
-    for (let k = 0; k < n; k++) digit[k] = 0xffff - (halves[4 * k + at] ?? 0);
-    pass(digit, 0x10000);
-  }
-  return order;
-}
 
 /** Candidate k's TF-IDF vector scaled to length 1, by token id. */
 export function unitVector(vectors: Vectors, k: number): Map<number, number> {
@@ -79,15 +40,23 @@ export function unitVector(vectors: Vectors, k: number): Map<number, number> {
 }
 
 /**
- * Groups the candidates agglomeratively: pairs are taken from most to least
- * similar (ties by position), and two groups join when their joined dates
- * still agree or, for a pair at least `CONFLICT_SIMILARITY` similar, disagree
- * only by a little. Groups are union-find trees whose roots hold the groups'
- * date facts, so a merge costs the two groups' distinct dates. Groups come in
- * order of their first candidate, each in candidate order.
+ * Groups the candidates (given by their dates) agglomeratively: pairs are
+ * taken from most to least similar (ties by position; `Pairs.inMergeOrder`,
+ * which lets the pairs go), and two groups join when their joined dates still
+ * agree or, for a pair at least `CONFLICT_SIMILARITY` similar, disagree only
+ * by a little. Groups are union-find trees whose roots hold the groups' date
+ * facts, so a merge costs the two groups' distinct dates. Returns groups of
+ * candidate positions, in order of their first candidate, each in candidate
+ * order.
+ *
+ * Only groups of more than one candidate hold state of their own: a lone
+ * candidate's date facts are those of every lone candidate with the same
+ * `dates` object (shared until it takes in another group), and its vector sum
+ * is read from `vectors` (whose tokens per candidate are distinct).
  */
-export function mergeGroups(candidates: readonly Candidate[], pairs: Pairs, vectors: Vectors, stats: EventStats): Candidate[][] {
-  const parent = candidates.map((_, k) => k);
+export function mergeGroups(dates: readonly CandidateDates[], pairs: Pairs, vectors: Vectors, stats: EventStats): number[][] {
+  const count = dates.length;
+  const parent = Int32Array.from({ length: count }, (_, k) => k);
   const find = (k: number): number => {
     let root = k;
     while (parent[root] !== root) root = parent[root] ?? root;
@@ -98,64 +67,88 @@ export function mergeGroups(candidates: readonly Candidate[], pairs: Pairs, vect
     }
     return root;
   };
-  const groups = candidates.map((c): Group => {
-    const facts = factsOf([c]);
-    const { conflict, allNear } = judgeDates([facts]);
-    return { facts, conflict, allNear };
-  });
+  const lone = new Map<CandidateDates, Group>();
+  const loneGroup = (k: number): Group => {
+    const d = dates[k]!;
+    let g = lone.get(d);
+    if (g === undefined) {
+      const facts = factsOf([d]);
+      const { conflict, allNear } = judgeDates([facts]);
+      g = { facts, conflict, allNear };
+      lone.set(d, g);
+    }
+    return g;
+  };
+  // The groups of more than one candidate, at their roots.
+  const groups: (Group | undefined)[] = new Array<Group | undefined>(count);
   // Each group's sum of its members' unit vectors: the dot product of two sums over the product of the sizes is the
   // mean similarity of every pair across the two groups (average linkage), so a chain of pairwise-similar clauses
-  // cannot drift into one event whose citations talk about other things.
-  const sums = candidates.map((_, k) => unitVector(vectors, k));
-  const sizes = candidates.map(() => 1);
+  // cannot drift into one event whose citations talk about other things. A lone candidate's sum is its unit vector.
+  const sums: (Map<number, number> | undefined)[] = new Array<Map<number, number> | undefined>(count);
+  const sumOf = (r: number): Map<number, number> => sums[r] ?? unitVector(vectors, r);
+  const sumSize = (r: number): number => sums[r]?.size ?? (vectors.start[r + 1] ?? 0) - (vectors.start[r] ?? 0);
+  const sizes = new Int32Array(count).fill(1);
   const meanSimilarity = (a: number, b: number): number => {
-    const [small, large] = (sums[a]?.size ?? 0) <= (sums[b]?.size ?? 0) ? [sums[a], sums[b]] : [sums[b], sums[a]];
+    const [s, l] = sumSize(a) <= sumSize(b) ? [a, b] : [b, a];
+    const large = sumOf(l);
     let dot = 0;
-    if (small && large) for (const [id, w] of small) dot += w * (large.get(id) ?? 0);
+    const small = sums[s];
+    if (small) for (const [id, w] of small) dot += w * (large.get(id) ?? 0);
+    else {
+      // A lone candidate's unit vector, entry by entry as `unitVector` makes it.
+      const norm = Math.sqrt(vectors.norm2[s] ?? 0) || 1;
+      for (let t = vectors.start[s] ?? 0; t < (vectors.start[s + 1] ?? 0); t++) {
+        const id = vectors.ids[t] ?? 0;
+        dot += ((vectors.weight[id] ?? 0) / norm) * (large.get(id) ?? 0);
+      }
+    }
     return dot / ((sizes[a] ?? 1) * (sizes[b] ?? 1));
   };
-  for (const k of mergeOrder(pairs, candidates.length)) {
-    const sim = pairs.sim[k] ?? 0;
-    const ri = find(pairs.i[k] ?? 0);
-    const rj = find(pairs.j[k] ?? 0);
-    const g = groups[ri];
-    const h = groups[rj];
-    if (ri === rj || !g || !h) continue;
+  pairs.inMergeOrder((i, j, sim) => {
+    const ri = find(i);
+    const rj = find(j);
+    if (ri === rj) return;
+    const g = groups[ri] ?? loneGroup(ri);
+    const h = groups[rj] ?? loneGroup(rj);
     stats.judged += 1;
     const verdict = judgeJoin(g, h);
-    if (verdict.conflict && !(sim >= CONFLICT_SIMILARITY && verdict.allNear)) continue;
-    if ((sizes[ri] ?? 1) + (sizes[rj] ?? 1) > 2 && meanSimilarity(ri, rj) < MERGE_SIMILARITY) continue;
-    // The root with more facts takes in the other's.
+    if (verdict.conflict && !(sim >= CONFLICT_SIMILARITY && verdict.allNear)) return;
+    if ((sizes[ri] ?? 1) + (sizes[rj] ?? 1) > 2 && meanSimilarity(ri, rj) < MERGE_SIMILARITY) return;
+    // The root with more facts takes in the other's (a lone candidate's shared facts are copied first).
     const [root, child] = factCount(g.facts) >= factCount(h.facts) ? [ri, rj] : [rj, ri];
-    const kept = root === ri ? g : h;
+    const kept = groups[root] ?? { ...loneGroup(root), facts: factsOf([dates[root]!]) };
     addFacts(kept.facts, (root === ri ? h : g).facts);
+    groups[root] = kept;
+    groups[child] = undefined;
     // The larger sum takes in the smaller.
-    const [into, from] = (sums[root]?.size ?? 0) >= (sums[child]?.size ?? 0) ? [sums[root], sums[child]] : [sums[child], sums[root]];
-    if (into && from) for (const [id, w] of from) into.set(id, (into.get(id) ?? 0) + w);
-    if (into) sums[root] = into;
-    sums[child] = new Map();
+    const sr = sumOf(root);
+    const sc = sumOf(child);
+    const [into, from] = sr.size >= sc.size ? [sr, sc] : [sc, sr];
+    for (const [id, w] of from) into.set(id, (into.get(id) ?? 0) + w);
+    sums[root] = into;
+    sums[child] = undefined;
     sizes[root] = (sizes[root] ?? 1) + (sizes[child] ?? 1);
     kept.conflict = verdict.conflict;
     kept.allNear = verdict.allNear;
     parent[child] = root;
-  }
+  });
   // Average linkage bounds a merge's mean similarity, not each member's: a citation whose mean similarity to the
   // rest of its group is under half the merge threshold talks about something else, and stands as its own event.
   const members = new Map<number, number[]>();
-  candidates.forEach((_, k) => {
+  for (let k = 0; k < count; k++) {
     const root = find(k);
     const list = members.get(root);
     if (list) list.push(k);
     else members.set(root, [k]);
-  });
-  const out: Candidate[][] = [];
+  }
+  const out: number[][] = [];
   for (const [root, ks] of members) {
     const sum = sums[root];
     if (ks.length < 3 || !sum) {
-      out.push(ks.map((k) => candidates[k]!));
+      out.push(ks);
       continue;
     }
-    const kept: Candidate[] = [];
+    const kept: number[] = [];
     for (const k of ks) {
       const v = unitVector(vectors, k);
       let dot = 0;
@@ -165,14 +158,13 @@ export function mergeGroups(candidates: readonly Candidate[], pairs: Pairs, vect
         self += w * w;
       }
       const meanToOthers = (dot - self) / (ks.length - 1);
-      if (meanToOthers < MERGE_SIMILARITY / 2) out.push([candidates[k]!]);
-      else kept.push(candidates[k]!);
+      if (meanToOthers < MERGE_SIMILARITY / 2) out.push([k]);
+      else kept.push(k);
     }
     if (kept.length > 0) out.push(kept);
   }
   // In order of each group's first candidate, as the callers expect.
-  const position = new Map(candidates.map((c, k) => [c, k]));
-  return out.sort((a, b) => (position.get(a[0]!) ?? 0) - (position.get(b[0]!) ?? 0));
+  return out.sort((a, b) => (a[0] ?? 0) - (b[0] ?? 0));
 }
 
 /** Content words a citation's sentence must share with its event's title to stay in the event. */

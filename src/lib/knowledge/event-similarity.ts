@@ -21,7 +21,9 @@
 import { precisionOf } from '../schema.ts';
 import { contains, near, NEAR_DAYS } from './event-calendar.ts';
 import { fits, isCalendarReading, readingsAround } from './event-dating.ts';
-import type { Candidate, EventStats, Pairs, Vectors } from './event-types.ts';
+import { Pairs } from './event-pairs.ts';
+import { TokenNumbers, type CandidateTable } from './event-table.ts';
+import type { Candidate, CandidateDates, EventStats, Vectors } from './event-types.ts';
 import { contentWords } from './text-words.ts';
 
 /** Clauses this similar tell the same event when their dates agree. */
@@ -74,28 +76,9 @@ export function vectorsOf(candidates: readonly Candidate[], sentences: readonly 
   // Inverse document frequency over every sentence of the corpus.
   const counted = sentences instanceof DocumentFrequencies ? sentences : new DocumentFrequencies();
   if (!(sentences instanceof DocumentFrequencies)) for (const s of sentences) counted.add(s);
-  const { df, docs } = counted;
-  const tokenNumber = new Map<string, number>();
-  const weights: number[] = [];
-  const tokenIds: number[] = [];
-  const start = new Int32Array(candidates.length + 1);
-  const norm2 = new Float64Array(candidates.length);
-  candidates.forEach((c, k) => {
-    for (const w of c.tokens) {
-      let id = tokenNumber.get(w);
-      if (id === undefined) {
-        const n = df.get(w);
-        id = weights.length;
-        tokenNumber.set(w, id);
-        weights.push(Math.log(1 + (n === undefined ? docs : docs / n)));
-      }
-      tokenIds.push(id);
-      const x = weights[id] ?? 1;
-      norm2[k] = (norm2[k] ?? 0) + x * x;
-    }
-    start[k + 1] = tokenIds.length;
-  });
-  return { start, ids: Int32Array.from(tokenIds), weight: Float64Array.from(weights), norm2 };
+  const tokens = new TokenNumbers();
+  for (const c of candidates) tokens.add(c.tokens);
+  return tokens.vectors(counted);
 }
 
 /**
@@ -104,7 +87,7 @@ export function vectorsOf(candidates: readonly Candidate[], sentences: readonly 
  * ambiguous readings, bounds and any other reading, which meet every
  * candidate.
  */
-export function blockingReadings(candidates: readonly Candidate[]): (string | undefined)[] {
+export function blockingReadings(candidates: readonly CandidateDates[]): (string | undefined)[] {
   return candidates.map((c) => (c.relation === 'on' && !c.ambiguous && isCalendarReading(c.readings[0] ?? '') ? c.readings[0] : undefined));
 }
 
@@ -269,7 +252,7 @@ export function similarPairs(
   const proposalOther = new Int32Array(MAX_COMPARED);
   const proposalSim = new Float64Array(MAX_COMPARED);
   const proposalWider = new Uint8Array(MAX_COMPARED);
-  const out: Pairs = { i: [], j: [], sim: [] };
+  const out = new Pairs();
   for (const q of probes) {
     const mine = tokensOf(q);
     for (const id of mine) mark[id] = q;
@@ -321,9 +304,7 @@ export function similarPairs(
     if (compared === MAX_COMPARED || proposed >= MAX_PROPOSED) stats.capped += 1;
     for (const k of chosen(proposed, proposalSim, proposalWider)) {
       const other = proposalOther[k] ?? 0;
-      out.i.push(Math.min(other, q));
-      out.j.push(Math.max(other, q));
-      out.sim.push(proposalSim[k] ?? 0);
+      out.push(Math.min(other, q), Math.max(other, q), proposalSim[k] ?? 0);
     }
     const own = reading === undefined ? undefined : block.get(reading);
     for (const id of prefix) {
@@ -351,6 +332,11 @@ export function similarityNeeded(a: Candidate, b: Candidate): number {
   if (a.scheduled !== b.scheduled) return Infinity;
   // A key starts with its article's id.
   if (a.article === b.article && (a.key === b.key || a.sentence === b.sentence)) return Infinity;
+  return datesNeed(a, b);
+}
+
+/** `similarityNeeded` of two candidates from different sentences, neither scheduled or both: what their dates require. */
+function datesNeed(a: CandidateDates, b: CandidateDates): number {
   const aCertain = a.relation === 'on' && !a.ambiguous;
   const one = aCertain ? a : b;
   const other = aCertain ? b : a;
@@ -365,31 +351,20 @@ export function similarityNeeded(a: Candidate, b: Candidate): number {
 }
 
 /**
- * `similarityNeeded` for candidates by number. For two candidates certainly
- * dated on calendar readings (`dated`) it comes down to day arithmetic, done
- * on flat arrays: such readings nest when their days do, and the coarser of
- * two has the wider `NEAR_DAYS`.
+ * `similarityNeeded` for candidates by number, read from their table. For
+ * two candidates certainly dated on calendar readings (`dated`) it comes
+ * down to day arithmetic, done on flat arrays: such readings nest when their
+ * days do, and the coarser of two has the wider `NEAR_DAYS`.
  */
-export function similarityNeeds(candidates: readonly Candidate[], dated: readonly (string | undefined)[]): (i: number, j: number) => number {
-  const numbers = (keys: readonly string[]): Int32Array => {
-    const seen = new Map<string, number>();
-    return Int32Array.from(keys, (k) => {
-      const known = seen.get(k);
-      if (known !== undefined) return known;
-      seen.set(k, seen.size);
-      return seen.size - 1;
-    });
-  };
-  const key = numbers(candidates.map((c) => c.key));
-  const place = numbers(candidates.map((c) => `${c.article}\n${c.sentence}`));
-  const scheduled = Uint8Array.from(candidates, (c) => Number(c.scheduled));
+export function similarityNeeds(table: CandidateTable, dated: readonly (string | undefined)[]): (i: number, j: number) => number {
+  const { dates, scheduled, clause, place } = table;
   const calendar = Uint8Array.from(dated, (r) => Number(r !== undefined));
-  const from = Int32Array.from(candidates, (c) => c.judge.from);
-  const to = Int32Array.from(candidates, (c) => c.judge.to);
+  const from = Int32Array.from(dates, (c) => c.judge.from);
+  const to = Int32Array.from(dates, (c) => c.judge.to);
   const within = Int32Array.from(dated, (r) => (r === undefined ? 0 : NEAR_DAYS[precisionOf(r)]));
   return (i, j) => {
-    if (!calendar[i] || !calendar[j]) return similarityNeeded(candidates[i] as Candidate, candidates[j] as Candidate);
-    if (scheduled[i] !== scheduled[j] || key[i] === key[j] || place[i] === place[j]) return Infinity;
+    if (scheduled[i] !== scheduled[j] || clause[i] === clause[j] || place[i] === place[j]) return Infinity;
+    if (!calendar[i] || !calendar[j]) return datesNeed(dates[i] as CandidateDates, dates[j] as CandidateDates);
     const fi = from[i] ?? 0;
     const ti = to[i] ?? 0;
     const fj = from[j] ?? 0;

@@ -1,8 +1,10 @@
 /**
  * The shapes the event stage hands from step to step: a candidate citation
- * (made by event-candidates.ts, read by every later step) and the date it
- * holds others to (`Judge`), the TF-IDF vectors and similar pairs
- * (event-similarity.ts) that merging reads, and the counts of work done.
+ * (made by event-candidates.ts, read whole by building, and as its
+ * `CandidateDates` and the numbers of event-table.ts by similarity and
+ * merging) and the date it holds others to (`Judge`), the TF-IDF vectors
+ * (event-similarity.ts) that merging reads beside the similar pairs
+ * (event-pairs.ts), and the counts of work done.
  *
  * They stand apart from the steps so that each step imports them from here
  * and no two steps need to import each other: the modules of the event stage
@@ -42,6 +44,9 @@ export interface Candidate {
   judge: Judge;
 }
 
+/** What dating and merging read of a candidate's dates: its relation and readings, with the days they cover. */
+export type CandidateDates = Pick<Candidate, 'relation' | 'ambiguous' | 'readings' | 'spans' | 'judge'>;
+
 /** Something an ambiguous reading must agree with: a certain reading (`on`) or a bound. */
 export interface Judge extends Dated {
   relation: Candidate['relation'];
@@ -61,13 +66,6 @@ export interface Vectors {
   weight: Float64Array;
   /** Each candidate's sum of squared weights, in token order. */
   norm2: Float64Array;
-}
-
-/** Pairs of candidates (i < j, by position) with their cosine, in parallel arrays. */
-export interface Pairs {
-  i: number[];
-  j: number[];
-  sim: number[];
 }
 
 /** Counts of the work `findEvents` did, for tests and benchmarks that watch how it grows. */

@@ -36,20 +36,28 @@
  * events in the same order.
  *
  * The steps, one module each, composed here by `findEvents`:
- * event-candidates.ts (the citations each article gives), event-similarity.ts
- * (the pairs alike enough to try), event-merging.ts (the groups that tell one
- * event, and the citations their titles support), event-dating.ts (whether a
- * group's dates agree, and what its date is) and event-building.ts (the event
- * a group tells). Their shared shapes are in event-types.ts. This module also
+ * event-candidates.ts (the citations each article gives), event-table.ts (the
+ * candidates as numbers and shared dates, what similarity and merging read),
+ * event-similarity.ts (the pairs alike enough to try, held by event-pairs.ts),
+ * event-merging.ts (the groups that tell one event, and the citations their
+ * titles support), event-dating.ts (whether a group's dates agree, and what
+ * its date is) and event-building.ts (the event a group tells). Their shared
+ * shapes are in event-types.ts.
+ *
+ * Memory grows with what must be kept, not with the candidates' text: the
+ * first pass over the articles keeps only the compact table while the pairs
+ * are found and merged; a second pass makes the candidates again, article by
+ * article, and holds each only until its group's event is built. This module also
  * re-exports the event stage's public names, so callers import from here.
  */
 import { assignSlugs, slugify } from '../ingest/slug.ts';
-import { candidatesOf, indexMentions } from './event-candidates.ts';
+import { candidatesOf, indexMentions, type MentionIndex } from './event-candidates.ts';
 import { cmp } from './event-calendar.ts';
 import { mergeGroups, supported } from './event-merging.ts';
 import type { EntityMentionInput, EventArticle, TimelineEvent } from './event-schema.ts';
-import { blockingReadings, DocumentFrequencies, MERGE_SIMILARITY, similarPairs, similarityNeeds, vectorsOf } from './event-similarity.ts';
-import type { Candidate, EventStats } from './event-types.ts';
+import { blockingReadings, DocumentFrequencies, MERGE_SIMILARITY, similarPairs, similarityNeeds } from './event-similarity.ts';
+import { TableBuilder, type CandidateTable } from './event-table.ts';
+import type { Candidate, EventStats, Vectors } from './event-types.ts';
 import { bodyParagraphs, splitSentences } from './text-words.ts';
 
 export * from './event-schema.ts';
@@ -82,27 +90,8 @@ export function findEvents(articles: readonly EventArticle[], options: EventOpti
   const stats: EventStats = { candidates: 0, comparisons: 0, capped: 0, pairs: 0, judged: 0 };
   const mentions = indexMentions(options.mentions ?? []);
   const sorted = [...articles].sort((a, b) => cmp(a.id, b.id));
-  // One article at a time: its sentences are counted and let go, so the corpus's sentences are never held together.
-  const frequencies = new DocumentFrequencies();
-  const candidates: Candidate[] = [];
-  for (const a of sorted) {
-    const paragraphs = bodyParagraphs(a.body);
-    const sentences = paragraphs.map(splitSentences);
-    for (const c of candidatesOf(a, paragraphs, sentences, mentions)) candidates.push(c);
-    for (const list of sentences) for (const s of list) frequencies.add(s);
-  }
-  stats.candidates = candidates.length;
-
-  const vectors = vectorsOf(candidates, frequencies);
-  const dated = blockingReadings(candidates);
-  const pairs = similarPairs(vectors, dated, MERGE_SIMILARITY, similarityNeeds(candidates, dated), stats);
-  stats.pairs = pairs.sim.length;
-
-  const events: Omit<TimelineEvent, 'id'>[] = [];
-  for (const cs of mergeGroups(candidates, pairs, vectors, stats)) {
-    if (cs.every((c) => c.relation !== 'on')) continue;
-    events.push(...supported(cs));
-  }
+  const groups = eventGroups(sorted, mentions, stats);
+  const events = eventsOf(sorted, mentions, groups, stats.candidates);
   // The event's own date, else its earliest reading, else its earliest candidate; undated last.
   const sortKeys = new Map(events.map((e) => [e, e.date ?? e.dates[0]?.date ?? e.citations.flatMap((c) => c.candidates).sort()[0] ?? '9999']));
   const sortKey = (e: Omit<TimelineEvent, 'id'>): string => sortKeys.get(e) ?? '9999';
@@ -113,4 +102,70 @@ export function findEvents(articles: readonly EventArticle[], options: EventOpti
   if (options.stats) Object.assign(options.stats, stats);
   // Each event is checked against `timelineEventSchema` by the caller, which drops one that fails with a warning (knowledge.ts).
   return events.map((e) => ({ id: ids.get(e) ?? base(e), ...e }));
+}
+
+/**
+ * The first pass: the groups of candidates (by position, articles in id
+ * order) that tell one dated event each, found from the candidates' compact
+ * table (event-table.ts), so no candidate's text is held while the pairs are
+ * found and merged. A group that holds only bounds says nothing dated and is
+ * dropped.
+ */
+function eventGroups(sorted: readonly EventArticle[], mentions: MentionIndex, stats: EventStats): number[][] {
+  const { table, vectors } = compactCandidates(sorted, mentions);
+  stats.candidates = table.dates.length;
+  const dated = blockingReadings(table.dates);
+  const pairs = similarPairs(vectors, dated, MERGE_SIMILARITY, similarityNeeds(table, dated), stats);
+  stats.pairs = pairs.length;
+  return mergeGroups(table.dates, pairs, vectors, stats).filter((ks) => ks.some((k) => table.dates[k]?.relation === 'on'));
+}
+
+/** Every candidate of the articles, in order, as a table and TF-IDF vectors; each article's sentences are counted and let go. */
+function compactCandidates(sorted: readonly EventArticle[], mentions: MentionIndex): { table: CandidateTable; vectors: Vectors } {
+  const frequencies = new DocumentFrequencies();
+  const builder = new TableBuilder();
+  for (const a of sorted) {
+    const paragraphs = bodyParagraphs(a.body);
+    const sentences = paragraphs.map(splitSentences);
+    builder.add(candidatesOf(a, paragraphs, sentences, mentions));
+    for (const list of sentences) for (const s of list) frequencies.add(s);
+  }
+  return { table: builder.table(), vectors: builder.vectors(frequencies) };
+}
+
+/**
+ * The second pass: the events the groups tell (`supported`), in group order.
+ * The candidates are made again from the articles in the same order
+ * (`candidatesOf` is deterministic, so the k-th is the first pass's k-th);
+ * only those in a group are held, and only until the group's last one is
+ * made and its events are built.
+ */
+function eventsOf(sorted: readonly EventArticle[], mentions: MentionIndex, groups: readonly (readonly number[])[], count: number): Omit<TimelineEvent, 'id'>[] {
+  const groupOf = new Int32Array(count).fill(-1);
+  groups.forEach((ks, g) => {
+    for (const k of ks) groupOf[k] = g;
+  });
+  // Groups by their last candidate (each group lists its candidates in order).
+  const last = (g: number): number => groups[g]?.[(groups[g]?.length ?? 1) - 1] ?? 0;
+  const byLast = Array.from(groups.keys()).sort((g, h) => last(g) - last(h) || g - h);
+  const held = new Map<number, Candidate>();
+  const out: Omit<TimelineEvent, 'id'>[][] = [];
+  let k = 0;
+  let done = 0;
+  for (const a of sorted) {
+    const paragraphs = bodyParagraphs(a.body);
+    for (const c of candidatesOf(a, paragraphs, paragraphs.map(splitSentences), mentions)) {
+      if ((groupOf[k] ?? -1) >= 0) held.set(k, c);
+      k += 1;
+    }
+    for (; done < byLast.length && last(byLast[done] ?? 0) < k; done++) {
+      const g = byLast[done] ?? 0;
+      const cs = (groups[g] ?? []).map((x) => held.get(x));
+      if (cs.some((c) => c === undefined)) throw new Error('internal: the second pass over the articles gave other candidates than the first');
+      out[g] = supported(cs as Candidate[]);
+      for (const x of groups[g] ?? []) held.delete(x);
+    }
+  }
+  if (k !== count || done !== byLast.length) throw new Error('internal: the second pass over the articles gave other candidates than the first');
+  return out.flat();
 }
