@@ -13,7 +13,7 @@
  * the paragraph, and the rest is written.
  */
 import { z } from 'zod';
-import { compactMentions, extractMentions, resolveEntities, type CompactMentions, type SentenceCache } from './entities.ts';
+import { compactMentions, extractMentions, resolveEntities, StringTable, type CompactMentions, type SentenceCache } from './entities.ts';
 import { findFigures, groupFigures } from './figures.ts';
 import { findEvents, timelineEventSchema, type EntityMentionInput, type TimelineEvent } from './events.ts';
 import { clusterStories, duplicateSchema, storyClusteringSchema, storySchema, topicSchema, type StoryClustering, type TopicEditorEntry } from './stories.ts';
@@ -185,7 +185,7 @@ export function buildKnowledgeSections(
   // Each stage runs in a function of its own that returns only what later stages read, so what it made is let go once handed on.
   let entityMentions: EntityMentionInput[];
   // Each article's mentions are made compact as soon as they are read, so the corpus's text is never held twice.
-  const strings = new Map<string, string>();
+  const strings = new StringTable();
   const compact = (m: Parameters<typeof compactMentions>[0]): CompactMentions => compactMentions(m, editor.entities, strings);
   try {
     entityMentions = entityStage(
@@ -200,7 +200,7 @@ export function buildKnowledgeSections(
       (mentions) => {
         if (precomputed) for (const k of precomputed.values()) k.mentions = RELEASED;
         options.articleText?.release();
-        strings.clear();
+        strings.seal();
         return isolate<CompactMentions, EntityIndex>(
           'entities',
           mentions,
