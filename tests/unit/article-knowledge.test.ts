@@ -75,6 +75,31 @@ describe('per-article knowledge computed beside the pipeline', () => {
     for (const k of given.values()) expect([k.mentions, k.figures]).toEqual([{ error: 'released' }, { error: 'released' }]);
   });
 
+  it('reads parked articles one at a time through articleText.read until their text is restored', () => {
+    const plain = buildKnowledge(CORPUS);
+    const articles = CORPUS.map((a) => ({ ...a }));
+    const given = precomputed(articles);
+    const text = new Map<KnowledgeArticle, Pick<KnowledgeArticle, 'data' | 'body'>>(articles.map((a) => [a, { data: a.data, body: a.body }]));
+    for (const a of articles) Object.assign(a, { data: {} as KnowledgeArticle['data'], body: '' });
+    let reads = 0;
+    let restored = false;
+    const articleText = {
+      release: () => undefined,
+      read: (a: KnowledgeArticle) => {
+        expect(restored).toBe(false);
+        reads += 1;
+        return text.get(a)!;
+      },
+      restore: () => {
+        restored = true;
+        for (const [a, t] of text) Object.assign(a, t);
+      },
+    };
+    const parked = buildKnowledge(articles, {}, { precomputed: given, articleText });
+    expect(reads).toBe(CORPUS.length);
+    expect(JSON.stringify(parked)).toBe(JSON.stringify(plain));
+  });
+
   it('leaves an article whose step threw out of that stage, with the problem buildKnowledge reports for a throw', () => {
     const thrown = buildKnowledge(CORPUS, {}, {
       stages: {
