@@ -14,7 +14,8 @@ import { CorpusStream, reportRow, type ReportRow } from '../lib/ingest/assembly.
 import { checkStamp } from '../lib/ingest/generated.ts';
 import { readContentFile } from '../lib/ingest/markdown.ts';
 import type { SeedResult } from '../lib/ingest/pipeline.ts';
-import { holdMentions, shareStrings, type ArticleKnowledge } from '../lib/knowledge/article-knowledge.ts';
+import { holdMentions, packHeldMentions, shareStrings, type ArticleKnowledge, type HeldMentions, type PackedHeldMentions } from '../lib/knowledge/article-knowledge.ts';
+import { StringTable } from '../lib/knowledge/compact-mentions.ts';
 import type { KnowledgeArticle } from '../lib/knowledge/text.ts';
 import { articleSchema } from '../lib/schema.ts';
 
@@ -324,8 +325,10 @@ export class EntryCollector {
   private readonly parkedAt = new Map<KnowledgeArticle, { at: number; length: number }>();
   /** Set once a write to the parking file failed: later articles keep their text. */
   private parkingFull = false;
-  /** The short strings the per-article knowledge holds, each once (`shareStrings`). */
+  /** The short strings the per-article knowledge's figures hold, each once (`shareStrings`). */
   private shared = new Map<string, string>();
+  /** The strings the held mentions hold, each once (`packHeldMentions`). */
+  private heldStrings = new StringTable();
 
   constructor(existing: ReadonlyMap<string, ExistingEntry>, writer: EntryWriter, shownEntry: (name: string) => string) {
     this.existing = existing;
@@ -369,10 +372,14 @@ export class EntryCollector {
     }
   }
 
-  /** What is held of an article's knowledge until the layer is built: its mentions without what their article gives again (`holdMentions`), its strings shared. */
+  /** What is held of an article's knowledge until the layer is built: its mentions without what their article gives again (`holdMentions`), packed; its figures' strings shared. */
   private hold(knowledge: ArticleKnowledge): ArticleKnowledge {
-    const mentions = 'error' in knowledge.mentions ? knowledge.mentions : { value: holdMentions(knowledge.mentions.value) };
-    return shareStrings({ ...knowledge, mentions }, this.shared);
+    const given = knowledge.mentions;
+    return { mentions: 'error' in given ? given : { value: this.pack(holdMentions(given.value)) }, figures: shareStrings(knowledge.figures, this.shared) };
+  }
+
+  private pack(held: HeldMentions | PackedHeldMentions): PackedHeldMentions {
+    return held.held === 'packed' ? held : packHeldMentions(held, this.heldStrings);
   }
 
   private shareRow(row: ReportRow): ReportRow {
@@ -438,6 +445,8 @@ export class EntryCollector {
     const taken = this.precomputed;
     this.precomputed = new Map();
     this.shared = new Map();
+    this.heldStrings.seal();
+    this.heldStrings = new StringTable();
     return taken;
   }
 
