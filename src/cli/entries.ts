@@ -311,7 +311,7 @@ export class EntryCollector {
   private readonly existing: ReadonlyMap<string, ExistingEntry>;
   private readonly writer: EntryWriter;
   private readonly shownEntry: (name: string) => string;
-  /** The articles for the knowledge layer, in the order they were made. */
+  /** The articles for the knowledge layer, in the order they were made; their text is parked (`parkText`) until `restoreArticleText`, and read one at a time by `readArticleText`. */
   articles: KnowledgeArticle[] = [];
   /** Each entry's SHA-256 by id: per-article knowledge work is cached by it. */
   readonly hashes = new Map<string, string>();
