@@ -14,7 +14,8 @@ import { CorpusStream, reportRow, type ReportRow } from '../lib/ingest/assembly.
 import { checkStamp } from '../lib/ingest/generated.ts';
 import { readContentFile } from '../lib/ingest/markdown.ts';
 import type { SeedResult } from '../lib/ingest/pipeline.ts';
-import { holdMentions, shareStrings, type ArticleKnowledge } from '../lib/knowledge/article-knowledge.ts';
+import { holdMentions, packHeldMentions, shareStrings, type ArticleKnowledge, type HeldMentions, type PackedHeldMentions } from '../lib/knowledge/article-knowledge.ts';
+import { StringTable } from '../lib/knowledge/compact-mentions.ts';
 import type { KnowledgeArticle } from '../lib/knowledge/text.ts';
 import { articleSchema } from '../lib/schema.ts';
 
@@ -310,7 +311,7 @@ export class EntryCollector {
   private readonly existing: ReadonlyMap<string, ExistingEntry>;
   private readonly writer: EntryWriter;
   private readonly shownEntry: (name: string) => string;
-  /** The articles for the knowledge layer, in the order they were made. */
+  /** The articles for the knowledge layer, in the order they were made; their text is parked (`parkText`) until `restoreArticleText`, and read one at a time by `readArticleText`. */
   articles: KnowledgeArticle[] = [];
   /** Each entry's SHA-256 by id: per-article knowledge work is cached by it. */
   readonly hashes = new Map<string, string>();
@@ -318,10 +319,16 @@ export class EntryCollector {
   precomputed = new Map<string, ArticleKnowledge>();
   /** The texts the report's rows hold, each once: seeds share their boilerplate, and so the removals' texts (`shareStrings`). */
   private rowStrings = new Map<string, string>();
-  /** The folder of the file holding the articles' text while it is parked (`parkArticleText`). */
-  private parked: string | undefined;
-  /** The short strings the per-article knowledge holds, each once (`shareStrings`). */
+  /** The file holding the articles' text while it is parked (`parkText`): its folder, descriptor and length; `null` once it could not be written. */
+  private parking: { dir: string; fd: number; length: number } | null | undefined;
+  /** Where each parked article's text is in the parking file. */
+  private readonly parkedAt = new Map<KnowledgeArticle, { at: number; length: number }>();
+  /** Set once a write to the parking file failed: later articles keep their text. */
+  private parkingFull = false;
+  /** The short strings the per-article knowledge's figures hold, each once (`shareStrings`). */
   private shared = new Map<string, string>();
+  /** The strings the held mentions hold, each once (`packHeldMentions`). */
+  private heldStrings = new StringTable();
 
   constructor(existing: ReadonlyMap<string, ExistingEntry>, writer: EntryWriter, shownEntry: (name: string) => string) {
     this.existing = existing;
@@ -343,6 +350,7 @@ export class EntryCollector {
       this.hashes.set(slug, digest);
       const made = this.compact(slug, result.article, result.body ?? '', name, this.messages);
       if (made) {
+        this.parkText(made.article);
         this.articles.push(made.article);
         this.places.set(slug, made.place);
         if (result.knowledge) this.precomputed.set(slug, this.hold(result.knowledge));
@@ -354,6 +362,7 @@ export class EntryCollector {
       this.writer.park(key, result.content!);
       // Named in `finish`: the row's entry, the article's id and any SL408 wait for it.
       const made = this.compact('', result.article, result.body ?? '', undefined, undefined);
+      if (made) this.parkText(made.article);
       const row = this.shareRow(reportRow(result, 'articles/'));
       this.waiting.push({ key, path: result.input.path, row, article: made?.article, place: made?.place, digest, ...(result.knowledge ? { knowledge: this.hold(result.knowledge) } : {}) });
       this.rows.push(row);
@@ -363,10 +372,14 @@ export class EntryCollector {
     }
   }
 
-  /** What is held of an article's knowledge until the layer is built: its mentions without what their article gives again (`holdMentions`), its strings shared. */
+  /** What is held of an article's knowledge until the layer is built: its mentions without what their article gives again (`holdMentions`), packed; its figures' strings shared. */
   private hold(knowledge: ArticleKnowledge): ArticleKnowledge {
-    const mentions = 'error' in knowledge.mentions ? knowledge.mentions : { value: holdMentions(knowledge.mentions.value) };
-    return shareStrings({ ...knowledge, mentions }, this.shared);
+    const given = knowledge.mentions;
+    return { mentions: 'error' in given ? given : { value: this.pack(holdMentions(given.value)) }, figures: shareStrings(knowledge.figures, this.shared) };
+  }
+
+  private pack(held: HeldMentions | PackedHeldMentions): PackedHeldMentions {
+    return held.held === 'packed' ? held : packHeldMentions(held, this.heldStrings);
   }
 
   private shareRow(row: ReportRow): ReportRow {
@@ -413,6 +426,7 @@ export class EntryCollector {
     }
     const made = this.compact(id, data, body, name, messages);
     if (made) {
+      this.parkText(made.article);
       this.articles.push(made.article);
       this.places.set(id, made.place);
     }
@@ -431,71 +445,84 @@ export class EntryCollector {
     const taken = this.precomputed;
     this.precomputed = new Map();
     this.shared = new Map();
+    this.heldStrings.seal();
+    this.heldStrings = new StringTable();
     return taken;
   }
 
   /**
-   * Moves every article's front matter and body to a temporary file, leaving
-   * the articles without them until `restoreArticleText`: the knowledge
-   * layer's entity stage reads only the mentions taken from them, and at
-   * 100,000 articles their text is about a gigabyte. Each is written with V8's
+   * Moves an article's front matter and body to a temporary file as soon as
+   * the article is made, leaving it without them until `readArticleText` or
+   * `restoreArticleText`: until the knowledge layer's later stages, nothing
+   * reads them but the entity stage, one article at a time, and at 100,000
+   * articles their text is over a gigabyte. Each is written with V8's
    * serialiser, which gives back the very values. When the file cannot be
-   * written, the articles keep their text.
+   * written, the articles from then on keep their text.
    */
-  parkArticleText(): void {
-    if (this.parked !== undefined) return;
+  private parkText(article: KnowledgeArticle): void {
+    if (this.parking === null || this.parkingFull || this.parkedAt.has(article)) return;
     let dir: string | undefined;
-    let fd: number | undefined;
     try {
-      removeDeadRunsParking();
-      dir = mkdtempSync(join(tmpdir(), `${PARKING}${process.pid}-`));
-      const path = join(dir, 'articles.bin');
-      fd = openSync(path, 'w');
-      const head = Buffer.alloc(4);
-      for (const a of this.articles) {
-        const record = serialize({ data: a.data, body: a.body });
-        head.writeUInt32LE(record.length, 0);
-        writeSync(fd, head);
-        writeSync(fd, record);
+      if (this.parking === undefined) {
+        removeDeadRunsParking();
+        dir = mkdtempSync(join(tmpdir(), `${PARKING}${process.pid}-`));
+        this.parking = { dir, fd: openSync(join(dir, 'articles.bin'), 'w+'), length: 0 };
       }
-      closeSync(fd);
-      fd = undefined;
-      this.parked = dir;
+      const record = serialize({ data: article.data, body: article.body });
+      const at = this.parking.length;
+      for (let done = 0; done < record.length; ) done += writeSync(this.parking.fd, record, done, record.length - done, at + done);
+      this.parking.length += record.length;
+      this.parkedAt.set(article, { at, length: record.length });
     } catch {
-      if (fd !== undefined) closeSync(fd);
-      if (dir !== undefined) rmSync(dir, { recursive: true, force: true });
+      if (this.parking === undefined) {
+        if (dir !== undefined) rmSync(dir, { recursive: true, force: true });
+        this.parking = null;
+      }
+      // The articles parked so far stay parked: their records were written whole.
+      else this.parkingFull = true;
       return;
     }
-    for (const a of this.articles) {
-      a.data = PARKED;
-      a.body = '';
+    article.data = PARKED;
+    article.body = '';
+  }
+
+  /** Parks the text of every article not parked yet (`parkText`). */
+  parkArticleText(): void {
+    for (const a of this.articles) this.parkText(a);
+  }
+
+  /** An article's front matter and body, read back from the parking file when it is parked (the article stays parked). */
+  readArticleText(article: KnowledgeArticle): Pick<KnowledgeArticle, 'data' | 'body'> {
+    const place = this.parkedAt.get(article);
+    if (place === undefined || !this.parking) return { data: article.data, body: article.body };
+    const record = Buffer.alloc(place.length);
+    readFully(this.parking.fd, record, place.at);
+    return deserialize(record) as Pick<KnowledgeArticle, 'data' | 'body'>;
+  }
+
+  /** Puts back the text `parkText` moved out, and removes its file. */
+  restoreArticleText(): void {
+    try {
+      for (const a of this.parkedAt.keys()) {
+        const { data, body } = this.readArticleText(a);
+        a.data = data;
+        a.body = body;
+      }
+    } finally {
+      this.parkedAt.clear();
+      this.removeParking();
     }
   }
 
-  /** Puts back the text `parkArticleText` moved out, and removes its file. */
-  restoreArticleText(): void {
-    const dir = this.parked;
-    if (dir === undefined) return;
-    this.parked = undefined;
+  /** Closes and removes the parking file; articles still parked lose their text. */
+  private removeParking(): void {
+    const parking = this.parking;
+    this.parking = undefined;
+    if (!parking) return;
     try {
-      const fd = openSync(join(dir, 'articles.bin'), 'r');
-      try {
-        const head = Buffer.alloc(4);
-        let at = 0;
-        for (const a of this.articles) {
-          readFully(fd, head, at);
-          const record = Buffer.alloc(head.readUInt32LE(0));
-          readFully(fd, record, at + 4);
-          at += 4 + record.length;
-          const { data, body } = deserialize(record) as Pick<KnowledgeArticle, 'data' | 'body'>;
-          a.data = data;
-          a.body = body;
-        }
-      } finally {
-        closeSync(fd);
-      }
+      closeSync(parking.fd);
     } finally {
-      rmSync(dir, { recursive: true, force: true });
+      rmSync(parking.dir, { recursive: true, force: true });
     }
   }
 
@@ -503,6 +530,8 @@ export class EntryCollector {
   releaseArticles(): void {
     this.articles = [];
     this.precomputed = new Map();
+    this.parkedAt.clear();
+    this.removeParking();
   }
 
   /** The first schema issue of a waiting entry's data, kept for its message once it has a name. */

@@ -339,7 +339,7 @@ async function ingest(run: Run): Promise<number> {
         problems = buildKnowledgeSections(
           articles,
           { ...(editor?.editor ? { entities: editor.editor } : {}), ...(topics?.editor ? { topics: topics.editor } : {}) },
-          { precomputed: entries.takePrecomputed(), articleText: { release: () => entries.parkArticleText(), restore: () => entries.restoreArticleText() }, ...(memo ? { memo } : {}), ...(io.knowledgeStages ? { stages: io.knowledgeStages } : {}) },
+          { precomputed: entries.takePrecomputed(), articleText: { release: () => entries.parkArticleText(), restore: () => entries.restoreArticleText(), read: (a) => entries.readArticleText(a) }, ...(memo ? { memo } : {}), ...(io.knowledgeStages ? { stages: io.knowledgeStages } : {}) },
           (key, value) => {
             const section = parseByRecord(knowledgeSchema.shape[key] as z.ZodType, value, 'frame');
             if (key === 'entities') for (const warning of (section as Knowledge['entities']).warnings) knowledgeWarnings.push({ file: shown(editorPath), severity: 'warning', code: 'SL503', message: warning });

@@ -5,7 +5,8 @@
  * the article out of its stage with the same problem.
  */
 import { describe, expect, it } from 'vitest';
-import { articleKnowledge, holdMentions, restoreMentions, withArticle, type ArticleKnowledge } from '../../src/lib/knowledge/article-knowledge.ts';
+import { articleKnowledge, holdMentions, packHeldMentions, restoreMentions, unpackHeldMentions, withArticle, type ArticleKnowledge, type HeldMentions } from '../../src/lib/knowledge/article-knowledge.ts';
+import { StringTable } from '../../src/lib/knowledge/compact-mentions.ts';
 import { extractMentions } from '../../src/lib/knowledge/entities.ts';
 import { findFigures } from '../../src/lib/knowledge/figures.ts';
 import { buildKnowledge } from '../../src/lib/knowledge/knowledge.ts';
@@ -42,6 +43,21 @@ describe('per-article knowledge computed beside the pipeline', () => {
     // Held without what the article gives again (each unit's text and words), as the ingest holds them.
     const held = new Map([...precomputed(CORPUS)].map(([id, k]) => [id, 'error' in k.mentions ? k : { ...k, mentions: { value: holdMentions(k.mentions.value) } }]));
     expect(JSON.stringify(buildKnowledge(CORPUS, {}, { precomputed: held }))).toBe(JSON.stringify(plain));
+    // Packed over one table, as the ingest holds them until the entity stage.
+    const table = new StringTable();
+    const packed = new Map([...precomputed(CORPUS)].map(([id, k]) => [id, 'error' in k.mentions ? k : { ...k, mentions: { value: packHeldMentions(holdMentions(k.mentions.value) as HeldMentions, table) } }]));
+    expect(JSON.stringify(buildKnowledge(CORPUS, {}, { precomputed: packed }))).toBe(JSON.stringify(plain));
+  });
+
+  it('packs held mentions and unpacks them field for field, each string once in the table', () => {
+    const table = new StringTable();
+    for (const a of CORPUS) {
+      const k = articleKnowledge(a.data, a.body);
+      if ('error' in k.mentions) throw new Error('a step failed');
+      const held = holdMentions(k.mentions.value) as HeldMentions;
+      expect(unpackHeldMentions(packHeldMentions(held, table))).toEqual(held);
+    }
+    expect(new Set(table.list).size).toBe(table.list.length);
   });
 
   it('derives again, field for field, the unit texts and words it does not hold', () => {
@@ -73,6 +89,31 @@ describe('per-article knowledge computed beside the pipeline', () => {
     expect(held).toHaveLength(CORPUS.length);
     expect(JSON.stringify(parked)).toBe(JSON.stringify(plain));
     for (const k of given.values()) expect([k.mentions, k.figures]).toEqual([{ error: 'released' }, { error: 'released' }]);
+  });
+
+  it('reads parked articles one at a time through articleText.read until their text is restored', () => {
+    const plain = buildKnowledge(CORPUS);
+    const articles = CORPUS.map((a) => ({ ...a }));
+    const given = precomputed(articles);
+    const text = new Map<KnowledgeArticle, Pick<KnowledgeArticle, 'data' | 'body'>>(articles.map((a) => [a, { data: a.data, body: a.body }]));
+    for (const a of articles) Object.assign(a, { data: {} as KnowledgeArticle['data'], body: '' });
+    let reads = 0;
+    let restored = false;
+    const articleText = {
+      release: () => undefined,
+      read: (a: KnowledgeArticle) => {
+        expect(restored).toBe(false);
+        reads += 1;
+        return text.get(a)!;
+      },
+      restore: () => {
+        restored = true;
+        for (const [a, t] of text) Object.assign(a, t);
+      },
+    };
+    const parked = buildKnowledge(articles, {}, { precomputed: given, articleText });
+    expect(reads).toBe(CORPUS.length);
+    expect(JSON.stringify(parked)).toBe(JSON.stringify(plain));
   });
 
   it('leaves an article whose step threw out of that stage, with the problem buildKnowledge reports for a throw', () => {

@@ -10,10 +10,12 @@ import {
   resolveEntities,
   compactMentions,
   slugify,
+  StringTable,
   type ArticleMentions,
   type Recognizer,
   type ResolveStats,
 } from '../../src/lib/knowledge/entities.ts';
+import { compactUnits } from '../../src/lib/knowledge/compact-mentions.ts';
 import { entityEditorSchema, entityIndexSchema, type EntityIndex, type EntityType } from '../../src/lib/knowledge/schema.ts';
 import { articleUnits, type KnowledgeArticle } from '../../src/lib/knowledge/text.ts';
 import { type Article } from '../../src/lib/schema.ts';
@@ -349,8 +351,9 @@ describe('extractMentions and resolveEntities', () => {
   const editor = entityEditorSchema.parse(parseYaml(readFileSync('tests/knowledge-gold/entities-editor.yaml', 'utf8')));
   const records = seeds.map((a) => extractMentions(a));
 
-  /** Freezes a value and everything in it, so any write throws. */
+  /** Freezes a value and everything in it, so any write throws (a typed array cannot be frozen: see where it is compared). */
   const deepFreeze = <T>(value: T): T => {
+    if (ArrayBuffer.isView(value)) return value;
     if (value && typeof value === 'object') for (const v of Object.values(value)) deepFreeze(v);
     return Object.freeze(value);
   };
@@ -369,13 +372,18 @@ describe('extractMentions and resolveEntities', () => {
   });
 
   it('resolves the same from compact records, which hold no text but a title-case headline\'s', () => {
-    const strings = new Map<string, string>();
+    const strings = new StringTable();
     const compact = deepFreeze(records.map((r) => compactMentions(r, editor, strings)));
+    const packed = compact.map((c) => Int32Array.from(c.data));
     expect(resolveEntities(compact, editor)).toEqual(findEntities(seeds, editor));
     // Twice over the same records: resolving writes nothing into them.
     expect(resolveEntities(compact, editor)).toEqual(findEntities(seeds, editor));
+    expect(compact.map((c) => c.data)).toEqual(packed);
+    // One table for the corpus: each string once.
+    expect(new Set(strings.list).size).toBe(strings.list.length);
+    expect(compact.every((c) => c.strings === strings.list)).toBe(true);
     expect(resolveEntities(records.map((r) => compactMentions(r)))).toEqual(findEntities(seeds));
-    const units = compact.flatMap((c) => c.units);
+    const units = compact.flatMap((c) => compactUnits(c));
     expect(units.filter((u) => u.text !== undefined).every((u) => u.titleCase)).toBe(true);
     // The corpus does define an acronym in brackets and name editor forms, so both paths are exercised.
     expect(units.some((u) => u.opens.length > 0 && u.closes.length > 0)).toBe(true);

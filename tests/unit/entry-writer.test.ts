@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { EntryWriter, removeDeadRunsParking } from '../../src/cli/entries.ts';
+import { EntryCollector, EntryWriter, removeDeadRunsParking } from '../../src/cli/entries.ts';
 
 let dir: string;
 beforeEach(() => {
@@ -75,5 +75,27 @@ describe('removeDeadRunsParking', () => {
       rmSync(gone, { recursive: true, force: true });
       rmSync(kept, { recursive: true, force: true });
     }
+  });
+});
+
+describe('EntryCollector', () => {
+  const parkings = (): string[] => readdirSync(tmpdir()).filter((n) => n.startsWith(`storyline-articles-${process.pid}-`));
+
+  it('parks each article’s text as it comes, reads one back on demand, and restores them all exactly', () => {
+    const names = readdirSync('content/articles').filter((n) => n.endsWith('.md')).sort().slice(0, 3);
+    const collector = new EntryCollector(new Map(), new EntryWriter(dir, 'none'), (n) => n);
+    const messages: never[] = [];
+    for (const name of names) collector.keep(name, readFileSync(join('content/articles', name), 'utf8'), 'digest', messages);
+    expect(messages).toEqual([]);
+    const articles = collector.articles;
+    expect(articles.map((a) => a.id)).toEqual(names.map((n) => n.replace(/\.md$/, '')));
+    expect(articles.every((a) => a.body === '' && Object.keys(a.data).length === 0)).toBe(true);
+    expect(parkings()).toHaveLength(1);
+    const read = articles.map((a) => collector.readArticleText(a));
+    expect(read.every((t) => t.body.length > 0 && typeof t.data.headline === 'string')).toBe(true);
+    collector.restoreArticleText();
+    expect(articles.map((a) => ({ data: a.data, body: a.body }))).toEqual(read);
+    expect(parkings()).toEqual([]);
+    collector.releaseArticles();
   });
 });

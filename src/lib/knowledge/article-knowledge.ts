@@ -17,6 +17,7 @@
  */
 import { z } from 'zod';
 import { extractMentions, nameWords, type ArticleMentions, type SentenceCache, type UnitMentions } from './entities.ts';
+import { compactLists, compactUnits, packMentions, type CompactMentions, type StringTable } from './compact-mentions.ts';
 import { findFigures } from './figures.ts';
 import type { Figure } from './schema.ts';
 import { articleUnits, type KnowledgeArticle } from './text.ts';
@@ -36,9 +37,19 @@ export interface HeldMentions {
   units: Omit<UnitMentions, 'text' | 'words'>[];
 }
 
-/** An article's per-article knowledge, without its id (see the file comment). Plain JSON. */
+/**
+ * `HeldMentions` packed (`packHeldMentions`): one `Int32Array` over a string
+ * table the corpus's records share, as the entity stage's records are
+ * (`CompactMentions`), until the entity stage unpacks them.
+ */
+export interface PackedHeldMentions {
+  held: 'packed';
+  record: CompactMentions;
+}
+
+/** An article's per-article knowledge, without its id (see the file comment). Plain JSON, but for packed mentions. */
 export interface ArticleKnowledge {
-  mentions: StepResult<Omit<ArticleMentions, 'article'> | HeldMentions>;
+  mentions: StepResult<Omit<ArticleMentions, 'article'> | HeldMentions | PackedHeldMentions>;
   figures: StepResult<Omit<Figure, 'article'>[]>;
 }
 
@@ -126,8 +137,10 @@ export function shareStrings<T>(value: T, table: Map<string, string>, max = SHAR
   return share(value) as T;
 }
 
-/** `mentions` without what `restoreMentions` derives again from the article: each unit's text and words. */
-export function holdMentions(mentions: Omit<ArticleMentions, 'article'> | HeldMentions): HeldMentions {
+/** `mentions` without what `restoreMentions` derives again from the article: each unit's text and words (held mentions are returned as they are). */
+export function holdMentions(mentions: Omit<ArticleMentions, 'article'> | HeldMentions): HeldMentions;
+export function holdMentions(mentions: Omit<ArticleMentions, 'article'> | HeldMentions | PackedHeldMentions): HeldMentions | PackedHeldMentions;
+export function holdMentions(mentions: Omit<ArticleMentions, 'article'> | HeldMentions | PackedHeldMentions): HeldMentions | PackedHeldMentions {
   if ('held' in mentions) return mentions;
   return {
     held: true,
@@ -137,15 +150,33 @@ export function holdMentions(mentions: Omit<ArticleMentions, 'article'> | HeldMe
   };
 }
 
+/** `held`, packed over `table` (see `PackedHeldMentions`); `unpackHeldMentions` gives it back. */
+export function packHeldMentions(held: HeldMentions, table: StringTable): PackedHeldMentions {
+  const units = held.units.map((u) => ({ block: u.block, ...(u.titleCase ? { titleCase: true as const, text: '' } : {}), detected: u.detected, ruled: u.ruled, editor: [], wordStarts: [], wordTexts: [], opens: [], closes: [] }));
+  return { held: 'packed', record: packMentions('', { agencies: held.agencies, lowerWords: held.lowerWords, capitalised: [] }, units, table) };
+}
+
+/** The `HeldMentions` `packHeldMentions` was given (equal, field for field; new objects). */
+export function unpackHeldMentions(packed: PackedHeldMentions): HeldMentions {
+  const { agencies, lowerWords } = compactLists(packed.record);
+  return {
+    held: true,
+    agencies,
+    lowerWords,
+    units: compactUnits(packed.record).map((u) => ({ block: u.block, ...(u.titleCase ? { titleCase: true as const } : {}), detected: [...u.detected], ruled: [...u.ruled] })),
+  };
+}
+
 /**
  * The mentions `extractMentions` gave for `article`, from what `holdMentions`
- * kept of them: each unit's text as `articleUnits` reads it (as
+ * kept of them (packed or not): each unit's text as `articleUnits` reads it (as
  * `extractMentions` did), and its words from that text (none in a title-case
  * headline, which the library does not read). Mentions that were not held are
  * returned as they are. Throws when the article's units do not match.
  */
-export function restoreMentions(mentions: Omit<ArticleMentions, 'article'> | HeldMentions, article: KnowledgeArticle): Omit<ArticleMentions, 'article'> {
-  if (!('held' in mentions)) return mentions;
+export function restoreMentions(given: Omit<ArticleMentions, 'article'> | HeldMentions | PackedHeldMentions, article: KnowledgeArticle): Omit<ArticleMentions, 'article'> {
+  if (!('held' in given)) return given;
+  const mentions = given.held === 'packed' ? unpackHeldMentions(given) : given;
   const units = articleUnits(article);
   if (units.length !== mentions.units.length) throw new Error(`internal: the held mentions have ${mentions.units.length} units, the article ${units.length}`);
   return {

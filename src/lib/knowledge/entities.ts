@@ -67,6 +67,9 @@ import model from 'wink-eng-lite-web-model';
 import type { ArticleEntities, Entity, EntityEditor, EntityEditorEntry, EntityIndex, EntityMention, EntityType } from './schema.ts';
 import { articleUnits, isTitleCase, sentences, type KnowledgeArticle } from './text.ts';
 import { tagDocument } from './compromise-tagger.ts';
+import { compactLists, compactUnits, packMentions, StringTable, type CompactMentions, type CompactUnit } from './compact-mentions.ts';
+
+export { StringTable, type CompactMentions } from './compact-mentions.ts';
 import { isLowerCaseWord, isPlaceSlot, mergeCandidates, trimCaseEdges, weightedVote, type CaseCounts } from './entity-spans.ts';
 
 /** A span a library proposes in a text, with its type when the library gives one. */
@@ -767,45 +770,6 @@ export function extractMentions(article: KnowledgeArticle, options: ExtractOptio
   };
 }
 
-/**
- * One unit of an article as `resolveEntities` holds it (`compactMentions`):
- * what the corpus-wide rules read of it, without its text.
- */
-export interface CompactUnit {
-  /** As `UnitMentions.block`. */
-  block: number;
-  /** A headline in title case, and its text: only names found elsewhere are looked up in it. */
-  titleCase?: true;
-  /** The text, kept only for a title-case headline. */
-  text?: string;
-  detected: readonly NamePiece[];
-  ruled: readonly NamePiece[];
-  /** The editor's forms as the text writes them (`editorPiecesIn`): one piece per match, `editor` set. */
-  editor: readonly NamePiece[];
-  /** The unit's `words` (`UnitMentions.words`), in order: where each starts, and its text (its key is `foldName(text)`). */
-  wordStarts: readonly number[];
-  wordTexts: readonly string[];
-  /** Offsets where the text writes " (" , and where it writes ")": an acronym defined in brackets after a long name. */
-  opens: readonly number[];
-  closes: readonly number[];
-}
-
-/**
- * An article's mentions as `resolveEntities` holds them: every unit's text
- * read once, for the editor's forms and the brackets, and let go (a large
- * corpus's text does not fit beside its mentions). Depends on the article
- * and the editor file: it is made again whenever either changes.
- */
-export interface CompactMentions {
-  compact: true;
-  article: string;
-  agencies: string[];
-  lowerWords: string[];
-  /** The distinct capitalised words of its units (`UnitMentions.words`), in lower case, sorted. */
-  capitalised: string[];
-  units: CompactUnit[];
-}
-
 /** Every editor entry's forms as patterns (`formPattern`, any case), entry by entry; made once per editor file. */
 const EDITOR_PATTERNS = new WeakMap<readonly EntityEditorEntry[], RegExp[][]>();
 
@@ -819,31 +783,19 @@ function editorPatternsOf(entries: readonly EntityEditorEntry[]): RegExp[][] {
 }
 
 const NO_ENTRIES: readonly EntityEditorEntry[] = [];
-/** The one empty list compact records share; never written to. */
-const NONE: readonly never[] = Object.freeze([]);
 
 /**
  * `mentions` as `resolveEntities` holds them (see `CompactMentions`), for
- * `editor`. Short strings are shared through `strings` when given (a
- * corpus's words repeat). A record that is already compact is returned as it
- * is.
+ * `editor`, their strings in `strings` (a corpus's records share one table:
+ * its words repeat). A record that is already compact is returned as it is.
  */
-export function compactMentions(mentions: ArticleMentions | CompactMentions, editor?: EntityEditor, strings?: Map<string, string>): CompactMentions {
+export function compactMentions(mentions: ArticleMentions | CompactMentions, editor?: EntityEditor, strings: StringTable = new StringTable()): CompactMentions {
   if ('compact' in mentions) return mentions;
-  const share = (s: string): string => {
-    if (!strings) return s;
-    const known = strings.get(s);
-    if (known !== undefined) return known;
-    strings.set(s, s);
-    return s;
-  };
   const patterns = editorPatternsOf(editor?.entities ?? NO_ENTRIES);
   const capitalised = new Set<string>();
-  // Most units have no editor form, bracket or word: they share one empty list.
-  const list = <T>(items: readonly T[]): readonly T[] => (items.length === 0 ? NONE : items);
   const units = mentions.units.map((unit): CompactUnit => {
     const { text } = unit;
-    for (const w of unit.words) capitalised.add(share(w.text.toLowerCase()));
+    for (const w of unit.words) capitalised.add(w.text.toLowerCase());
     const opens: number[] = [];
     const closes: number[] = [];
     for (let i = text.indexOf(' ('); i >= 0; i = text.indexOf(' (', i + 1)) opens.push(i);
@@ -851,16 +803,16 @@ export function compactMentions(mentions: ArticleMentions | CompactMentions, edi
     return {
       block: unit.block,
       ...(unit.titleCase ? { titleCase: true as const, text } : {}),
-      detected: list(unit.detected),
-      ruled: list(unit.ruled),
-      editor: list(editorPiecesIn(text, patterns)),
-      wordStarts: list(unit.words.map((w) => w.start)),
-      wordTexts: list(unit.words.map((w) => share(w.text))),
-      opens: list(opens),
-      closes: list(closes),
+      detected: unit.detected,
+      ruled: unit.ruled,
+      editor: editorPiecesIn(text, patterns),
+      wordStarts: unit.words.map((w) => w.start),
+      wordTexts: unit.words.map((w) => w.text),
+      opens,
+      closes,
     };
   });
-  return { compact: true, article: mentions.article, agencies: mentions.agencies, lowerWords: mentions.lowerWords, capitalised: [...capitalised].sort(), units };
+  return packMentions(mentions.article, { agencies: mentions.agencies, lowerWords: mentions.lowerWords, capitalised: [...capitalised].sort() }, units, strings);
 }
 
 // ---------------------------------------------------------------------------
@@ -933,31 +885,38 @@ export function resolveEntities(perArticle: readonly (ArticleMentions | CompactM
     if (options.stats) options.stats.visits += n;
   };
   const entries = editor?.entities ?? [];
-  const sorted = perArticle.map((a) => compactMentions(a, editor)).sort((a, b) => (a.article < b.article ? -1 : a.article > b.article ? 1 : 0));
+  // The records are packed (`CompactMentions`); each pass below unpacks one article's units at a time and lets them go.
+  const strings = new StringTable();
+  const sorted = perArticle.map((a) => compactMentions(a, editor, strings)).sort((a, b) => (a.article < b.article ? -1 : a.article > b.article ? 1 : 0));
+  strings.seal();
   const agencyKeys = new Set<string>();
   // Words the corpus writes in lower case: the same word capitalised at a sentence's start is not a name.
   const lowerWords = new Set<string>();
   for (const a of sorted) {
-    for (const g of a.agencies) agencyKeys.add(foldName(g));
-    for (const w of a.lowerWords) lowerWords.add(w);
+    const lists = compactLists(a);
+    for (const g of lists.agencies) agencyKeys.add(foldName(g));
+    for (const w of lists.lowerWords) lowerWords.add(w);
   }
   const caseCounts = countCases(sorted);
   // Every name the corpus's units hold, with the type most of its pieces have.
   const keyVotes = new Map<string, (EntityType | undefined)[]>();
-  for (const a of sorted) for (const u of a.units) for (const p of [...u.detected, ...u.ruled]) addTo(keyVotes, p.key, p.ruleType ?? p.libType);
+  for (const a of sorted) for (const u of compactUnits(a)) for (const p of [...u.detected, ...u.ruled]) addTo(keyVotes, p.key, p.ruleType ?? p.libType);
   const knownKeys = new Map([...keyVotes].map(([key, votes]) => [key, majority(votes)]));
 
-  /** Every unit of the corpus, article by article, and the article each is in. */
-  const units = sorted.flatMap((a) => a.units);
-  const unitArticle = sorted.flatMap((a) => a.units.map(() => a.article));
   const mentions: Mention[] = [];
-  /** Per unit, its mentions in text order (then the ones the lookups below add). */
+  /** Per unit of the corpus (article by article), its mentions in text order (then the ones the lookups below add). */
   const unitMentions: Mention[][] = [];
-  const titleUnits: number[] = [];
-  units.forEach((unit, u) => {
+  /** The title-case headlines: their unit, text, block and article. */
+  const titleUnits: { u: number; text: string; block: number; article: string }[] = [];
+  /** The units that write both brackets, by unit: where. */
+  const brackets = new Map<number, { opens: readonly number[]; closes: readonly number[] }>();
+  let next = 0;
+  for (const a of sorted) for (const unit of compactUnits(a)) {
+    const u = next++;
     // Copies: `resolveOverlaps` may add a type to a piece, and the records are not modified.
     const editorPieces = unit.editor.map((p) => ({ ...p }));
-    if (unit.titleCase) titleUnits.push(u);
+    if (unit.titleCase) titleUnits.push({ u, text: unit.text ?? '', block: unit.block, article: a.article });
+    if (unit.opens.length > 0 && unit.closes.length > 0) brackets.set(u, { opens: unit.opens, closes: unit.closes });
     const pieces = unit.titleCase
       ? editorPieces
       : [
@@ -968,10 +927,10 @@ export function resolveEntities(perArticle: readonly (ArticleMentions | CompactM
             .map((p): NamePiece => (p.ruleType === undefined && agencyKeys.has(p.key) ? { ...p, ruleType: 'organisation' } : { ...p })),
           ...unit.ruled.map((p) => ({ ...p })),
         ];
-    const list = resolveOverlaps(pieces).map((p): Mention => ({ ...p, article: unitArticle[u]!, block: unit.block, unit: u, resolved: p.key }));
+    const list = resolveOverlaps(pieces).map((p): Mention => ({ ...p, article: a.article, block: unit.block, unit: u, resolved: p.key }));
     unitMentions.push(list);
     for (const m of list) mentions.push(m);
-  });
+  }
 
   const uf = new UnionFind();
   // "Long Name (ACR)", the acronym spelling the name's initials: the acronym is the long name's, unless the corpus
@@ -979,7 +938,9 @@ export function resolveEntities(perArticle: readonly (ArticleMentions | CompactM
   // which would make the two one entity. A dateline's "BALTIMORE (AFP)" spells nothing, and links nothing.
   const definitions = new Map<string, Set<string>>();
   unitMentions.forEach((list, u) => {
-    const { opens, closes } = units[u]!;
+    const where = brackets.get(u);
+    if (where === undefined) return;
+    const { opens, closes } = where;
     list.forEach((m, i) => {
       const next = list[i + 1];
       if (next?.acronym && !m.acronym && next.start === m.end + 2 && opens.includes(m.end) && closes.includes(next.end) && spellsInitials(next.key, m.key)) {
@@ -1117,7 +1078,9 @@ export function resolveEntities(perArticle: readonly (ArticleMentions | CompactM
     return key;
   };
   let u = 0;
-  for (const { article, units: articleUnitList } of sorted) {
+  for (const record of sorted) {
+    const article = record.article;
+    const articleUnitList = compactUnits(record);
     // In the article, the names that fold alike pool their people.
     const local = new Map<string, Set<string>>();
     for (const [word, roots] of owners(byArticle.get(article) ?? [], 'first-and-last')) for (const root of roots) addToSet(local, foldName(word), root);
@@ -1152,15 +1115,13 @@ export function resolveEntities(perArticle: readonly (ArticleMentions | CompactM
   }
   const formList = [...forms].filter(([, root]) => root !== '').sort(([a], [b]) => b.length - a.length || (a < b ? -1 : 1));
   const lookup = new FormLookup(formList.map(([form]) => form));
-  for (const t of titleUnits) {
-    const unit = units[t]!;
-    const unitText = unit.text ?? '';
+  for (const { u: t, text: unitText, block, article } of titleUnits) {
     const taken = unitMentions[t]!;
     for (const hit of lookup.find(unitText, visit)) {
       if (taken.some((m) => hit.start < m.end && m.start < hit.end)) continue;
       const text = unitText.slice(hit.start, hit.end);
       const root = formList[hit.form]![1];
-      const m: Mention = { start: hit.start, end: hit.end, text, key: root, acronym: isAcronym(text), article: unitArticle[t]!, block: unit.block, unit: t, resolved: root };
+      const m: Mention = { start: hit.start, end: hit.end, text, key: root, acronym: isAcronym(text), article, block, unit: t, resolved: root };
       taken.push(m);
       mentions.push(m);
     }
@@ -1234,8 +1195,9 @@ function countCases(perArticle: readonly CompactMentions[]): CaseCounts {
   const lower = new Map<string, number>();
   const capitalised = new Map<string, number>();
   for (const a of perArticle) {
-    for (const w of a.lowerWords) lower.set(w, (lower.get(w) ?? 0) + 1);
-    for (const w of a.capitalised) capitalised.set(w, (capitalised.get(w) ?? 0) + 1);
+    const lists = compactLists(a);
+    for (const w of lists.lowerWords) lower.set(w, (lower.get(w) ?? 0) + 1);
+    for (const w of lists.capitalised) capitalised.set(w, (capitalised.get(w) ?? 0) + 1);
   }
   return { lower, capitalised };
 }

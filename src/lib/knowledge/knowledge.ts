@@ -13,7 +13,7 @@
  * the paragraph, and the rest is written.
  */
 import { z } from 'zod';
-import { compactMentions, extractMentions, resolveEntities, type CompactMentions, type SentenceCache } from './entities.ts';
+import { compactMentions, extractMentions, resolveEntities, StringTable, type CompactMentions, type SentenceCache } from './entities.ts';
 import { findFigures, groupFigures } from './figures.ts';
 import { findEvents, timelineEventSchema, type EntityMentionInput, type TimelineEvent } from './events.ts';
 import { clusterStories, duplicateSchema, storyClusteringSchema, storySchema, topicSchema, type StoryClustering, type TopicEditorEntry } from './stories.ts';
@@ -86,13 +86,15 @@ export interface KnowledgeOptions {
    */
   precomputed?: ReadonlyMap<string, ArticleKnowledge>;
   /**
-   * Lets the articles' text be held elsewhere while entities are resolved, a
-   * stage that reads only the mentions taken from it: `release` is called once
-   * every article's mentions are read, `restore` once the entities section is
-   * handed on. In between, the articles' `data` and `body` are not read;
-   * `restore` must put back exactly what was there.
+   * Lets the articles' text be held elsewhere until the stages after the
+   * entities: `release` is called once every article's mentions are read,
+   * `restore` once the entities section is handed on, and must put back
+   * exactly what was there. Until `restore`, the articles' `data` and `body`
+   * are read only through `read` when it is given (the articles may come
+   * without them: one article's text at a time is all the entity stage
+   * needs), and not at all after `release`.
    */
-  articleText?: { release(): void; restore(): void };
+  articleText?: { release(): void; restore(): void; read?(article: KnowledgeArticle): Pick<KnowledgeArticle, 'data' | 'body'> };
 }
 
 /** The layer and what it had to leave out. */
@@ -154,8 +156,10 @@ export function buildKnowledgeSections(
     compute: (a: KnowledgeArticle) => T,
     given?: (a: KnowledgeArticle) => StepResult<T> | undefined,
     then: (value: T) => U = (value) => value as unknown as U,
+    load: (a: KnowledgeArticle) => KnowledgeArticle = (a) => a,
   ): U[] =>
-    sorted.flatMap((a) => {
+    sorted.flatMap((stored) => {
+      const a = load(stored);
       const left = (why: string): [] => {
         problems.push({ stage, severity: 'warning', article: a.id, message: `internal: ${stage} could not be read from this article (${why}); it is left out of ${stage}; please report it` });
         return [];
@@ -185,8 +189,9 @@ export function buildKnowledgeSections(
   // Each stage runs in a function of its own that returns only what later stages read, so what it made is let go once handed on.
   let entityMentions: EntityMentionInput[];
   // Each article's mentions are made compact as soon as they are read, so the corpus's text is never held twice.
-  const strings = new Map<string, string>();
+  const strings = new StringTable();
   const compact = (m: Parameters<typeof compactMentions>[0]): CompactMentions => compactMentions(m, editor.entities, strings);
+  const read = options.articleText?.read?.bind(options.articleText);
   try {
     entityMentions = entityStage(
       () =>
@@ -196,11 +201,12 @@ export function buildKnowledgeSections(
           (a) => stages.extractMentions(a, { sentenceCache }),
           given(stages.extractMentions === extractMentions, (k, a) => ('error' in k.mentions ? k.mentions : { value: withArticle(a.id, restoreMentions(k.mentions.value, a)) })),
           compact,
+          read ? (a) => ({ id: a.id, ...read(a) }) : undefined,
         ),
       (mentions) => {
         if (precomputed) for (const k of precomputed.values()) k.mentions = RELEASED;
         options.articleText?.release();
-        strings.clear();
+        strings.seal();
         return isolate<CompactMentions, EntityIndex>(
           'entities',
           mentions,
