@@ -60,6 +60,13 @@ const DEFAULT_CACHE = 'node_modules/.cache/storyline';
 const POOL_MIN_SEEDS = 64;
 /** Seeds that missed the cache run on this thread until there are more than this many; then the worker threads start. */
 const POOL_AFTER_MISSES = 4;
+/**
+ * From this many articles on, the knowledge layer's stages after the entities
+ * read each article's text from the parking file as they come to it, instead
+ * of holding the corpus's text (about 12 KB an article: 1.2 GB at 100,000).
+ * Below it, the text comes back whole, which is quicker.
+ */
+export const STREAM_TEXT_FROM = 20_000;
 /** The default `--jobs` is one thread a core up to this many: reading seeds and writing entries stay on one thread, so more gain little. */
 const MAX_WORKERS = 4;
 
@@ -80,6 +87,8 @@ export interface IngestIo {
   err: (line: string) => void;
   /** The process environment's `STORYLINE_STRICT`: `1` or `true` acts as `--strict`. */
   strictEnv?: string;
+  /** `STREAM_TEXT_FROM` in its place: tests stream the text of a small corpus. */
+  streamTextFrom?: number;
   /** Knowledge stages to use instead of the real ones: for tests that inject a failure. */
   knowledgeStages?: Partial<KnowledgeStages>;
 }
@@ -339,7 +348,7 @@ async function ingest(run: Run): Promise<number> {
         problems = buildKnowledgeSections(
           articles,
           { ...(editor?.editor ? { entities: editor.editor } : {}), ...(topics?.editor ? { topics: topics.editor } : {}) },
-          { precomputed: entries.takePrecomputed(), articleText: { release: () => entries.parkArticleText(), restore: () => entries.restoreArticleText(), read: (a) => entries.readArticleText(a) }, ...(memo ? { memo } : {}), ...(io.knowledgeStages ? { stages: io.knowledgeStages } : {}) },
+          { precomputed: entries.takePrecomputed(), articleText: { release: () => entries.parkArticleText(), restore: () => entries.restoreArticleText(), read: (a) => entries.readArticleText(a), stream: articles.length >= (io.streamTextFrom ?? STREAM_TEXT_FROM) }, ...(memo ? { memo } : {}), ...(io.knowledgeStages ? { stages: io.knowledgeStages } : {}) },
           (key, value) => {
             const section = parseByRecord(knowledgeSchema.shape[key] as z.ZodType, value, 'frame');
             if (key === 'entities') for (const warning of (section as Knowledge['entities']).warnings) knowledgeWarnings.push({ file: shown(editorPath), severity: 'warning', code: 'SL503', message: warning });

@@ -116,6 +116,31 @@ describe('per-article knowledge computed beside the pipeline', () => {
     expect(JSON.stringify(parked)).toBe(JSON.stringify(plain));
   });
 
+  it('with stream set, never restores the text: every later stage reads it through articleText.read, and the layer is the same', () => {
+    const plain = buildKnowledge(CORPUS);
+    const articles = CORPUS.map((a) => ({ ...a }));
+    const given = precomputed(articles);
+    const text = new Map<KnowledgeArticle, Pick<KnowledgeArticle, 'data' | 'body'>>(articles.map((a) => [a, { data: a.data, body: a.body }]));
+    for (const a of articles) Object.assign(a, { data: {} as KnowledgeArticle['data'], body: '' });
+    let reads = 0;
+    const articleText = {
+      release: () => undefined,
+      // A copy at each read, as the parking file gives: no stage may rely on the identity of an article's text.
+      read: (a: KnowledgeArticle) => {
+        reads += 1;
+        return structuredClone(text.get(a)!);
+      },
+      restore: () => {
+        throw new Error('restored');
+      },
+      stream: true,
+    };
+    const streamed = buildKnowledge(articles, {}, { precomputed: given, articleText });
+    expect(JSON.stringify(streamed)).toBe(JSON.stringify(plain));
+    // Entities read each article once; the later stages once more (a corpus this small stays within the texts kept).
+    expect(reads).toBe(2 * CORPUS.length);
+  });
+
   it('leaves an article whose step threw out of that stage, with the problem buildKnowledge reports for a throw', () => {
     const thrown = buildKnowledge(CORPUS, {}, {
       stages: {

@@ -19,6 +19,7 @@ import { findEvents, timelineEventSchema, type EntityMentionInput, type Timeline
 import { clusterStories, duplicateSchema, storyClusteringSchema, storySchema, topicSchema, type StoryClustering, type TopicEditorEntry } from './stories.ts';
 import { articleEntitiesSchema, entityIndexSchema, entitySchema, figureGroupSchema, figureSchema, type EntityEditor, type EntityIndex, type Figure, type FigureGroup } from './schema.ts';
 import type { KnowledgeArticle } from './text.ts';
+import { textOnDemand } from './text-on-demand.ts';
 import { describeError as describe, restoreMentions, withArticle, type ArticleKnowledge, type StepResult } from './article-knowledge.ts';
 
 export const knowledgeSchema = z
@@ -92,9 +93,12 @@ export interface KnowledgeOptions {
    * exactly what was there. Until `restore`, the articles' `data` and `body`
    * are read only through `read` when it is given (the articles may come
    * without them: one article's text at a time is all the entity stage
-   * needs), and not at all after `release`.
+   * needs), and not at all after `release`. With `stream` set and `read`
+   * given, the text is not restored: the later stages read each article's
+   * through `read` as they come to it (`textOnDemand`), so the corpus's text
+   * is never held at once; the layer is the same either way.
    */
-  articleText?: { release(): void; restore(): void; read?(article: KnowledgeArticle): Pick<KnowledgeArticle, 'data' | 'body'> };
+  articleText?: { release(): void; restore(): void; read?(article: KnowledgeArticle): Pick<KnowledgeArticle, 'data' | 'body'>; stream?: boolean };
 }
 
 /** The layer and what it had to leave out. */
@@ -157,8 +161,9 @@ export function buildKnowledgeSections(
     given?: (a: KnowledgeArticle) => StepResult<T> | undefined,
     then: (value: T) => U = (value) => value as unknown as U,
     load: (a: KnowledgeArticle) => KnowledgeArticle = (a) => a,
+    over: readonly KnowledgeArticle[] = sorted,
   ): U[] =>
-    sorted.flatMap((stored) => {
+    over.flatMap((stored) => {
       const a = load(stored);
       const left = (why: string): [] => {
         problems.push({ stage, severity: 'warning', article: a.id, message: `internal: ${stage} could not be read from this article (${why}); it is left out of ${stage}; please report it` });
@@ -192,6 +197,8 @@ export function buildKnowledgeSections(
   const strings = new StringTable();
   const compact = (m: Parameters<typeof compactMentions>[0]): CompactMentions => compactMentions(m, editor.entities, strings);
   const read = options.articleText?.read?.bind(options.articleText);
+  // The articles as the stages after the entities read them: with their text back, or reading it on demand.
+  const later = read && options.articleText?.stream ? textOnDemand(sorted, read) : sorted;
   try {
     entityMentions = entityStage(
       () =>
@@ -220,7 +227,7 @@ export function buildKnowledgeSections(
       sink,
     );
   } finally {
-    options.articleText?.restore();
+    if (later === sorted) options.articleText?.restore();
   }
   sentenceCache.clear();
   figureStage(
@@ -230,6 +237,9 @@ export function buildKnowledgeSections(
         'figures',
         (a) => stages.findFigures([a]),
         given(stages.findFigures === findFigures, (k, a) => ('error' in k.figures ? k.figures : { value: k.figures.value.map((f) => withArticle(a.id, f)) })),
+        undefined,
+        (a) => a,
+        later,
       ),
     () => {
       if (precomputed) for (const k of precomputed.values()) k.figures = RELEASED;
@@ -242,7 +252,7 @@ export function buildKnowledgeSections(
     'events',
     keepValid(
       'events',
-      isolate<KnowledgeArticle, TimelineEvent[]>('events', sorted, (a) => ({ article: a.id }), (subset) => stages.findEvents(subset, { mentions: entityMentions }), [], problems),
+      isolate<KnowledgeArticle, TimelineEvent[]>('events', later, (a) => ({ article: a.id }), (subset) => stages.findEvents(subset, { mentions: entityMentions }), [], problems),
       timelineEventSchema,
       (e) => placeAt(e.citations?.[0]?.article, e.citations?.[0]?.paragraph),
       problems,
@@ -250,7 +260,7 @@ export function buildKnowledgeSections(
   );
   const clustering = isolate<KnowledgeArticle, StoryClustering>(
     'stories',
-    sorted,
+    later,
     (a) => ({ article: a.id }),
     (subset) => stages.clusterStories(subset, editor.topics ? { editor: editor.topics } : {}),
     { stories: [], topics: [], duplicates: [], warnings: [] },
