@@ -91,12 +91,18 @@ describe('per-article knowledge computed beside the pipeline', () => {
     for (const k of given.values()) expect([k.mentions, k.figures]).toEqual([{ error: 'released' }, { error: 'released' }]);
   });
 
-  it('reads parked articles one at a time through articleText.read until their text is restored', () => {
-    const plain = buildKnowledge(CORPUS);
+  /** The corpus's articles with their text taken out (as the parking file holds it), their precomputed knowledge, and the text by article. */
+  const parkedCorpus = () => {
     const articles = CORPUS.map((a) => ({ ...a }));
     const given = precomputed(articles);
     const text = new Map<KnowledgeArticle, Pick<KnowledgeArticle, 'data' | 'body'>>(articles.map((a) => [a, { data: a.data, body: a.body }]));
     for (const a of articles) Object.assign(a, { data: {} as KnowledgeArticle['data'], body: '' });
+    return { articles, given, text };
+  };
+
+  it('reads parked articles one at a time through articleText.read until their text is restored', () => {
+    const plain = buildKnowledge(CORPUS);
+    const { articles, given, text } = parkedCorpus();
     let reads = 0;
     let restored = false;
     const articleText = {
@@ -118,10 +124,7 @@ describe('per-article knowledge computed beside the pipeline', () => {
 
   it('with stream set, never restores the text: every later stage reads it through articleText.read, and the layer is the same', () => {
     const plain = buildKnowledge(CORPUS);
-    const articles = CORPUS.map((a) => ({ ...a }));
-    const given = precomputed(articles);
-    const text = new Map<KnowledgeArticle, Pick<KnowledgeArticle, 'data' | 'body'>>(articles.map((a) => [a, { data: a.data, body: a.body }]));
-    for (const a of articles) Object.assign(a, { data: {} as KnowledgeArticle['data'], body: '' });
+    const { articles, given, text } = parkedCorpus();
     let reads = 0;
     const articleText = {
       release: () => undefined,
