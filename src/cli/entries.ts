@@ -14,7 +14,8 @@ import { CorpusStream, reportRow, type ReportRow } from '../lib/ingest/assembly.
 import { checkStamp } from '../lib/ingest/generated.ts';
 import { readContentFile } from '../lib/ingest/markdown.ts';
 import type { SeedResult } from '../lib/ingest/pipeline.ts';
-import { holdMentions, packHeldMentions, shareStrings, type ArticleKnowledge, type HeldMentions, type PackedHeldMentions } from '../lib/knowledge/article-knowledge.ts';
+import { shareStrings } from '../lib/share-strings.ts';
+import { holdMentions, packHeldMentions, type ArticleKnowledge, type HeldMentions, type PackedHeldMentions } from '../lib/knowledge/article-knowledge.ts';
 import { StringTable } from '../lib/knowledge/compact-mentions.ts';
 import type { KnowledgeArticle } from '../lib/knowledge/text.ts';
 import { articleSchema } from '../lib/schema.ts';

@@ -9,6 +9,7 @@
  * The pool is only needed while reading: once the reading is done, each
  * record holds its copies and the pool can go.
  */
+import { shareStrings } from '../share-strings.ts';
 
 /** Strings longer than this are not pooled: sentences and summaries seldom repeat, and the pool would only hold them twice over while reading. */
 export const POOLED_STRING_MAX = 96;
@@ -24,27 +25,5 @@ export type StringPool = Map<string, string>;
  * the value is equal to what it was (`toEqual`), only sharing its strings.
  */
 export function poolStrings<T>(value: T, pool: StringPool): T {
-  return pooled(value, pool) as T;
-}
-
-function pooled(value: unknown, pool: StringPool): unknown {
-  if (typeof value === 'string') {
-    if (value.length > POOLED_STRING_MAX) return value;
-    const kept = pool.get(value);
-    if (kept !== undefined) return kept;
-    pool.set(value, value);
-    return value;
-  }
-  if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) value[i] = pooled(value[i], pool);
-    return value;
-  }
-  if (typeof value === 'object' && value !== null) {
-    const record = value as Record<string, unknown>;
-    for (const key of Object.keys(record)) {
-      const field = record[key];
-      if (typeof field === 'object' || typeof field === 'string') record[key] = pooled(field, pool);
-    }
-  }
-  return value;
+  return shareStrings(value, pool, POOLED_STRING_MAX);
 }
