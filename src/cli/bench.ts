@@ -91,7 +91,7 @@ async function childProfile(seeds: string, writeTo: string | undefined, events: 
   const { SIDECAR_SUFFIX, sidecarNameFor } = await import('../lib/ingest/sidecar.ts');
   const { articleSchema } = await import('../lib/schema.ts');
   const { knowledgeSchema } = await import('../lib/knowledge/knowledge.ts');
-  const { findEntities } = await import('../lib/knowledge/entities.ts');
+  const { findEntities } = await import('../lib/knowledge/entity-resolution.ts');
   const { findFigures, groupFigures } = await import('../lib/knowledge/figures.ts');
   const { findEvents } = await import('../lib/knowledge/events.ts');
   const { clusterStories } = await import('../lib/knowledge/stories.ts');

@@ -56,6 +56,8 @@ const KNOWLEDGE_NAME = 'knowledge.json';
 const USAGE = 'usage: npm run ingest -- [--seeds DIR] [--out DIR] [--check] [--json] [--strict] [--force] [--today YYYY-MM-DD] [--jobs N] [--cache DIR | --no-cache]';
 /** Where results are cached between runs, relative to where the command runs (the convention of Astro, Vite and Babel). */
 const DEFAULT_CACHE = 'node_modules/.cache/storyline';
+/** The module that runs one seed, on this thread or a worker: its closure is what a seed's cached result depends on. */
+const SEED_RUNNER = new URL('./seed-pool.ts', import.meta.url).pathname;
 /** Below this many seeds, starting worker threads (about a second each, to load the pipeline) costs more than it saves. */
 const POOL_MIN_SEEDS = 64;
 /** Seeds that missed the cache run on this thread until there are more than this many; then the worker threads start. */
@@ -192,6 +194,8 @@ async function ingest(run: Run): Promise<number> {
   const entries = new EntryCollector(existing, writer, (name) => shown(join(articlesDir, name)));
   const options = { today: run.today };
   const code = run.cache ? codeDigest() : '';
+  // A seed's result depends only on the code its run loads: a change elsewhere (the corpus-wide stages) keeps it.
+  const seedCode = run.cache ? codeDigest(SEED_RUNNER) : '';
   // Many seeds to run: worker threads, one per core. A few: this thread, without the workers' start-up. The workers
   // start only once more than `POOL_AFTER_MISSES` seeds missed the cache, so a re-ingest with a seed or two changed
   // never waits for them (each loads the pipeline and the tagger: about a second of a core).
@@ -220,7 +224,7 @@ async function ingest(run: Run): Promise<number> {
       }
       // Only the seed's hash (in its entry) is needed from here on: its bytes are let go.
       const kept = { ...input, bytes: new Uint8Array(0), size: input.size ?? input.bytes.length };
-      const key = run.cache ? seedCacheKey(input, options, code) : '';
+      const key = run.cache ? seedCacheKey(input, options, seedCode) : '';
       const cached = run.cache?.get<CachedSeedResult>('seeds', key);
       if (cached) {
         arrive(index, { ...cached, input: kept });

@@ -5,16 +5,13 @@ import { parse as parseYaml } from 'yaml';
 import {
   compromiseCandidates,
   extractMentions,
-  findEntities,
   foldName,
-  resolveEntities,
-  compactMentions,
   slugify,
   StringTable,
   type ArticleMentions,
   type Recognizer,
-  type ResolveStats,
 } from '../../src/lib/knowledge/entities.ts';
+import { compactMentions, findEntities, resolveEntities, type ResolveStats } from '../../src/lib/knowledge/entity-resolution.ts';
 import { compactUnits } from '../../src/lib/knowledge/compact-mentions.ts';
 import { entityEditorSchema, entityIndexSchema, type EntityIndex, type EntityType } from '../../src/lib/knowledge/schema.ts';
 import { articleUnits, type KnowledgeArticle } from '../../src/lib/knowledge/text.ts';

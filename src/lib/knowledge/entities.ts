@@ -65,16 +65,14 @@
  *
  * Pure: the same articles and editor file give the same output, sorted.
  */
-import type { EntityEditor, EntityIndex, EntityType } from './schema.ts';
+import type { EntityType } from './schema.ts';
 import { articleUnits, isTitleCase, sentences, type KnowledgeArticle } from './text.ts';
 import { compromiseCandidates, DEFAULT_RECOGNIZER, winkCandidates, type Candidate, type Recognizer, type RecognizerName, type SentenceCache } from './entity-recognizers.ts';
 import { CONNECTORS, DEMONYM_PATTERN, foldName, formPattern, FUNCTION_WORDS, isAcronym, ORG_HEADS, PLACE_AFTER, PLACE_BY_KEY, PLACE_HEAD_WORDS, ROLE_AFTER, ROLE_BEFORE, TITLES } from './entity-lexicon.ts';
-import { resolveEntities } from './entity-resolution.ts';
 import { isPlaceSlot, mergeCandidates } from './entity-spans.ts';
 
 export { StringTable, type CompactMentions } from './compact-mentions.ts';
 export { foldName, slugify } from './entity-lexicon.ts';
-export { compactMentions, resolveEntities, type ResolveOptions, type ResolveStats } from './entity-resolution.ts';
 export { compromiseCandidates, DEFAULT_RECOGNIZER, winkCandidates, type Candidate, type Recognizer, type RecognizerName, type SentenceCache, type SentenceSpans } from './entity-recognizers.ts';
 
 // ---------------------------------------------------------------------------
@@ -387,17 +385,4 @@ export function extractMentions(article: KnowledgeArticle, options: ExtractOptio
       return { block, text, detected, ruled: [...agencyPieces, ...demonymPieces(text)], words: nameWords(text) };
     }),
   };
-}
-
-/**
- * Finds the people, organisations and places the articles name, as one
- * canonical entity per real-world thing, with every mention by article and
- * block: `resolveEntities` over each article's `extractMentions`.
- */
-export function findEntities(articles: readonly KnowledgeArticle[], editor?: EntityEditor, options: ExtractOptions = {}): EntityIndex {
-  const sentenceCache: SentenceCache = options.sentenceCache ?? new Map();
-  return resolveEntities(
-    articles.map((a) => extractMentions(a, { ...options, sentenceCache })),
-    editor,
-  );
 }

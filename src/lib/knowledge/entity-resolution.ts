@@ -8,7 +8,9 @@ import type { ArticleEntities, Entity, EntityEditor, EntityEditorEntry, EntityIn
 import { compactLists, compactUnits, packMentions, StringTable, type CompactMentions, type CompactUnit } from './compact-mentions.ts';
 import { foldName, FUNCTION_WORDS, formPattern, initials, isAcronym, ORG_HEADS, PLACE_BY_KEY, PLACE_HEAD_WORDS, slugify, spellsInitials } from './entity-lexicon.ts';
 import { isLowerCaseWord, trimCaseEdges, weightedVote, type CaseCounts } from './entity-spans.ts';
-import type { ArticleMentions, NamePiece } from './entities.ts';
+import { extractMentions, type ArticleMentions, type ExtractOptions, type NamePiece } from './entities.ts';
+import type { SentenceCache } from './entity-recognizers.ts';
+import type { KnowledgeArticle } from './text.ts';
 
 /**
  * Keeps the longest of overlapping pieces ("Seoul’s spy agency" over "Seoul",
@@ -620,4 +622,17 @@ function canonicalName(list: readonly Mention[]): string {
   const words = (t: string): number => t.split(/[\s-]+/).length;
   pool.sort(([a, na], [b, nb]) => (names.length > 0 ? words(b) - words(a) : 0) || nb - na || (a < b ? -1 : a > b ? 1 : 0));
   return pool[0]?.[0] ?? list[0]!.text;
+}
+
+/**
+ * Finds the people, organisations and places the articles name, as one
+ * canonical entity per real-world thing, with every mention by article and
+ * block: `resolveEntities` over each article's `extractMentions`.
+ */
+export function findEntities(articles: readonly KnowledgeArticle[], editor?: EntityEditor, options: ExtractOptions = {}): EntityIndex {
+  const sentenceCache: SentenceCache = options.sentenceCache ?? new Map();
+  return resolveEntities(
+    articles.map((a) => extractMentions(a, { ...options, sentenceCache })),
+    editor,
+  );
 }

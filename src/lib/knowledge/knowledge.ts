@@ -13,7 +13,8 @@
  * the paragraph, and the rest is written.
  */
 import { z } from 'zod';
-import { compactMentions, extractMentions, resolveEntities, StringTable, type CompactMentions, type SentenceCache } from './entities.ts';
+import { extractMentions, StringTable, type CompactMentions, type SentenceCache } from './entities.ts';
+import { compactMentions, resolveEntities } from './entity-resolution.ts';
 import { findFigures, groupFigures } from './figures.ts';
 import { findEvents, timelineEventSchema, type EntityMentionInput, type TimelineEvent } from './events.ts';
 import { clusterStories, duplicateSchema, storyClusteringSchema, storySchema, topicSchema, type StoryClustering, type TopicEditorEntry } from './stories.ts';
