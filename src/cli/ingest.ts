@@ -38,6 +38,7 @@ import { formatDiagnostic, sortDiagnostics, type Diagnostic } from '../lib/diagn
 import { PIPELINE_VERSION, seedCacheKey, type CachedSeedResult, type SeedResult } from '../lib/ingest/pipeline.ts';
 import { assembleReport } from '../lib/ingest/assembly.ts';
 import { isRealCalendarDate, type IngestReport } from '../lib/schema.ts';
+import type { StreamedEntities } from '../lib/knowledge/entity-section.ts';
 import { buildKnowledgeSections, knowledgeSchema, type ArticleMemo, type Knowledge, type KnowledgeProblem, type KnowledgeStages } from '../lib/knowledge/knowledge.ts';
 import { parseByRecord } from '../lib/zod-records.ts';
 import type { KnowledgeArticle } from '../lib/knowledge/text.ts';
@@ -354,8 +355,9 @@ async function ingest(run: Run): Promise<number> {
           { ...(editor?.editor ? { entities: editor.editor } : {}), ...(topics?.editor ? { topics: topics.editor } : {}) },
           { precomputed: entries.takePrecomputed(), articleText: { release: () => entries.parkArticleText(), restore: () => entries.restoreArticleText(), read: (a) => entries.readArticleText(a), stream: articles.length >= (io.streamTextFrom ?? STREAM_TEXT_FROM) }, ...(memo ? { memo } : {}), ...(io.knowledgeStages ? { stages: io.knowledgeStages } : {}) },
           (key, value) => {
-            const section = parseByRecord(knowledgeSchema.shape[key] as z.ZodType, value, 'frame');
-            if (key === 'entities') for (const warning of (section as Knowledge['entities']).warnings) knowledgeWarnings.push({ file: shown(editorPath), severity: 'warning', code: 'SL503', message: warning });
+            // The entities section comes with its records made and checked one at a time as it is written (`StreamedEntities`): its frame is the stage's own.
+            const section = key === 'entities' ? value : parseByRecord(knowledgeSchema.shape[key] as z.ZodType, value, 'frame');
+            if (key === 'entities') for (const warning of (section as StreamedEntities).warnings) knowledgeWarnings.push({ file: shown(editorPath), severity: 'warning', code: 'SL503', message: warning });
             if (key === 'stories') storyWarnings = (section as Knowledge['stories']).warnings;
             file.member(key, section);
           },

@@ -17,20 +17,43 @@
  * line it stops at.
  */
 
-/** The text of `JSON.stringify(value, null, 2)`, in pieces whose concatenation is exactly it (`undefined` for a value it leaves out). */
+/**
+ * An array made element by element as it is written, never held whole:
+ * `prettyJsonPieces` writes it as the array of what `elements()` yields, and
+ * `JSON.stringify` as `toJSON()`, that array. Each reading calls `elements` again.
+ */
+export class JsonArrayStream<T> implements Iterable<T> {
+  private readonly elements: () => Iterable<T>;
+
+  constructor(elements: () => Iterable<T>) {
+    this.elements = elements;
+  }
+
+  [Symbol.iterator](): Iterator<T> {
+    return this.elements()[Symbol.iterator]();
+  }
+
+  toJSON(): T[] {
+    return [...this];
+  }
+}
+
+/**
+ * The text of `JSON.stringify(value, null, 2)`, in pieces whose concatenation
+ * is exactly it (`undefined` for a value it leaves out); a `JsonArrayStream`
+ * is written as its array, one element at a time.
+ */
 export function* prettyJsonPieces(value: unknown, indent = ''): Generator<string> {
-  if (Array.isArray(value)) {
-    if (value.length === 0) {
-      yield '[]';
-      return;
-    }
+  if (Array.isArray(value) || value instanceof JsonArrayStream) {
     const inner = `${indent}  `;
-    for (let i = 0; i < value.length; i++) {
+    let i = 0;
+    for (const element of value as Iterable<unknown>) {
       // As JSON.stringify: an element it cannot write (undefined, a function) is null.
-      const text = JSON.stringify(value[i], null, 2) ?? 'null';
+      const text = JSON.stringify(element, null, 2) ?? 'null';
       yield `${i === 0 ? '[\n' : ',\n'}${inner}${text.replace(/\n/g, `\n${inner}`)}`;
+      i += 1;
     }
-    yield `\n${indent}]`;
+    yield i === 0 ? '[]' : `\n${indent}]`;
     return;
   }
   if (isPlainRecord(value)) {

@@ -4,7 +4,8 @@
  * one entity per real-world thing (`resolveEntities`). The rules are listed
  * in entities.ts, which reads each article's mentions.
  */
-import type { ArticleEntities, Entity, EntityEditor, EntityEditorEntry, EntityIndex, EntityMention, EntityType } from './schema.ts';
+import type { EntityEditor, EntityEditorEntry, EntityIndex, EntityType } from './schema.ts';
+import { EntityTableBuilder, IntList, type EntityTable } from './compact-entities.ts';
 import { compactLists, compactUnits, packMentions, StringTable, type CompactMentions, type CompactUnit } from './compact-mentions.ts';
 import { foldName, FUNCTION_WORDS, formPattern, initials, isAcronym, ORG_HEADS, PLACE_BY_KEY, PLACE_HEAD_WORDS, slugify, spellsInitials } from './entity-lexicon.ts';
 import { isLowerCaseWord, trimCaseEdges, weightedVote, type CaseCounts } from './entity-spans.ts';
@@ -146,6 +147,15 @@ export interface ResolveOptions {
  * mentions, not with mentions × articles.
  */
 export function resolveEntities(perArticle: readonly (ArticleMentions | CompactMentions)[], editor?: EntityEditor, options: ResolveOptions = {}): EntityIndex {
+  return resolveEntityTable(perArticle, editor, options).toIndex();
+}
+
+/**
+ * `resolveEntities`, its index held packed (`EntityTable`): what the entity
+ * stage of a large corpus keeps. The mentions it reads are let go cluster by
+ * cluster as the table is filled.
+ */
+export function resolveEntityTable(perArticle: readonly (ArticleMentions | CompactMentions)[], editor?: EntityEditor, options: ResolveOptions = {}): EntityTable {
   const visit = (n: number): void => {
     if (options.stats) options.stats.visits += n;
   };
@@ -392,17 +402,27 @@ export function resolveEntities(perArticle: readonly (ArticleMentions | CompactM
     }
   }
 
-  // Clusters.
+  // Clusters. From here on each mention is held by its cluster alone, and a cluster's are let go once it is packed.
   const clusters = new Map<string, Mention[]>();
   for (const m of mentions) addTo(clusters, uf.find(m.resolved), m);
+  mentions.length = 0;
+  unitMentions.length = 0;
+  byRoot.clear();
+  byArticle.clear();
   const warnings: string[] = [];
   entries.forEach((entry, i) => {
     if (!entryRoots.has(i)) warnings.push(`editor entry "${entry.name}" matched no entity and none of its forms occur in the text`);
   });
 
-  const built: { entity: Entity; perArticle: Map<string, number> }[] = [];
+  const articleIds = sorted.map((a) => a.article).filter((a, i, all) => i === 0 || all[i - 1] !== a);
+  const table = new EntityTableBuilder(articleIds);
+  /** Per entity and article it names: the article's index, the entity's number and its mentions there. */
+  const named = new IntTriples();
+  const built: { n: number; id: string; count: number }[] = [];
   const usedIds = new Set<string>();
-  for (const [root, list] of [...clusters].sort(([a], [b]) => (a < b ? -1 : 1))) {
+  for (const root of [...clusters.keys()].sort((a, b) => (a < b ? -1 : 1))) {
+    const list = clusters.get(root)!;
+    clusters.delete(root);
     const entry = entryOf.get(root);
     if (entry?.hide) continue;
     const type = typeOf(root, list);
@@ -415,44 +435,102 @@ export function resolveEntities(perArticle: readonly (ArticleMentions | CompactM
     if (usedIds.has(id)) id = `${id}-${type}`;
     for (let n = 2; usedIds.has(id); n += 1) id = `${slugify(name)}-${n}`;
     usedIds.add(id);
-    const counts = new Map<string, EntityMention>();
-    const perArticle = new Map<string, number>();
-    for (const m of list) {
-      const k = `${m.article}\u0000${String(m.block).padStart(6, '0')}\u0000${m.text}`;
-      const prior = counts.get(k);
-      if (prior) prior.count = (prior.count ?? 1) + 1;
-      else counts.set(k, { article: m.article, block: m.block, text: m.text });
-      perArticle.set(m.article, (perArticle.get(m.article) ?? 0) + 1);
-    }
-    const entityMentions = [...counts].sort(([a], [b]) => (a < b ? -1 : 1)).map(([, v]) => v);
     // The editor's aliases, unless the text already spells them (with another apostrophe, say).
     const written = new Set([name, ...list.map((m) => m.text)].map(foldName));
     const aliases = new Set([...list.map((m) => m.text), ...(entry?.aliases ?? []).filter((a) => !written.has(foldName(a)))]);
     aliases.delete(name);
-    const entity: Entity = {
+    const n = table.add({
       id,
       name,
       type,
       aliases: [...aliases].sort(),
       basis: entry ? 'editor' : 'detected',
       count: list.length,
-      mentions: entityMentions,
-      articles: [...perArticle.keys()].sort(),
-    };
-    if (entry?.description) entity.description = entry.description;
-    built.push({ entity, perArticle });
+      ...(entry?.description ? { description: entry.description } : {}),
+    });
+    packCluster(list, table, named, n);
+    built.push({ n, id, count: list.length });
   }
 
-  built.sort((a, b) => b.entity.count - a.entity.count || (a.entity.id < b.entity.id ? -1 : 1));
-  const named = new Map<string, { id: string; count: number }[]>();
-  for (const { entity, perArticle: counts } of built) {
-    for (const [article, count] of counts) addTo(named, article, { id: entity.id, count });
+  built.sort((a, b) => b.count - a.count || (a.id < b.id ? -1 : 1));
+  const ids = new Map(built.map((b) => [b.n, b.id]));
+  const byIndex = named.byFirst(articleIds.length);
+  let at = 0;
+  for (const record of sorted) {
+    while (articleIds[at] !== record.article) at += 1;
+    const list = byIndex(at).map(([, entity, count]) => ({ entity, count, id: ids.get(entity)! }));
+    list.sort((x, y) => y.count - x.count || (x.id < y.id ? -1 : 1));
+    table.record(record.article);
+    for (const { entity, count } of list) table.listed(entity, count);
   }
-  const articles: ArticleEntities[] = sorted.map((a) => ({
-    article: a.article,
-    entities: (named.get(a.article) ?? []).sort((x, y) => y.count - x.count || (x.id < y.id ? -1 : 1)),
-  }));
-  return { entities: built.map((b) => b.entity), articles, warnings: [...new Set(warnings)].sort() };
+  return table.finish(
+    built.map((b) => b.n),
+    [...new Set(warnings)].sort(),
+  );
+}
+
+/**
+ * Adds a cluster's mentions to entity `n` of `table` (the entity added last)
+ * as the index writes them: one per article, block and text, with how often
+ * it stands there, ordered by article, block (as a six-digit string) and text
+ * (the order of the keys `article\0block\0text`, compared as strings); and
+ * to `named`, each article's count of them.
+ */
+function packCluster(list: readonly Mention[], table: EntityTableBuilder, named: IntTriples, n: number): void {
+  const articles = list.map((m) => table.articleIndex(m.article));
+  const order = Array.from(list.keys()).sort((x, y) => articles[x]! - articles[y]! || compareBlocks(list[x]!.block, list[y]!.block) || compareText(list[x]!.text, list[y]!.text));
+  let inArticle = 0;
+  for (let i = 0; i < order.length; ) {
+    const first = list[order[i]!]!;
+    const article = articles[order[i]!]!;
+    let j = i + 1;
+    while (j < order.length && articles[order[j]!] === article && list[order[j]!]!.block === first.block && list[order[j]!]!.text === first.text) j += 1;
+    table.mention(article, first.block, table.textIndex(first.text), j - i);
+    inArticle += j - i;
+    if (j === order.length || articles[order[j]!] !== article) {
+      named.push(article, n, inArticle);
+      inArticle = 0;
+    }
+    i = j;
+  }
+}
+
+/** Blocks as their keys order them: their numbers padded to six digits, compared as strings. */
+function compareBlocks(a: number, b: number): number {
+  if (a === b) return 0;
+  if (a >= 0 && b >= 0 && a < 1e6 && b < 1e6) return a - b;
+  return compareText(String(a).padStart(6, '0'), String(b).padStart(6, '0'));
+}
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** A growable list of integer triples, read back grouped by their first integer. */
+class IntTriples {
+  private list = new IntList();
+  push(a: number, b: number, c: number): void {
+    this.list.push(a, b, c);
+  }
+  /** A lookup of the triples whose first integer is `key` (below `keys`), in the order pushed. */
+  byFirst(keys: number): (key: number) => [number, number, number][] {
+    const data = this.list.trimmed();
+    this.list = new IntList();
+    const starts = new Int32Array(keys + 1);
+    for (let i = 0; i < data.length; i += 3) starts[data[i]! + 1]! += 1;
+    for (let k = 0; k < keys; k++) starts[k + 1]! += starts[k]!;
+    const fill = starts.slice(0, keys);
+    const sortedData = new Int32Array(data.length);
+    for (let i = 0; i < data.length; i += 3) {
+      const at = 3 * fill[data[i]!]!++;
+      sortedData.set(data.subarray(i, i + 3), at);
+    }
+    return (key) => {
+      const out: [number, number, number][] = [];
+      for (let i = 3 * starts[key]!; i < 3 * starts[key + 1]!; i += 3) out.push([sortedData[i]!, sortedData[i + 1]!, sortedData[i + 2]!]);
+      return out;
+    };
+  }
 }
 
 /** Per word, how many articles write it in lower case and how many capitalised (outside title-case headlines). */

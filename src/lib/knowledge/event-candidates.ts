@@ -54,7 +54,7 @@ export const ANNIVERSARY = /\b(?:(\d+|[a-z]+)[- ]year|(\d+)(?:st|nd|rd|th)|([a-z
 export const AFTER_BEFORE = /,\s*(?:(?:shortly|soon|just|only|immediately|days|weeks|months|a\s+(?:day|week|month|few\s+\w+))\s+)?(after|before)\s+(\p{Ll}+ing\b[^,;:—–]*?)(?=[,;:—–]|\.?$)/u;
 
 /** Entity mentions by article id, each article's in the caller's order (one list an article, as the corpus's mentions are many). */
-export type MentionIndex = ReadonlyMap<string, readonly EntityMentionInput[]>;
+export type MentionIndex = Pick<ReadonlyMap<string, readonly EntityMentionInput[]>, 'get'>;
 
 /** Entity mentions indexed by article id, each list in the order given. */
 export function indexMentions(mentions: readonly EntityMentionInput[]): MentionIndex {

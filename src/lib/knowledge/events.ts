@@ -72,6 +72,8 @@ export type { EventStats } from './event-types.ts';
 export interface EventOptions {
   /** Entity mentions, when an entity stage has run: shared entities count as shared words. */
   mentions?: readonly EntityMentionInput[];
+  /** The same, looked up one article's at a time (its mentions in the order `mentions` would give them), instead of `mentions`: a corpus's are many. */
+  mentionsOf?: (article: string) => readonly EntityMentionInput[];
   /** When given, filled with counts of the work done (see `EventStats`). */
   stats?: EventStats;
 }
@@ -88,7 +90,7 @@ export interface EventOptions {
  */
 export function findEvents(articles: readonly EventArticle[], options: EventOptions = {}): TimelineEvent[] {
   const stats: EventStats = { candidates: 0, comparisons: 0, capped: 0, pairs: 0, judged: 0 };
-  const mentions = indexMentions(options.mentions ?? []);
+  const mentions: MentionIndex = options.mentionsOf ? { get: options.mentionsOf } : indexMentions(options.mentions ?? []);
   const sorted = [...articles].sort((a, b) => cmp(a.id, b.id));
   const groups = eventGroups(sorted, mentions, stats);
   const events = eventsOf(sorted, mentions, groups, stats.candidates);

@@ -14,11 +14,14 @@
  */
 import { z } from 'zod';
 import { extractMentions, StringTable, type CompactMentions, type SentenceCache } from './entities.ts';
-import { compactMentions, resolveEntities } from './entity-resolution.ts';
+import { compactMentions, resolveEntityTable } from './entity-resolution.ts';
+import { EntityTable } from './compact-entities.ts';
+import { EntitySection, plainEntities, type StreamedEntities } from './entity-section.ts';
+import { figurePlace, firstPlace, keepValid, placeAt, type Place } from './valid-records.ts';
 import { findFigures, groupFigures } from './figures.ts';
 import { findEvents, timelineEventSchema, type EntityMentionInput, type TimelineEvent } from './events.ts';
 import { clusterStories, duplicateSchema, storyClusteringSchema, storySchema, topicSchema, type StoryClustering, type TopicEditorEntry } from './stories.ts';
-import { articleEntitiesSchema, entityIndexSchema, entitySchema, figureGroupSchema, figureSchema, type EntityEditor, type EntityIndex, type Figure, type FigureGroup } from './schema.ts';
+import { entityIndexSchema, figureGroupSchema, figureSchema, type EntityEditor, type Figure, type FigureGroup } from './schema.ts';
 import type { KnowledgeArticle } from './text.ts';
 import { textOnDemand } from './text-on-demand.ts';
 import { describeError as describe, restoreMentions, withArticle, type ArticleKnowledge, type StepResult } from './article-knowledge.ts';
@@ -50,14 +53,15 @@ export type ArticleMemo = <T>(kind: string, article: KnowledgeArticle, compute: 
 /** The stages the layer is composed of; a test may replace one (to inject a failure) through `KnowledgeOptions.stages`. */
 export interface KnowledgeStages {
   extractMentions: typeof extractMentions;
-  resolveEntities: typeof resolveEntities;
+  /** The corpus-wide entity rules, their index held packed (a test's stage may make one with `EntityTable.fromIndex`). */
+  resolveEntities: typeof resolveEntityTable;
   findFigures: typeof findFigures;
   groupFigures: typeof groupFigures;
   findEvents: typeof findEvents;
   clusterStories: typeof clusterStories;
 }
 
-export const KNOWLEDGE_STAGES: KnowledgeStages = { extractMentions, resolveEntities, findFigures, groupFigures, findEvents, clusterStories };
+export const KNOWLEDGE_STAGES: KnowledgeStages = { extractMentions, resolveEntities: resolveEntityTable, findFigures, groupFigures, findEvents, clusterStories };
 
 /** Which part of the layer a problem arose in. */
 export type KnowledgeStage = 'entities' | 'figures' | 'events' | 'stories' | 'topics';
@@ -109,11 +113,19 @@ export interface KnowledgeBuild {
 }
 
 /**
+ * A section as a `KnowledgeSink` takes it: the entities section with its
+ * records made and checked as they are read, once the sink reads them
+ * (`StreamedEntities`; written with `prettyJsonPieces`, or made plain with
+ * `plainEntities`), within the sink's call; any other section as it stands.
+ */
+export type KnowledgeSection<K extends keyof Knowledge> = K extends 'entities' ? StreamedEntities : Knowledge[K];
+
+/**
  * Takes each section of the layer as soon as it is complete, in the order of
  * `knowledgeSchema`'s keys (entities, figures, figureGroups, events, stories):
  * a caller that writes each out and lets it go never holds the whole layer.
  */
-export type KnowledgeSink = <K extends keyof Knowledge>(key: K, value: Knowledge[K]) => void;
+export type KnowledgeSink = <K extends keyof Knowledge>(key: K, value: KnowledgeSection<K>) => void;
 
 /** The section keys in the order a `KnowledgeSink` receives them (the schema's). */
 export const KNOWLEDGE_SECTIONS = Object.keys(knowledgeSchema.shape) as (keyof Knowledge)[];
@@ -129,7 +141,8 @@ export function buildKnowledge(
 ): KnowledgeBuild {
   const knowledge: Partial<Knowledge> = {};
   const problems = buildKnowledgeSections(articles, editor, options, (key, value) => {
-    knowledge[key] = value;
+    if (key === 'entities') knowledge.entities = plainEntities(value as StreamedEntities);
+    else knowledge[key] = value as Knowledge[typeof key];
   });
   return { knowledge: knowledge as Knowledge, problems };
 }
@@ -193,7 +206,7 @@ export function buildKnowledgeSections(
         }
       : undefined;
   // Each stage runs in a function of its own that returns only what later stages read, so what it made is let go once handed on.
-  let entityMentions: EntityMentionInput[];
+  let entityMentions: (article: string) => EntityMentionInput[];
   // Each article's mentions are made compact as soon as they are read, so the corpus's text is never held twice.
   const strings = new StringTable();
   const compact = (m: Parameters<typeof compactMentions>[0]): CompactMentions => compactMentions(m, editor.entities, strings);
@@ -215,12 +228,12 @@ export function buildKnowledgeSections(
         if (precomputed) for (const k of precomputed.values()) k.mentions = RELEASED;
         options.articleText?.release();
         strings.seal();
-        return isolate<CompactMentions, EntityIndex>(
+        return isolate<CompactMentions, EntityTable>(
           'entities',
           mentions,
           (m) => ({ article: m.article }),
           (subset) => stages.resolveEntities(subset, editor.entities),
-          { entities: [], articles: [], warnings: [] },
+          EntityTable.empty(),
           problems,
         );
       },
@@ -253,7 +266,7 @@ export function buildKnowledgeSections(
     'events',
     keepValid(
       'events',
-      isolate<KnowledgeArticle, TimelineEvent[]>('events', later, (a) => ({ article: a.id }), (subset) => stages.findEvents(subset, { mentions: entityMentions }), [], problems),
+      isolate<KnowledgeArticle, TimelineEvent[]>('events', later, (a) => ({ article: a.id }), (subset) => stages.findEvents(subset, { mentionsOf: entityMentions }), [], problems),
       timelineEventSchema,
       (e) => placeAt(e.citations?.[0]?.article, e.citations?.[0]?.paragraph),
       problems,
@@ -272,16 +285,17 @@ export function buildKnowledgeSections(
 }
 
 /**
- * The entities section, handed to `sink`; returns the mentions in body
- * paragraphs that events merge on. `resolve` gets the articles' mentions from
- * `read` (and may let go of any other copy of them).
+ * The entities section, handed to `sink` (each record checked as it is read:
+ * `EntitySection`); returns each article's mentions in body paragraphs that
+ * events merge on, of the entities kept. `resolve` gets the articles'
+ * mentions from `read` (and may let go of any other copy of them).
  */
-function entityStage(read: () => CompactMentions[], resolve: (mentions: CompactMentions[]) => EntityIndex, problems: KnowledgeProblem[], sink: KnowledgeSink): EntityMentionInput[] {
-  const entities = validEntities(resolve(read()), problems);
+function entityStage(read: () => CompactMentions[], resolve: (mentions: CompactMentions[]) => EntityTable, problems: KnowledgeProblem[], sink: KnowledgeSink): (article: string) => EntityMentionInput[] {
+  const section = new EntitySection(resolve(read()), problems);
+  sink('entities', section.streamed());
+  section.finish();
   // Events merge on shared entities as well as shared words.
-  const entityMentions = entities.entities.flatMap((e) => e.mentions.filter((m) => m.block > 0).map((m) => ({ entity: e.id, article: m.article, block: m.block, text: m.text })));
-  sink('entities', entities);
-  return entityMentions;
+  return (article) => section.mentionsOf(article);
 }
 
 /** The figures and figure groups sections, handed to `sink`; `taken` is called once the articles' figures are read. */
@@ -291,20 +305,6 @@ function figureStage(read: () => Figure[][], taken: () => void, group: (figures:
   const figureGroups = keepValid('figures', group(figures), figureGroupSchema, (g) => firstPlace(g.claims?.flatMap((c) => c.figures)), problems);
   sink('figures', figures);
   sink('figureGroups', figureGroups);
-}
-
-/** The entities that pass their schema, and each article's list without the ones left out. */
-function validEntities(index: EntityIndex, problems: KnowledgeProblem[]): EntityIndex {
-  const entities = keepValid('entities', index.entities, entitySchema, (e) => firstPlace(e.mentions), problems);
-  const kept = new Set(entities.map((e) => e.id));
-  const articles = keepValid(
-    'entities',
-    index.articles.map((a) => ({ ...a, entities: a.entities.filter((e) => kept.has(e.id)) })),
-    articleEntitiesSchema,
-    (a) => placeAt(a.article),
-    problems,
-  );
-  return { entities, articles, warnings: index.warnings.filter((w) => typeof w === 'string') };
 }
 
 /** The stories, topics and copies that pass their schemas; a topic keeps only the stories that are kept. */
@@ -320,56 +320,6 @@ function validClustering(clustering: StoryClustering, problems: KnowledgeProblem
   );
   const duplicates = keepValid('stories', clustering.duplicates, duplicateSchema, (d) => placeAt(d.copy), problems);
   return { stories, topics, duplicates, warnings: clustering.warnings.filter((w) => typeof w === 'string') };
-}
-
-interface Place {
-  article?: string;
-  paragraph?: number;
-}
-
-/** Where a record came from, from fields that may be missing or of the wrong type in a record that failed its check. */
-function placeAt(article: unknown, paragraph?: unknown): Place {
-  return { ...(typeof article === 'string' && article !== '' ? { article } : {}), ...(typeof paragraph === 'number' ? { paragraph } : {}) };
-}
-
-function figurePlace(f: { article?: string; block?: number }): Place {
-  return placeAt(f.article, f.block);
-}
-
-function firstPlace(list: readonly { article?: string; block?: number }[] | undefined): Place {
-  const first = list?.[0];
-  return first ? figurePlace(first) : {};
-}
-
-/**
- * The records that pass `schema` (as it parses them); each that fails is left
- * out with a warning that names where it came from and the first field at fault.
- */
-function keepValid<T>(stage: KnowledgeStage, records: readonly unknown[], schema: z.ZodType<T>, place: (record: Partial<T>) => Place, problems: KnowledgeProblem[]): T[] {
-  const out: T[] = [];
-  for (const record of records) {
-    const parsed = schema.safeParse(record);
-    if (parsed.success) {
-      out.push(parsed.data);
-      continue;
-    }
-    const issue = parsed.error.issues[0];
-    const at = issue ? `${issue.path.join('.') || 'the record'}: ${issue.message}` : 'not valid';
-    const name = nameOf(record);
-    problems.push({ stage, severity: 'warning', ...place((record ?? {}) as Partial<T>), message: `internal: left out ${name === undefined ? `a record of ${stage}` : `“${name}”`} from ${stage}, which failed its check (${at}); please report it` });
-  }
-  return out;
-}
-
-/** What a record is called, for a message: an event's summary, an entity's or topic's name, a story's id. */
-function nameOf(record: unknown): string | undefined {
-  if (typeof record !== 'object' || record === null) return undefined;
-  const r = record as Record<string, unknown>;
-  for (const key of ['summary', 'name', 'generatedName', 'id', 'measure']) {
-    const value = r[key];
-    if (typeof value === 'string' && value.trim() !== '') return value.length > 80 ? `${value.slice(0, 79)}…` : value;
-  }
-  return undefined;
 }
 
 /**
