@@ -177,6 +177,7 @@ export function resolveEntityTable(perArticle: readonly (ArticleMentions | Compa
   const keyVotes = new Map<string, (EntityType | undefined)[]>();
   for (const a of sorted) for (const u of compactUnits(a)) for (const p of [...u.detected, ...u.ruled]) addTo(keyVotes, p.key, p.ruleType ?? p.libType);
   const knownKeys = new Map([...keyVotes].map(([key, votes]) => [key, majority(votes)]));
+  keyVotes.clear();
 
   const mentions: Mention[] = [];
   /** Per unit of the corpus (article by article), its mentions in text order (then the ones the lookups below add). */
@@ -206,6 +207,10 @@ export function resolveEntityTable(perArticle: readonly (ArticleMentions | Compa
     unitMentions.push(list);
     for (const m of list) mentions.push(m);
   }
+  // What only the reading above needed, let go before the mentions are linked.
+  knownKeys.clear();
+  caseCounts.lower.clear();
+  caseCounts.capitalised.clear();
 
   const uf = new UnionFind();
   // "Long Name (ACR)", the acronym spelling the name's initials: the acronym is the long name's, unless the corpus
@@ -306,6 +311,7 @@ export function resolveEntityTable(perArticle: readonly (ArticleMentions | Compa
   const libVotes = new Map<string, (EntityType | undefined)[]>();
   for (const m of mentions) if (!m.key.includes(' ')) addTo(libVotes, m.key, m.libType);
   const notSurname = new Set([...libVotes].filter(([, votes]) => (majority(votes) ?? 'person') !== 'person').map(([key]) => key));
+  libVotes.clear();
   for (const m of mentions) {
     // A general rule's type (a country, an agency, an organisation's head noun) is never a surname.
     if (m.key.includes(' ') || m.acronym || m.demonym || m.editor !== undefined || (m.ruleType !== undefined && m.ruleType !== 'person') || notSurname.has(m.key)) continue;
@@ -534,7 +540,7 @@ class IntTriples {
 }
 
 /** Per word, how many articles write it in lower case and how many capitalised (outside title-case headlines). */
-function countCases(perArticle: readonly CompactMentions[]): CaseCounts {
+function countCases(perArticle: readonly CompactMentions[]): { lower: Map<string, number>; capitalised: Map<string, number> } {
   const lower = new Map<string, number>();
   const capitalised = new Map<string, number>();
   for (const a of perArticle) {
