@@ -327,6 +327,8 @@ export function resolveEntityTable(perArticle: readonly (ArticleMentions | Compa
       m.linked = true;
     }
   }
+  articleNames.clear();
+  corpusNames.clear();
 
   // The library may miss a lone surname ("Macron said…" at a sentence's start): in an article that
   // names a person in full, every capitalised occurrence of that person's first or last name is
@@ -385,6 +387,11 @@ export function resolveEntityTable(perArticle: readonly (ArticleMentions | Compa
       u += 1;
     }
   }
+  // The lookups by article and by cluster and the surname owners are not read again.
+  byRoot.clear();
+  byArticle.clear();
+  folded.clear();
+  corpusOwners.clear();
 
   // Headlines in title case: look up the names found elsewhere, longest first.
   const forms = new Map<string, string>();
@@ -413,8 +420,6 @@ export function resolveEntityTable(perArticle: readonly (ArticleMentions | Compa
   for (const m of mentions) addTo(clusters, uf.find(m.resolved), m);
   mentions.length = 0;
   unitMentions.length = 0;
-  byRoot.clear();
-  byArticle.clear();
   const warnings: string[] = [];
   entries.forEach((entry, i) => {
     if (!entryRoots.has(i)) warnings.push(`editor entry "${entry.name}" matched no entity and none of its forms occur in the text`);
