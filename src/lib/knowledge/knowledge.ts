@@ -114,9 +114,9 @@ export interface KnowledgeBuild {
 
 /**
  * A section as a `KnowledgeSink` takes it: the entities section with its
- * records made and checked as they are read, once the sink reads them
- * (`StreamedEntities`; written with `prettyJsonPieces`, or made plain with
- * `plainEntities`), within the sink's call; any other section as it stands.
+ * records made and checked only as the sink reads them (`StreamedEntities`;
+ * written with `prettyJsonPieces`, or made plain with `plainEntities`), so it
+ * is never held whole as objects; any other section as it stands.
  */
 export type KnowledgeSection<K extends keyof Knowledge> = K extends 'entities' ? StreamedEntities : Knowledge[K];
 
