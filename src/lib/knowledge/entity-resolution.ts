@@ -182,12 +182,6 @@ export function resolveEntityTable(perArticle: readonly (ArticleMentions | Compa
   const mentions: Mention[] = [];
   /** Per unit of the corpus (article by article), its mentions in text order (then the ones the lookups below add). */
   const unitMentions: Mention[][] = [];
-  // A corpus's units are many and most name nothing: they share one empty list, never written to (`addToUnit`).
-  const none: Mention[] = [];
-  const addToUnit = (u: number, m: Mention): void => {
-    if (unitMentions[u] === none) unitMentions[u] = [m];
-    else unitMentions[u]!.push(m);
-  };
   /** The title-case headlines: their unit, text, block and article. */
   const titleUnits: { u: number; text: string; block: number; article: string }[] = [];
   /** The units that write both brackets, by unit: where. */
@@ -210,7 +204,7 @@ export function resolveEntityTable(perArticle: readonly (ArticleMentions | Compa
           ...unit.ruled.map((p) => ({ ...p })),
         ];
     const list = resolveOverlaps(pieces).map((p): Mention => ({ ...p, article: a.article, block: unit.block, unit: u, resolved: p.key }));
-    unitMentions.push(list.length > 0 ? list : none);
+    unitMentions.push(list);
     for (const m of list) mentions.push(m);
   }
   // What only the reading above needed, let go before the mentions are linked.
@@ -374,19 +368,19 @@ export function resolveEntityTable(perArticle: readonly (ArticleMentions | Compa
     const local = new Map<string, Set<string>>();
     for (const [word, roots] of owners(byArticle.get(article) ?? [], 'first-and-last')) for (const root of roots) addToSet(local, foldName(word), root);
     for (const unit of articleUnitList) {
+      const list = unitMentions[u]!;
       if (!unit.titleCase) {
         // Title-case headlines are read below, from the forms found here and elsewhere.
         unit.wordTexts.forEach((text, i) => {
           const key = foldWord(text);
           const roots = local.get(key) ?? corpusOwners.get(key);
           if (roots?.size !== 1) return;
-          const list = unitMentions[u]!;
           visit(list.length);
           const start = unit.wordStarts[i]!;
           const end = start + text.length;
           if (list.some((t) => start < t.end && t.start < end)) return;
           const m: Mention = { start, end, text, key, acronym: false, article, block: unit.block, unit: u, resolved: [...roots][0]!, linked: true };
-          addToUnit(u, m);
+          list.push(m);
           mentions.push(m);
         });
       }
@@ -410,12 +404,13 @@ export function resolveEntityTable(perArticle: readonly (ArticleMentions | Compa
   const formList = [...forms].filter(([, root]) => root !== '').sort(([a], [b]) => b.length - a.length || (a < b ? -1 : 1));
   const lookup = new FormLookup(formList.map(([form]) => form));
   for (const { u: t, text: unitText, block, article } of titleUnits) {
+    const taken = unitMentions[t]!;
     for (const hit of lookup.find(unitText, visit)) {
-      if (unitMentions[t]!.some((m) => hit.start < m.end && m.start < hit.end)) continue;
+      if (taken.some((m) => hit.start < m.end && m.start < hit.end)) continue;
       const text = unitText.slice(hit.start, hit.end);
       const root = formList[hit.form]![1];
       const m: Mention = { start: hit.start, end: hit.end, text, key: root, acronym: isAcronym(text), article, block, unit: t, resolved: root };
-      addToUnit(t, m);
+      taken.push(m);
       mentions.push(m);
     }
   }
