@@ -27,7 +27,7 @@
  * 3 --check found content out of date; 4 an entry was edited by hand
  * (nothing was written).
  */
-import { mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
@@ -202,6 +202,9 @@ async function ingest(run: Run): Promise<number> {
   // never waits for them (each loads the pipeline and the tagger: about a second of a core).
   const workers = run.jobs;
   const poolWanted = seeds.found.length >= POOL_MIN_SEEDS && workers > 1;
+  // With no cache, or one that holds no seed's result yet, every seed misses: the workers then take the first seed,
+  // instead of waiting while this thread runs `POOL_AFTER_MISSES` seeds (warming the pipeline up) before they start.
+  const poolAfter = run.cache === undefined || !existsSync(join(run.cache.dir, 'seeds')) ? 0 : POOL_AFTER_MISSES;
   let pool: SeedPool | undefined;
   let misses = 0;
   const inFlight = new Set<Promise<void>>();
@@ -237,7 +240,7 @@ async function ingest(run: Run): Promise<number> {
         arrive(index, { ...result, input: kept });
       };
       misses += 1;
-      if (poolWanted && pool === undefined && misses > POOL_AFTER_MISSES) pool = startSeedPool(workers);
+      if (poolWanted && pool === undefined && misses > poolAfter) pool = startSeedPool(workers);
       if (pool) {
         // The worker stores the result in the cache itself.
         const job: Promise<void> = pool.run(input, options, run.cache ? { dir: run.cache.dir, kind: 'seeds', key } : undefined).then((r) => done(r, true));

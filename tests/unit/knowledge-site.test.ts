@@ -48,6 +48,11 @@ describe('hasEntityPage', () => {
     expect(hasEntityPage({ basis: 'detected', articles: ['a', 'a'] })).toBe(false);
     expect(hasEntityPage({ basis: 'editor', articles: ['a'] })).toBe(true);
   });
+  it('counts distinct articles however the list repeats them, and gives no page to an empty list', () => {
+    expect(hasEntityPage({ basis: 'detected', articles: ['a', 'a', 'a', 'b'] })).toBe(true);
+    expect(hasEntityPage({ basis: 'detected', articles: [...Array<string>(1000).fill('a'), 'a'] })).toBe(false);
+    expect(hasEntityPage({ basis: 'detected', articles: [] })).toBe(false);
+  });
 });
 
 describe('parseEntityEditor', () => {

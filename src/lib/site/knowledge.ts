@@ -40,7 +40,14 @@ export const ENTITY_PAGE_MIN_ARTICLES = 2;
  * at least `ENTITY_PAGE_MIN_ARTICLES` articles name it.
  */
 export function hasEntityPage(entity: Pick<Entity, 'basis' | 'articles'>): boolean {
-  return entity.basis === 'editor' || new Set(entity.articles).size >= ENTITY_PAGE_MIN_ARTICLES;
+  if (entity.basis === 'editor') return true;
+  // Stops at the threshold: article pages ask this of every entity they name, and the most named list thousands of articles.
+  const seen = new Set<string>();
+  for (const article of entity.articles) {
+    seen.add(article);
+    if (seen.size >= ENTITY_PAGE_MIN_ARTICLES) return true;
+  }
+  return seen.size >= ENTITY_PAGE_MIN_ARTICLES;
 }
 
 export const ENTITY_FACETS: Record<EntityType, string> = { person: 'people', place: 'places', organisation: 'organisations' };
