@@ -174,9 +174,15 @@ export function clusterStoriesWithStats(articles: readonly EventArticle[], optio
     const wire = new Map<string, string[]>();
     // Copies within the story, grouped by connected pairs.
     const groupOf = new Map<string, string>();
+    // Union–find with path compression (Tarjan 1975), so a large wire group is not walked again and again.
     const root = (x: string): string => {
       let r = x;
       while (groupOf.has(r) && groupOf.get(r) !== r) r = groupOf.get(r) ?? r;
+      for (let y = x; y !== r; ) {
+        const next = groupOf.get(y) ?? r;
+        groupOf.set(y, r);
+        y = next;
+      }
       return r;
     };
     for (const d of duplicatesOf.get(key) ?? []) {
