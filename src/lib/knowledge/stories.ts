@@ -39,9 +39,10 @@
  * This module is the composition; each stage is its own module: the records
  * (`story-schema.ts`), copies (`duplicates.ts`), names (`story-names.ts`),
  * reading and TF-IDF vectors (`story-vectors.ts`), the pair score
- * (`story-similarity.ts`), dates and the window (`story-dates.ts`) and
- * topics with their editor entries (`topic-clustering.ts`); this module
- * forms the stories and exports the whole API of story clustering.
+ * (`story-similarity.ts`), dates and the window (`story-dates.ts`), the
+ * joining of articles into stories (`story-linkage.ts`) and topics with
+ * their editor entries (`topic-clustering.ts`); this module composes them
+ * and exports the whole API of story clustering.
  *
  * Pure and deterministic: no I/O, no clock, no randomness (the MinHash seeds
  * are fixed); output sorted.
