@@ -39,9 +39,10 @@
  * This module is the composition; each stage is its own module: the records
  * (`story-schema.ts`), copies (`duplicates.ts`), names (`story-names.ts`),
  * reading and TF-IDF vectors (`story-vectors.ts`), the pair score
- * (`story-similarity.ts`), dates and the window (`story-dates.ts`) and
- * topics with their editor entries (`topic-clustering.ts`); this module
- * forms the stories and exports the whole API of story clustering.
+ * (`story-similarity.ts`), dates and the window (`story-dates.ts`), the
+ * joining of articles into stories (`story-linkage.ts`) and topics with
+ * their editor entries (`topic-clustering.ts`); this module composes them
+ * and exports the whole API of story clustering.
  *
  * Pure and deterministic: no I/O, no clock, no randomness (the MinHash seeds
  * are fixed); output sorted.
@@ -50,7 +51,8 @@ import { assignSlugs, slugify } from '../ingest/slug.ts';
 import { cmp } from './event-calendar.ts';
 import type { EventArticle } from './event-schema.ts';
 import { findDuplicates, roundMeasure } from './duplicates.ts';
-import { pairsWithinWindow, spansWithin, windowPairs, type StorySpan } from './story-dates.ts';
+import { pairsWithinWindow, windowPairs, type StorySpan } from './story-dates.ts';
+import { alikePairs, FAST_DECISIONS_BELOW, formStories } from './story-linkage.ts';
 import { storyName } from './story-names.ts';
 import type { Duplicate, Story, StoryClustering, StoryOptions } from './story-schema.ts';
 import { combined, prepare, type ArticleSimilarity } from './story-similarity.ts';
@@ -133,56 +135,30 @@ export function clusterStories(articles: readonly EventArticle[], options: Story
 export function clusterStoriesWithStats(articles: readonly EventArticle[], options: StoryOptions = {}): { clustering: StoryClustering; stats: StoryStats } {
   const window = options.windowDays ?? STORY_WINDOW_DAYS;
   const corpus = prepare(articles);
-  const { sorted, ids, dates, ranges, order, byId, score } = corpus;
+  const { sorted, ids, dates, ranges, order, byId } = corpus;
   const indexOf = new Map(ids.map((id, i) => [id, i]));
   const at = (id: string): number => indexOf.get(id) ?? -1;
 
   const { duplicates, compared } = findDuplicates(ids, corpus.takeShingles(), corpus.shingleHashes, order);
 
-  // Stories: each keyed by its lowest article index, members in the order they joined (the order average similarities sum in).
-  const storyOf = ids.map((_, i) => i);
-  const members = ids.map((_, i) => [i]);
-  const spans: StorySpan[] = ranges.map((r) => (r ? { maxFrom: r.from, minTo: r.to, undated: false } : { maxFrom: -Infinity, minTo: Infinity, undated: true }));
-  const join = (a: number, b: number): void => {
-    const sa = storyOf[a] ?? a;
-    const sb = storyOf[b] ?? b;
-    if (sa === sb) return;
-    const [keep, drop] = sa < sb ? [sa, sb] : [sb, sa];
-    const moved = members[drop] ?? [];
-    const kept = members[keep] ?? [];
-    for (const m of moved) kept.push(m);
-    members[keep] = kept;
-    members[drop] = [];
-    for (const m of moved) storyOf[m] = keep;
-    const k = spans[keep];
-    const d = spans[drop];
-    if (k && d) spans[keep] = { maxFrom: Math.max(k.maxFrom, d.maxFrom), minTo: Math.min(k.minTo, d.minTo), undated: k.undated || d.undated };
-  };
-  for (const d of duplicates) join(at(d.first), at(d.copy));
   // Only articles within the window of each other can join, so only those pairs are scored: each once, kept in one
   // flat array (a corpus of 100,000 articles has tens of millions of them). Those alike enough are taken in order.
   const inWindow = windowPairs(ranges, window);
   const scores = corpus.scoreWindow(inWindow);
-  const alike: { a: number; b: number; s: number }[] = [];
-  inWindow.forEach((a, b, k) => {
-    const s = scores[k] ?? 0;
-    if (s >= STORY_SIMILARITY) alike.push({ a, b, s });
+  const spans: StorySpan[] = ranges.map((r) => (r ? { maxFrom: r.from, minTo: r.to, undated: false } : { maxFrom: -Infinity, minTo: Infinity, undated: true }));
+  const { storyOf, members } = formStories({
+    spans,
+    copies: duplicates.map((d) => [at(d.first), at(d.copy)] as const),
+    alike: alikePairs((visit) => inWindow.forEach(visit), scores, STORY_SIMILARITY),
+    window,
+    threshold: STORY_SIMILARITY,
+    windowScore: (x, y) => {
+      const k = inWindow.indexOf(x, y);
+      return k < 0 ? NaN : (scores[k] ?? NaN);
+    },
+    score: corpus.scoreOnce,
+    fastDecisions: corpus.longestVector < FAST_DECISIONS_BELOW,
   });
-  const pairs = alike.sort((x, y) => y.s - x.s || x.a - y.a || x.b - y.b);
-  for (const { a, b } of pairs) {
-    const ka = storyOf[a] ?? a;
-    const kb = storyOf[b] ?? b;
-    if (ka === kb) continue;
-    // Complete linkage in time, average linkage in text: no chain of pairwise-similar articles drifts off the story.
-    const sa = spans[ka];
-    const sb = spans[kb];
-    if (!sa || !sb || !spansWithin(sa, sb, window)) continue;
-    const ma = members[ka] ?? [];
-    const mb = members[kb] ?? [];
-    let total = 0;
-    for (const x of ma) for (const y of mb) total += score(x, y);
-    if (total / (ma.length * mb.length || 1) >= STORY_SIMILARITY) join(a, b);
-  }
 
   const duplicatesOf = new Map<number, Duplicate[]>();
   for (const d of duplicates) {
@@ -199,9 +175,15 @@ export function clusterStoriesWithStats(articles: readonly EventArticle[], optio
     const wire = new Map<string, string[]>();
     // Copies within the story, grouped by connected pairs.
     const groupOf = new Map<string, string>();
+    // Union–find with path compression (Tarjan 1975), so a large wire group is not walked again and again.
     const root = (x: string): string => {
       let r = x;
       while (groupOf.has(r) && groupOf.get(r) !== r) r = groupOf.get(r) ?? r;
+      for (let y = x; y !== r; ) {
+        const next = groupOf.get(y) ?? r;
+        groupOf.set(y, r);
+        y = next;
+      }
       return r;
     };
     for (const d of duplicatesOf.get(key) ?? []) {
@@ -239,7 +221,7 @@ export function clusterStoriesWithStats(articles: readonly EventArticle[], optio
   const storyOrder = (a: Story, b: Story): number => order(a.firstReport, b.firstReport);
   stories.sort(storyOrder);
 
-  const { topics, warnings, proposed } = clusterTopics({ stories, ids, score: corpus.scoreOnce, inWindow, window, features: corpus.features, ranges, texts: byId, dates, order, entries: options.editor ?? [] });
+  const { topics, warnings, proposed } = clusterTopics({ stories, ids, score: corpus.scoreOnce, inWindow, windowScores: scores, window, features: corpus.features, ranges, texts: byId, dates, order, entries: options.editor ?? [] });
   // Each record is checked against its schema by the caller, which leaves out one that fails (knowledge.ts).
   return { clustering: { stories, topics, duplicates, warnings }, stats: { pairsConsidered: inWindow.size + proposed, pairsScored: corpus.scored(), copiesCompared: compared } };
 }

@@ -44,10 +44,11 @@ export function combined(p: SimilarityParts): number {
 }
 
 /**
- * The corpus read once. Articles are numbered in id order; `score(i, j)`
- * is the similarity of articles i and j, computed once per pair (per order
- * of the pair when that can change the last bits of a sum), and `scored()`
- * counts the computations.
+ * The corpus read once. Articles are numbered in id order; `scoreOnce(i, j)`
+ * is the similarity of articles i and j (the window's score when
+ * `scoreWindow` has it, in an order that sums the same), `scored()` counts
+ * the computations, and `longestVector` is the most terms of any article's
+ * vectors.
  */
 export function prepare(articles: readonly EventArticle[]) {
   const sorted = [...articles].sort((a, b) => cmp(a.id, b.id));
@@ -62,14 +63,15 @@ export function prepare(articles: readonly EventArticle[]) {
   let shingles: Int32Array[] | undefined = texts.map((t) => t.shingles);
 
   const scratch = new Float64Array(vocabularySize);
+  // The most terms a dot product sums: how far two orders of its sum can differ.
+  let longestVector = 0;
+  for (const f of features) longestVector = Math.max(longestVector, f.terms.ids.length, f.lede.ids.length);
   const parts = (i: number, j: number): SimilarityParts => {
     const fa = features[i];
     const fb = features[j];
     if (!fa || !fb) return { words: 0, lede: 0, names: 0 };
     return { words: dot(fa.terms, fb.terms, scratch), lede: dot(fa.lede, fb.lede, scratch), names: nameJaccard(fa.names, fb.names) };
   };
-  // Scores by first article, then second.
-  const memo = ids.map(() => new Map<number, number>());
   let scored = 0;
   // A dot product sums in the shorter vector's order, the first's on a tie: (i, j) scores as (j, i) unless two of their vectors tie in length.
   const symmetric = (i: number, j: number): boolean => {
@@ -84,26 +86,16 @@ export function prepare(articles: readonly EventArticle[]) {
     const k = window.pairs.indexOf(i, j);
     return k < 0 || (i > j && !symmetric(i, j)) ? undefined : window.scores[k];
   };
-  const known = (i: number, j: number): number | undefined => inWindow(i, j) ?? memo[i]?.get(j) ?? (symmetric(i, j) ? memo[j]?.get(i) : undefined);
-  const score = (i: number, j: number): number => {
-    let s = known(i, j);
-    if (s === undefined) {
-      s = combined(parts(i, j));
-      memo[i]?.set(j, s);
-      scored += 1;
-    }
-    return s;
-  };
-  // The same value as `score`, not kept: for pairs looked at once, so the kept scores do not grow with every pair proposed.
+  /** The similarity of articles i and j, the window's score when it has the pair (in an order that sums the same), else computed and not kept. */
   const scoreOnce = (i: number, j: number): number => {
-    const s = known(i, j);
+    const s = inWindow(i, j);
     if (s !== undefined) return s;
     scored += 1;
     return combined(parts(i, j));
   };
   /**
    * Scores every pair of `pairs` once, lower index first, and keeps the
-   * scores by pair number (what `score` then returns for them). Call it
+   * scores by pair number (what `scoreOnce` then returns for them). Call it
    * before any of those pairs is scored.
    */
   const scoreWindow = (pairs: WindowPairs): Float64Array => {
@@ -119,7 +111,7 @@ export function prepare(articles: readonly EventArticle[]) {
     shingles = undefined;
     return taken;
   };
-  return { sorted, ids, dates, ranges, order, takeShingles, byId, features, shingleHashes, parts, score, scoreOnce, scoreWindow, scored: (): number => scored };
+  return { sorted, ids, dates, ranges, order, takeShingles, byId, features, shingleHashes, parts, scoreOnce, scoreWindow, scored: (): number => scored, longestVector };
 }
 
 /**

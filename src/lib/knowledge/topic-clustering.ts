@@ -22,6 +22,7 @@
 import { assignSlugs, slugify } from '../ingest/slug.ts';
 import { averageLinkage, PairKeys, StrongestLinks, uniquePairs } from './average-linkage.ts';
 import { isWithinWindow, type WindowPairs } from './story-dates.ts';
+import { DECISION_MARGIN } from './story-linkage.ts';
 import { cmp, type DayRange } from './event-calendar.ts';
 import { topicName, type NamedText } from './story-names.ts';
 import type { Story, Topic, TopicEditorEntry } from './story-schema.ts';
@@ -111,6 +112,8 @@ export interface TopicInput {
   score: (i: number, j: number) => number;
   /** The pairs within the story window (`windowPairs(ranges, window)`), already scored. */
   inWindow: WindowPairs;
+  /** Their scores (lower index first), by pair number. */
+  windowScores: Float64Array;
   /** The story window in days. */
   window: number;
   /** What each article is compared on. */
@@ -137,7 +140,7 @@ export interface TopicInput {
  * that could not be applied as written, and how many pairs were proposed.
  */
 export function clusterTopics(input: TopicInput): { topics: Topic[]; warnings: string[]; proposed: number } {
-  const { stories, ids, score, inWindow, window, features, ranges, texts, dates, order, entries } = input;
+  const { stories, ids, score, inWindow, windowScores, window, features, ranges, texts, dates, order, entries } = input;
   const indexOf = new Map(ids.map((id, i) => [id, i]));
   const at = (id: string): number => indexOf.get(id) ?? -1;
   const storyOrder = (a: Story, b: Story): number => order(a.firstReport, b.firstReport);
@@ -154,7 +157,11 @@ export function clusterTopics(input: TopicInput): { topics: Topic[]; warnings: s
     const s = (position[x] ?? 0) <= (position[y] ?? 0) ? score(x, y) : score(y, x);
     if (s >= TOPIC_SIMILARITY) strongest.offer(x, y, s);
   };
-  inWindow.forEach((x, y) => offer(x, y));
+  // A window pair's score in the other order differs in its last bits at most, so one clearly under the bound is not scored again.
+  const under = TOPIC_SIMILARITY * (1 - DECISION_MARGIN);
+  inWindow.forEach((x, y, k) => {
+    if ((windowScores[k] ?? 0) >= under) offer(x, y);
+  });
   const n = ids.length;
   const beyond = new PairKeys();
   let proposed = 0;
