@@ -21,7 +21,7 @@
 import { precisionOf } from '../schema.ts';
 import { contains, near, NEAR_DAYS } from './event-calendar.ts';
 import { fits, isCalendarReading, readingsAround } from './event-dating.ts';
-import { Pairs } from './event-pairs.ts';
+import { Pairs, type ExactCosine } from './event-pairs.ts';
 import { TokenNumbers, type CandidateTable } from './event-table.ts';
 import type { Candidate, CandidateDates, EventStats, Vectors } from './event-types.ts';
 import { contentWords } from './text-words.ts';
@@ -79,6 +79,34 @@ export function vectorsOf(candidates: readonly Candidate[], sentences: readonly 
   const tokens = new TokenNumbers();
   for (const c of candidates) tokens.add(c.tokens);
   return tokens.vectors(counted);
+}
+
+/**
+ * The cosine of candidates i < j as `similarPairs` finds it, to the last
+ * bit: the squared weights of i's tokens that j holds, summed in i's token
+ * order, over the root of the product of their norms (0 when either is
+ * empty). Marks j's tokens in a scratch array of one number per token, kept
+ * while j stays the same.
+ */
+export function exactCosine(vectors: Vectors): ExactCosine {
+  const { start, ids, weight, norm2 } = vectors;
+  const square = weight.map((x) => x * x);
+  const mark = new Int32Array(weight.length).fill(-1);
+  let marked = -1;
+  return (i, j) => {
+    if (marked !== j) {
+      for (let t = start[j] ?? 0; t < (start[j + 1] ?? 0); t++) mark[ids[t] ?? 0] = j;
+      marked = j;
+    }
+    let dot = 0;
+    for (let t = start[i] ?? 0; t < (start[i + 1] ?? 0); t++) {
+      const id = ids[t] ?? 0;
+      if (mark[id] === j) dot += square[id] ?? 1;
+    }
+    const ni = norm2[i] ?? 0;
+    const nj = norm2[j] ?? 0;
+    return ni && nj ? dot / Math.sqrt(ni * nj) : 0;
+  };
 }
 
 /**
@@ -252,7 +280,7 @@ export function similarPairs(
   const proposalOther = new Int32Array(MAX_COMPARED);
   const proposalSim = new Float64Array(MAX_COMPARED);
   const proposalWider = new Uint8Array(MAX_COMPARED);
-  const out = new Pairs();
+  const out = new Pairs(count, exactCosine(vectors), { floor: threshold });
   for (const q of probes) {
     const mine = tokensOf(q);
     for (const id of mine) mark[id] = q;
@@ -302,10 +330,12 @@ export function similarPairs(
     }
     stats.comparisons += compared;
     if (compared === MAX_COMPARED || proposed >= MAX_PROPOSED) stats.capped += 1;
-    for (const k of chosen(proposed, proposalSim, proposalWider)) {
-      const other = proposalOther[k] ?? 0;
-      out.push(Math.min(other, q), Math.max(other, q), proposalSim[k] ?? 0);
-    }
+    const picked = chosen(proposed, proposalSim, proposalWider);
+    out.addRow(
+      q,
+      picked.map((k) => proposalOther[k] ?? 0),
+      picked.map((k) => proposalSim[k] ?? 0),
+    );
     const own = reading === undefined ? undefined : block.get(reading);
     for (const id of prefix) {
       anywhere[id]?.push(q);
