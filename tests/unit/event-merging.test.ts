@@ -29,14 +29,20 @@ function cosine(a: readonly string[], b: readonly string[]): number {
 
 /** Every pair i < j of the token lists whose cosine is above 0, with it. */
 function pairsOf(tokens: readonly (readonly string[])[]): Pairs {
-  const out = new Pairs();
+  const is: number[] = [];
+  const js: number[] = [];
+  const sims: number[] = [];
   tokens.forEach((a, i) =>
     tokens.slice(i + 1).forEach((b, k) => {
       const sim = cosine(a, b);
-      if (sim > 0) out.push(i, i + 1 + k, sim);
+      if (sim > 0) {
+        is.push(i);
+        js.push(i + 1 + k);
+        sims.push(sim);
+      }
     }),
   );
-  return out;
+  return Pairs.of(is, js, sims);
 }
 
 function stats(): EventStats {
@@ -106,22 +112,48 @@ describe('Pairs', () => {
     expect(visited(pairs)).toEqual(['1 2 0.9', '2 3 0.5', '0 1 0.3', '0 2 0.3', '0 3 0.3']);
   });
 
-  it('visits pairs held in many chunks in the order one sort of them all gives', () => {
-    // A fixed pseudo-random list with many ties in sim and in i, held in chunks of 7 (and one partial chunk).
-    const n = 500;
-    const i = Array.from({ length: n }, (_, k) => (k * 37) % 23);
-    const j = Array.from({ length: n }, (_, k) => 23 + ((k * 11) % 19));
-    const sim = Array.from({ length: n }, (_, k) => ((k * 13) % 9) / 8);
+  /** `n` distinct pairs i < j by fixed arithmetic, with many ties in sim and in i, and the order one sort of them all gives. */
+  const pseudoRandom = (n: number, sims: (k: number) => number): { i: number[]; j: number[]; sim: number[]; expected: string[] } => {
+    const i = Array.from({ length: n }, (_, k) => k % 23);
+    const j = Array.from({ length: n }, (_, k) => 23 + ((Math.floor(k / 23) * 11) % 29));
+    const sim = Array.from({ length: n }, (_, k) => sims(k));
     const expected = i
       .map((x, k) => ({ x, y: j[k] ?? 0, s: sim[k] ?? 0 }))
       .sort((a, b) => b.s - a.s || a.x - b.x || a.y - b.y)
       .map((p) => `${p.x} ${p.y} ${p.s}`);
-    const pairs = Pairs.of(i, j, sim, 7);
-    expect(pairs.length).toBe(n);
+    return { i, j, sim, expected };
+  };
+
+  it('visits pairs held in many chunks in the order one sort of them all gives', () => {
+    const { i, j, sim, expected } = pseudoRandom(500, (k) => 0.2 + ((k * 13) % 9) / 10);
+    expect(new Set(i.map((x, k) => `${x} ${j[k]}`)).size).toBe(500);
+    const pairs = Pairs.of(i, j, sim, { chunkSize: 7, floor: 0.2 });
+    expect(pairs.length).toBe(500);
     expect(visited(pairs)).toEqual(expected);
     // The pairs are visited once, then let go.
     expect(pairs.length).toBe(0);
     expect(visited(pairs)).toEqual([]);
+  });
+
+  it('orders cosines that share a key, or round to one float32, by their exact values', () => {
+    // Cosines one float64 step apart, a billionth apart, and equal: the keys (and float32) cannot tell them apart.
+    const near = [0.3, 0.30000000000000004, 0.3 + 1e-9, 0.29999999999999993, 0.6, 0.6000000000000001, 0.5999999999999999, 1, 0.99999999999];
+    expect(new Set(near.map((s) => Math.fround(s))).size).toBeLessThan(near.length);
+    for (const keyBits of [0, 1, 4, 16]) {
+      const { i, j, sim, expected } = pseudoRandom(300, (k) => near[(k * 7) % near.length] ?? 0);
+      const pairs = Pairs.of(i, j, sim, { keyBits, floor: 0.2, chunkSize: 64 });
+      expect(new Set(sim.map((s) => pairs.keyOf(s))).size).toBeLessThanOrEqual(Math.max(1, 2 ** keyBits));
+      expect(visited(pairs)).toEqual(expected);
+    }
+  });
+
+  it('never gives a more similar pair a later key', () => {
+    const pairs = new Pairs(1000, () => 0, { floor: 0.2 });
+    const sims = Array.from({ length: 5000 }, (_, k) => 0.15 + (k * 0.8817) / 5000).concat([1, 1.0000000000000002, 0.2, 0.19999999999999998]);
+    sims.sort((a, b) => b - a);
+    const keys = sims.map((s) => pairs.keyOf(s));
+    keys.forEach((key, k) => expect(key).toBeGreaterThanOrEqual(keys[k - 1] ?? 0));
+    expect(new Set(keys).size).toBeGreaterThan(1000);
   });
 });
 

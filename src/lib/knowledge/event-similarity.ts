@@ -21,7 +21,8 @@
 import { precisionOf } from '../schema.ts';
 import { contains, near, NEAR_DAYS } from './event-calendar.ts';
 import { fits, isCalendarReading, readingsAround } from './event-dating.ts';
-import { Pairs } from './event-pairs.ts';
+import { Pairs, type ExactCosine } from './event-pairs.ts';
+import { postingsOf, type Lists } from './event-postings.ts';
 import { TokenNumbers, type CandidateTable } from './event-table.ts';
 import type { Candidate, CandidateDates, EventStats, Vectors } from './event-types.ts';
 import { contentWords } from './text-words.ts';
@@ -79,6 +80,34 @@ export function vectorsOf(candidates: readonly Candidate[], sentences: readonly 
   const tokens = new TokenNumbers();
   for (const c of candidates) tokens.add(c.tokens);
   return tokens.vectors(counted);
+}
+
+/**
+ * The cosine of candidates i < j as `similarPairs` finds it, to the last
+ * bit: the squared weights of i's tokens that j holds, summed in i's token
+ * order, over the root of the product of their norms (0 when either is
+ * empty). Marks j's tokens in a scratch array of one number per token, kept
+ * while j stays the same.
+ */
+export function exactCosine(vectors: Vectors): ExactCosine {
+  const { start, ids, weight, norm2 } = vectors;
+  const square = weight.map((x) => x * x);
+  const mark = new Int32Array(weight.length).fill(-1);
+  let marked = -1;
+  return (i, j) => {
+    if (marked !== j) {
+      for (let t = start[j] ?? 0; t < (start[j + 1] ?? 0); t++) mark[ids[t] ?? 0] = j;
+      marked = j;
+    }
+    let dot = 0;
+    for (let t = start[i] ?? 0; t < (start[i + 1] ?? 0); t++) {
+      const id = ids[t] ?? 0;
+      if (mark[id] === j) dot += square[id] ?? 1;
+    }
+    const ni = norm2[i] ?? 0;
+    const nj = norm2[j] ?? 0;
+    return ni && nj ? dot / Math.sqrt(ni * nj) : 0;
+  };
 }
 
 /**
@@ -203,8 +232,13 @@ export function similarPairs(
     const norm = Math.sqrt(norm2[k] ?? 0);
     for (const id of tokensOf(k)) maxWeight[id] = Math.max(maxWeight[id] ?? 0, (weight[id] ?? 0) / norm);
   }
-  const prefixes = Array.from({ length: count }, (_, k) => {
-    const ranked = [...tokensOf(k)].sort((x, y) => (rank[x] ?? 0) - (rank[y] ?? 0));
+  // Each vector's prefix, as one flat list (event-postings.ts).
+  const prefixStart = new Int32Array(count + 1);
+  const prefixIds = new Int32Array(ids.length);
+  for (let k = 0; k < count; k++) {
+    const ranked = tokensOf(k)
+      .slice()
+      .sort((x, y) => (rank[x] ?? 0) - (rank[y] ?? 0));
     const norm = Math.sqrt(norm2[k] ?? 0);
     let end = ranked.length;
     let byMax = 0;
@@ -217,8 +251,11 @@ export function similarPairs(
       squares += u * u;
       end -= 1;
     }
-    return ranked.slice(0, end);
-  });
+    const at = prefixStart[k] ?? 0;
+    prefixIds.set(ranked.subarray(0, end), at);
+    prefixStart[k + 1] = at + end;
+  }
+  const prefixes = { start: prefixStart, ids: prefixIds.slice(0, prefixStart[count]) };
 
   // A block per certain reading, and where each reading looks, round by round: its own block, the others of its level, the wider readings.
   const block = new Map<string, number>();
@@ -238,10 +275,10 @@ export function similarPairs(
     return out;
   };
   const indexOrder = (r: string | undefined): number => (r === undefined ? 3 : INDEX_ORDER[precisionOf(r)]);
-  const probes = Array.from({ length: count }, (_, k) => k).sort((x, y) => indexOrder(dated[x]) - indexOrder(dated[y]) || x - y);
+  const probes = Int32Array.from({ length: count }, (_, k) => k).sort((x, y) => indexOrder(dated[x]) - indexOrder(dated[y]) || x - y);
+  const blockOf = Int32Array.from(dated, (r) => (r === undefined ? -1 : (block.get(r) ?? -1)));
+  const { rank: probeRank, anywhere, blocked, listOf } = postingsOf(prefixes, probes, blockOf, weight.length);
 
-  const inBlock = new Map<number, number[]>();
-  const anywhere: number[][] = Array.from(weight, () => []);
   const seen = new Int32Array(count).fill(-1);
   // The tokens of the vector being compared, marked with its number; and a partner's, marked with a fresh number each time.
   const mark = new Int32Array(weight.length).fill(-1);
@@ -252,69 +289,79 @@ export function similarPairs(
   const proposalOther = new Int32Array(MAX_COMPARED);
   const proposalSim = new Float64Array(MAX_COMPARED);
   const proposalWider = new Uint8Array(MAX_COMPARED);
-  const out = new Pairs();
-  for (const q of probes) {
-    const mine = tokensOf(q);
+  const out = new Pairs(count, exactCosine(vectors), { floor: threshold });
+  let q = 0;
+  let mine = tokensOf(0);
+  let proposed = 0;
+  let compared = 0;
+  let wider = false;
+  // Compares q with the vectors of one posting list that probed before it, while q may compare more.
+  const readList = (lists: Lists, list: number): void => {
+    const { entries } = lists;
+    const mineRank = probeRank[q] ?? 0;
+    for (let k = lists.start[list] ?? 0; k < (lists.start[list + 1] ?? 0) && compared < MAX_COMPARED; k++) {
+      const p = entries[k] ?? q;
+      if ((probeRank[p] ?? 0) >= mineRank) return;
+      if (seen[p] === q) continue;
+      seen[p] = q;
+      compared += 1;
+      const wanted = p < q ? need(p, q) : need(q, p);
+      if (wanted === Infinity) continue;
+      // The cosine, summed over the earlier candidate's tokens.
+      let dot = 0;
+      if (p < q) {
+        for (let t = start[p] ?? 0; t < (start[p + 1] ?? 0); t++) {
+          const id = ids[t] ?? 0;
+          if (mark[id] === q) dot += square[id] ?? 1;
+        }
+      } else {
+        stamp += 1;
+        for (let t = start[p] ?? 0; t < (start[p + 1] ?? 0); t++) partnerMark[ids[t] ?? 0] = stamp;
+        for (const id of mine) if (partnerMark[id] === stamp) dot += square[id] ?? 1;
+      }
+      const np = norm2[p] ?? 0;
+      const nq = norm2[q] ?? 0;
+      const sim = np && nq ? dot / Math.sqrt(np * nq) : 0;
+      if (sim >= wanted) {
+        proposalOther[proposed] = p;
+        proposalSim[proposed] = sim;
+        proposalWider[proposed] = wider ? 1 : 0;
+        proposed += 1;
+      }
+    }
+  };
+  for (const probe of probes) {
+    q = probe;
+    mine = tokensOf(q);
     for (const id of mine) mark[id] = q;
-    const prefix = prefixes[q] ?? [];
+    const prefix = prefixes.ids.subarray(prefixStart[q], prefixStart[q + 1]);
     const reading = dated[q];
-    // The posting lists to read, round by round, rarest token first within a round.
-    const lists =
-      reading === undefined
-        ? [{ wider: false, lists: prefix.map((id) => anywhere[id] ?? []) }]
-        : roundsOf(reading).map(({ blocks, wider }) => ({ wider, lists: prefix.flatMap((id) => blocks.map((b) => inBlock.get(b * weight.length + id) ?? [])) }));
-    let proposed = 0;
-    let compared = 0;
-    for (const round of lists) {
-      // Pairs under wider readings come after every pair of its level, so with enough of those they would not be proposed.
-      if (round.wider && proposed >= MAX_PROPOSED) break;
-      for (const list of round.lists) {
-        for (let k = 0; k < list.length && compared < MAX_COMPARED; k++) {
-          const p = list[k] ?? q;
-          if (seen[p] === q) continue;
-          seen[p] = q;
-          compared += 1;
-          const wanted = p < q ? need(p, q) : need(q, p);
-          if (wanted === Infinity) continue;
-          // The cosine, summed over the earlier candidate's tokens.
-          let dot = 0;
-          if (p < q) {
-            for (let t = start[p] ?? 0; t < (start[p + 1] ?? 0); t++) {
-              const id = ids[t] ?? 0;
-              if (mark[id] === q) dot += square[id] ?? 1;
-            }
-          } else {
-            stamp += 1;
-            for (let t = start[p] ?? 0; t < (start[p + 1] ?? 0); t++) partnerMark[ids[t] ?? 0] = stamp;
-            for (const id of mine) if (partnerMark[id] === stamp) dot += square[id] ?? 1;
-          }
-          const np = norm2[p] ?? 0;
-          const nq = norm2[q] ?? 0;
-          const sim = np && nq ? dot / Math.sqrt(np * nq) : 0;
-          if (sim >= wanted) {
-            proposalOther[proposed] = p;
-            proposalSim[proposed] = sim;
-            proposalWider[proposed] = round.wider ? 1 : 0;
-            proposed += 1;
+    proposed = 0;
+    compared = 0;
+    wider = false;
+    // The posting lists, round by round, rarest token first within a round.
+    if (reading === undefined) for (const id of prefix) readList(anywhere, id);
+    else {
+      for (const round of roundsOf(reading)) {
+        // Pairs under wider readings come after every pair of its level, so with enough of those they would not be proposed.
+        if (round.wider && proposed >= MAX_PROPOSED) break;
+        wider = round.wider;
+        for (const id of prefix) {
+          for (const b of round.blocks) {
+            const list = listOf(id, b);
+            if (list >= 0) readList(blocked, list);
           }
         }
       }
     }
     stats.comparisons += compared;
     if (compared === MAX_COMPARED || proposed >= MAX_PROPOSED) stats.capped += 1;
-    for (const k of chosen(proposed, proposalSim, proposalWider)) {
-      const other = proposalOther[k] ?? 0;
-      out.push(Math.min(other, q), Math.max(other, q), proposalSim[k] ?? 0);
-    }
-    const own = reading === undefined ? undefined : block.get(reading);
-    for (const id of prefix) {
-      anywhere[id]?.push(q);
-      if (own === undefined) continue;
-      const key = own * weight.length + id;
-      const list = inBlock.get(key);
-      if (list) list.push(q);
-      else inBlock.set(key, [q]);
-    }
+    const picked = chosen(proposed, proposalSim, proposalWider);
+    out.addRow(
+      q,
+      picked.map((k) => proposalOther[k] ?? 0),
+      picked.map((k) => proposalSim[k] ?? 0),
+    );
   }
   return out;
 }

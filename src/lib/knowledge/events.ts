@@ -38,7 +38,9 @@
  * The steps, one module each, composed here by `findEvents`:
  * event-candidates.ts (the citations each article gives), event-table.ts (the
  * candidates as numbers and shared dates, what similarity and merging read),
- * event-similarity.ts (the pairs alike enough to try, held by event-pairs.ts),
+ * event-similarity.ts (the pairs alike enough to try, found through the
+ * posting lists of event-postings.ts and held by event-pairs.ts, 4 bytes a
+ * pair),
  * event-merging.ts (the groups that tell one event, and the citations their
  * titles support), event-dating.ts (whether a group's dates agree, and what
  * its date is) and event-building.ts (the event a group tells). Their shared
