@@ -61,9 +61,12 @@ import { measureDist, firstQueryBytes } from './bench-dist.ts';
 import { coldStart, setupBaseline, setupProject } from './bench-projects.ts';
 import { inputsDigest, writeStamp } from './build-stamp.ts';
 import { budgets, printTable, type Incremental, type SizeResult, type Timing } from './bench-report.ts';
+import { withHeapLimit } from './heap-limit.ts';
 import { ANSI, ASTRO, BUILD_MARKS, failure, kb, mb, measured, median, phases, ROOT, runNode, type StepResult } from './bench-run.ts';
 
 
+/** The ingest runs as `npm run build` runs it: under the heap limit (`heap-limit.ts`). */
+const INGEST_ENV = { NODE_OPTIONS: withHeapLimit(process.env['NODE_OPTIONS']) };
 const USAGE =
   'usage: npm run bench -- [--sizes 100,1000] [--runs 3] [--timeout 300] [--seed S] [--no-site] [--no-baseline] [--no-browser] [--no-events] [--no-profile] [--shards N] [--keep] [--out FILE]';
 
@@ -178,16 +181,16 @@ const writtenBy = (stdout: string): number | undefined => {
  * of `runs`; the seed is put back, and re-ingested, between runs).
  */
 async function incremental(seeds: string, ingestArgs: readonly string[], cwd: string, o: Options): Promise<Incremental> {
-  const unchanged = await measured(o.runs, () => runNode(ingestArgs, { cwd, timeoutMs: o.timeoutMs }));
+  const unchanged = await measured(o.runs, () => runNode(ingestArgs, { cwd, timeoutMs: o.timeoutMs, env: INGEST_ENV }));
   const name = (await readdir(seeds)).sort().find((n) => n.endsWith('.txt'))!;
   const original = await readFile(join(seeds, name));
   let edit = 0;
   const oneSeed = await measured(o.runs, async () => {
     edit += 1;
     await writeFile(join(seeds, name), `${original.toString('utf8')}\nThe editors added correction number ${edit} to this article on Tuesday.\n`);
-    const r = await runNode(ingestArgs, { cwd, timeoutMs: o.timeoutMs });
+    const r = await runNode(ingestArgs, { cwd, timeoutMs: o.timeoutMs, env: INGEST_ENV });
     await writeFile(join(seeds, name), original);
-    await runNode(ingestArgs, { cwd, timeoutMs: o.timeoutMs });
+    await runNode(ingestArgs, { cwd, timeoutMs: o.timeoutMs, env: INGEST_ENV });
     return r;
   });
   return {
@@ -272,7 +275,7 @@ async function benchSize(size: number, o: Options): Promise<SizeResult> {
     const ingest = await measured(o.runs, async () => {
       await rm(content, { recursive: true, force: true });
       await rm(cache, { recursive: true, force: true });
-      return runNode(ingestArgs, { cwd: project, timeoutMs: o.timeoutMs });
+      return runNode(ingestArgs, { cwd: project, timeoutMs: o.timeoutMs, env: INGEST_ENV });
     });
     // Exit code 1 means a seed had an error; the others were still written.
     const said = (what: string): number | undefined => {

@@ -43,6 +43,7 @@ import { rm } from 'node:fs/promises';
 import { readSiteConfig } from '../lib/site/config.ts';
 import { defaultShardDir, parseShard, parseShardCount, type Shard } from '../lib/site/shards.ts';
 import { inputsDigest, isCurrent, writeStamp } from './build-stamp.ts';
+import { withHeapLimit } from './heap-limit.ts';
 
 const USAGE = 'usage: npm run build -- [--strict] [--no-ingest] [--shards N [--jobs J] | --shard K/N [--out DIR] | --merge DIR... [--out DIR]]';
 
@@ -111,7 +112,7 @@ export async function runBuild(argv: readonly string[], root: string, env: NodeJ
     return run.status ?? 1;
   };
   if (plan.mode !== 'merge' && plan.ingest) {
-    const ingest = step([fileURLToPath(new URL('./ingest.ts', import.meta.url)), ...(plan.strict ? ['--strict'] : [])]);
+    const ingest = step([fileURLToPath(new URL('./ingest.ts', import.meta.url)), ...(plan.strict ? ['--strict'] : [])], { NODE_OPTIONS: withHeapLimit(env['NODE_OPTIONS']) });
     if (ingest !== 0) {
       console.error(`build: the ingest exited ${ingest}; the site was not built`);
       return ingest;

@@ -24,23 +24,11 @@ import { writeSitemapOf } from '../integrations/sitemap.ts';
 import type { BuildSettings } from '../lib/site/config.ts';
 import { checkShardSet, conflictMessage, mergedPages, mergePlan, parseManifest, SHARD_MANIFEST, type ShardManifest } from '../lib/site/shard-merge.ts';
 import { defaultShardDir, type Shard } from '../lib/site/shards.ts';
+import { withHeapLimit } from './heap-limit.ts';
 
-/**
- * V8's old-space limit for a shard's `astro build`, in MB. V8 collects
- * lazily below its limit (about 4.2 GB by default on this 24 GB machine), so
- * a shard's resident size grows well past what it holds: at 10,000 articles a
- * shard of 4 peaks at 1.6–2.0 GB uncapped and at 1.3–1.4 GB, with the same
- * output, under a 1 GB limit. 3 GB keeps a shard's whole process under the
- * 4 GB a process may use, and a shard whose data does not fit stops with
- * V8's out-of-memory error instead of passing the budget.
- */
-export const SHARD_HEAP_MB = 3072;
-
-/** `NODE_OPTIONS` for a shard's build: `options` with the heap limit added, unless they set one. */
+/** `NODE_OPTIONS` for a shard's build: `options` with the heap limit (`HEAP_LIMIT_MB`) added, unless they set one. */
 export function shardNodeOptions(options: string | undefined): string {
-  const given = options?.trim() ?? '';
-  if (/--max-old-space-size\b/.test(given)) return given;
-  return `${given} --max-old-space-size=${SHARD_HEAP_MB}`.trim();
+  return withHeapLimit(options);
 }
 
 /**

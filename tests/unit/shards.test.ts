@@ -9,7 +9,8 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { mergeShards, SHARD_HEAP_MB, shardNodeOptions } from '../../src/cli/shards.ts';
+import { mergeShards, shardNodeOptions } from '../../src/cli/shards.ts';
+import { HEAP_LIMIT_MB as SHARD_HEAP_MB } from '../../src/cli/heap-limit.ts';
 import { planBuild } from '../../src/cli/build.ts';
 import { checkShardSet, conflictMessage, mergedPages, mergePlan, parseManifest, SHARD_MANIFEST, type ShardManifest } from '../../src/lib/site/shard-merge.ts';
 import { inShard, parseShard, parseShardCount, shardFromEnv, shardOf, sliceForShard } from '../../src/lib/site/shards.ts';
