@@ -25,13 +25,14 @@ function nudge(x: number, up: boolean): number {
 function inputOf(c: Case, fastDecisions = true, keptFrom = KEPT_FROM): StoryLinkageInput {
   const ranges = c.days.map((d) => (d === undefined ? undefined : { from: d, to: d }));
   const pairs = windowPairs(ranges, c.window);
-  const windowScores = new Float64Array(pairs.size);
+  // Kept as the stories stage keeps them: rounded to float32, the exact score asked for again where it decides.
+  const windowScores = new Float32Array(pairs.size);
   pairs.forEach((a, b, k) => (windowScores[k] = c.scores[a]?.[b] ?? 0));
   const spans: StorySpan[] = ranges.map((r) => (r ? { maxFrom: r.from, minTo: r.to, undated: false } : { maxFrom: -Infinity, minTo: Infinity, undated: true }));
   return {
     spans,
     copies: c.copies,
-    alike: alikePairs((visit) => pairs.forEach(visit), windowScores, THRESHOLD),
+    alike: alikePairs((visit) => pairs.forEach(visit), windowScores, THRESHOLD, (a, b) => c.scores[a]?.[b] ?? 0),
     window: c.window,
     threshold: THRESHOLD,
     windowScore: (x, y) => {
@@ -155,6 +156,29 @@ describe('CrossSums', () => {
     expect(sums.added - added).toBe(8);
     sums.forget(8);
     expect(sums.size).toBe(0);
+  });
+});
+
+describe('alikePairs', () => {
+  /** Pairs (0, 1), (0, 2), (1, 2) of one day, with these exact scores, kept as float32 as the stories stage keeps them. */
+  function alikeOf(exact: [number, number, number], threshold: number): { a: number[]; b: number[]; order: number[] } {
+    const pairs = windowPairs([0, 0, 0].map((d) => ({ from: d, to: d })), 1);
+    const byPair = (a: number, b: number): number => exact[a + b - 1]!;
+    const stored = new Float32Array(pairs.size);
+    pairs.forEach((a, b, k) => (stored[k] = byPair(a, b)));
+    const got = alikePairs((visit) => pairs.forEach(visit), stored, threshold, byPair);
+    return { a: [...got.a], b: [...got.b], order: [...got.order] };
+  }
+
+  it('decides by the exact score where float32 rounds across the threshold', () => {
+    // 0.7 rounds down in float32 (0.69999999), 0.2 and the number just under it round up (0.20000000).
+    expect(Math.fround(0.7)).toBeLessThan(0.7);
+    expect(Math.fround(nudge(0.2, false))).toBeGreaterThanOrEqual(0.2);
+    const high = alikeOf([0.7, nudge(0.7, false), 0.9], 0.7);
+    expect(high).toEqual({ a: [0, 1], b: [1, 2], order: [1, 0] });
+    const low = alikeOf([nudge(0.2, false), 0.2, nudge(0.2, true)], 0.2);
+    // The exact scores order them: (1, 2) an ulp over 0.2 before (0, 2) at 0.2; (0, 1), an ulp under, is not alike.
+    expect(low).toEqual({ a: [0, 1], b: [2, 2], order: [1, 0] });
   });
 });
 

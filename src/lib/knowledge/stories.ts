@@ -149,7 +149,7 @@ export function clusterStoriesWithStats(articles: readonly EventArticle[], optio
   const { storyOf, members } = formStories({
     spans,
     copies: duplicates.map((d) => [at(d.first), at(d.copy)] as const),
-    alike: alikePairs((visit) => inWindow.forEach(visit), scores, STORY_SIMILARITY),
+    alike: alikePairs((visit) => inWindow.forEach(visit), scores, STORY_SIMILARITY, corpus.exact),
     window,
     threshold: STORY_SIMILARITY,
     windowScore: (x, y) => {

@@ -14,11 +14,11 @@
  * 1967, applied lazily). Each sum then costs the new pairs, not every pair.
  *
  * Exactness: the decision is the one the plain sum gives, the pairs summed
- * in member order, each scored as (first story's article, second's). Those
- * scores are the window's (lower index first) to within the rounding of a
- * dot product, and a sum in another order differs from the plain one by at
- * most its rounding (all scores are ≥ 0): together far below
- * `DECISION_MARGIN`. A kept sum decides only when its mean is farther than
+ * in member order, each scored exactly as (first story's article, second's).
+ * The kept sums add the window's scores (lower index first), which are those
+ * to within the rounding of a dot product and of float32 (2⁻²⁴ of each), and
+ * a sum in another order differs from the plain one by at most its rounding
+ * (all scores are ≥ 0): together far below `DECISION_MARGIN`. A kept sum decides only when its mean is farther than
  * that from the threshold; nearer, the plain sum is made and decides.
  */
 import { spansWithin, type StorySpan } from './story-dates.ts';
@@ -28,7 +28,8 @@ import { spansWithin, type StorySpan } from './story-dates.ts';
  * decide. The two sums differ by at most (pairs + 3 × longest vector) ×
  * 2⁻⁵² of the sum (recursive summation of terms ≥ 0 and dot products;
  * Higham 2002, §3.1 and §4.2), under 10⁻⁷ for fewer than 10⁸ pairs across
- * and vectors of fewer than `FAST_DECISIONS_BELOW` terms.
+ * and vectors of fewer than `FAST_DECISIONS_BELOW` terms; the window's
+ * scores, kept as float32, add at most 2⁻²⁴ (6 × 10⁻⁸) of the sum.
  */
 export const DECISION_MARGIN = 1e-6;
 /** Terms in an article's longest vector from which every decision is the plain sum's (see `DECISION_MARGIN`). */
@@ -227,25 +228,30 @@ export function formStories(input: StoryLinkageInput): StoryFormation {
 }
 
 /**
- * The alike pairs (score at least `threshold`) among the window's pairs,
- * numbered as found, and the order to try them in: most alike first, ties by
- * lower first index, then second. Held in typed arrays: a large corpus has
- * millions.
+ * The alike pairs (exact score at least `threshold`) among the window's
+ * pairs, numbered as found, and the order to try them in: most alike first,
+ * ties by lower first index, then second. `scores` are the window's scores
+ * rounded to float32 (within 2⁻²⁴ of the exact ones, far inside
+ * `DECISION_MARGIN`), so only the pairs they put near or over the threshold
+ * are scored exactly (`exact(a, b)`, lower index first), and those decide.
+ * Held in typed arrays: a large corpus has millions.
  */
-export function alikePairs(forEach: (visit: (a: number, b: number, k: number) => void) => void, scores: Float64Array, threshold: number): StoryLinkageInput['alike'] {
+export function alikePairs(forEach: (visit: (a: number, b: number, k: number) => void) => void, scores: Float32Array, threshold: number, exact: (a: number, b: number) => number): StoryLinkageInput['alike'] {
+  const near = threshold * (1 - DECISION_MARGIN);
   let count = 0;
-  for (const s of scores) if (s >= threshold) count += 1;
+  for (const s of scores) if (s >= near) count += 1;
   const a = new Int32Array(count);
   const b = new Int32Array(count);
   const s = new Float64Array(count);
   let i = 0;
   forEach((x, y, k) => {
-    const score = scores[k] ?? 0;
+    if ((scores[k] ?? 0) < near) return;
+    const score = exact(x, y);
     if (score < threshold) return;
     a[i] = x;
     b[i] = y;
     s[i++] = score;
   });
-  const order = Int32Array.from({ length: count }, (_, p) => p).sort((p, q) => (s[q] ?? 0) - (s[p] ?? 0) || (a[p] ?? 0) - (a[q] ?? 0) || (b[p] ?? 0) - (b[q] ?? 0));
-  return { a, b, order };
+  const order = Int32Array.from({ length: i }, (_, p) => p).sort((p, q) => (s[q] ?? 0) - (s[p] ?? 0) || (a[p] ?? 0) - (a[q] ?? 0) || (b[p] ?? 0) - (b[q] ?? 0));
+  return { a: a.slice(0, i), b: b.slice(0, i), order };
 }

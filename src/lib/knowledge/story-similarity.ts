@@ -44,11 +44,11 @@ export function combined(p: SimilarityParts): number {
 }
 
 /**
- * The corpus read once. Articles are numbered in id order; `scoreOnce(i, j)`
- * is the similarity of articles i and j (the window's score when
- * `scoreWindow` has it, in an order that sums the same), `scored()` counts
- * the computations, and `longestVector` is the most terms of any article's
- * vectors.
+ * The corpus read once. Articles are numbered in id order; `exact(i, j)` and
+ * `scoreOnce(i, j)` are the similarity of articles i and j, `scoreWindow`
+ * scores the window's pairs at once (to float32), `scored()` counts the
+ * computations a cache of the window's scores would have needed, and
+ * `longestVector` is the most terms of any article's vectors.
  */
 export function prepare(articles: readonly EventArticle[]) {
   const sorted = [...articles].sort((a, b) => cmp(a.id, b.id));
@@ -79,30 +79,32 @@ export function prepare(articles: readonly EventArticle[]) {
     const fb = features[j];
     return !!fa && !!fb && fa.terms.ids.length !== fb.terms.ids.length && fa.lede.ids.length !== fb.lede.ids.length;
   };
-  // The window's pairs, scored all at once (`scoreWindow`), lower index first: a flat array, not a map entry per pair.
-  let window: { pairs: WindowPairs; scores: Float64Array } | undefined;
-  const inWindow = (i: number, j: number): number | undefined => {
-    if (!window) return undefined;
-    const k = window.pairs.indexOf(i, j);
-    return k < 0 || (i > j && !symmetric(i, j)) ? undefined : window.scores[k];
-  };
-  /** The similarity of articles i and j, the window's score when it has the pair (in an order that sums the same), else computed and not kept. */
+  // The window's pairs, scored all at once (`scoreWindow`), lower index first: a flat float32 array (a corpus of 100,000
+  // articles has some 80 million such pairs), not a map entry per pair. Float32 keeps a score to 2⁻²⁴ of itself: enough to
+  // filter on and for the kept sums' decisions (`DECISION_MARGIN` in story-linkage.ts); an exact score is computed again.
+  let window: WindowPairs | undefined;
+  const symmetricInWindow = (i: number, j: number): boolean => !!window && window.indexOf(i, j) >= 0 && (i < j || symmetric(i, j));
+  /** The exact similarity of articles i and j, the first's vectors summed first: a window pair's is the one its float32 score rounds. */
+  const exact = (i: number, j: number): number => combined(parts(i, j));
+  /**
+   * The similarity of articles i and j (`exact`). `scored()` counts the
+   * calls whose pair the window did not already score in an order that sums
+   * the same, as a cache of the window's scores would compute them.
+   */
   const scoreOnce = (i: number, j: number): number => {
-    const s = inWindow(i, j);
-    if (s !== undefined) return s;
-    scored += 1;
-    return combined(parts(i, j));
+    if (!symmetricInWindow(i, j)) scored += 1;
+    return exact(i, j);
   };
   /**
-   * Scores every pair of `pairs` once, lower index first, and keeps the
-   * scores by pair number (what `scoreOnce` then returns for them). Call it
-   * before any of those pairs is scored.
+   * Scores every pair of `pairs` once, lower index first, and returns the
+   * scores by pair number, rounded to float32. Call it before any of those
+   * pairs is scored.
    */
-  const scoreWindow = (pairs: WindowPairs): Float64Array => {
-    const scores = new Float64Array(pairs.size);
-    pairs.forEach((a, b, k) => (scores[k] = combined(parts(a, b))));
+  const scoreWindow = (pairs: WindowPairs): Float32Array => {
+    const scores = new Float32Array(pairs.size);
+    pairs.forEach((a, b, k) => (scores[k] = exact(a, b)));
     scored += pairs.size;
-    window = { pairs, scores };
+    window = pairs;
     return scores;
   };
   /** Each article's shingle ids, handed over once: copies are found from them and then they are let go. */
@@ -111,7 +113,7 @@ export function prepare(articles: readonly EventArticle[]) {
     shingles = undefined;
     return taken;
   };
-  return { sorted, ids, dates, ranges, order, takeShingles, byId, features, shingleHashes, parts, scoreOnce, scoreWindow, scored: (): number => scored, longestVector };
+  return { sorted, ids, dates, ranges, order, takeShingles, byId, features, shingleHashes, parts, exact, scoreOnce, scoreWindow, scored: (): number => scored, longestVector };
 }
 
 /**

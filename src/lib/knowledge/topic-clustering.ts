@@ -112,8 +112,8 @@ export interface TopicInput {
   score: (i: number, j: number) => number;
   /** The pairs within the story window (`windowPairs(ranges, window)`), already scored. */
   inWindow: WindowPairs;
-  /** Their scores (lower index first), by pair number. */
-  windowScores: Float64Array;
+  /** Their scores (lower index first), by pair number, rounded to float32. */
+  windowScores: Float32Array;
   /** The story window in days. */
   window: number;
   /** What each article is compared on. */
@@ -157,7 +157,7 @@ export function clusterTopics(input: TopicInput): { topics: Topic[]; warnings: s
     const s = (position[x] ?? 0) <= (position[y] ?? 0) ? score(x, y) : score(y, x);
     if (s >= TOPIC_SIMILARITY) strongest.offer(x, y, s);
   };
-  // A window pair's score in the other order differs in its last bits at most, so one clearly under the bound is not scored again.
+  // A window pair's exact score (in either order) is its float32 one to within 2⁻²⁴ and a dot product's last bits, so one clearly under the bound is not scored.
   const under = TOPIC_SIMILARITY * (1 - DECISION_MARGIN);
   inWindow.forEach((x, y, k) => {
     if ((windowScores[k] ?? 0) >= under) offer(x, y);
