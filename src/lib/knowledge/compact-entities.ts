@@ -10,6 +10,7 @@
  * asked for (`entity`, `articleEntities`), and equals what the unpacked index
  * holds there (`toIndex`, as `resolveEntities` returns it), key order included.
  */
+import { StringTable } from './compact-mentions.ts';
 import type { ArticleEntities, Entity, EntityIndex, EntityMention } from './schema.ts';
 
 /** An entity without its mentions and articles (derived from the mentions). */
@@ -53,8 +54,7 @@ export class EntityTableBuilder {
   private readonly heads: EntityHead[] = [];
   private readonly starts: number[] = [0];
   private readonly mentions = new IntList();
-  private readonly texts: string[] = [];
-  private readonly textIds = new Map<string, number>();
+  private readonly texts = new StringTable();
   private readonly articles: readonly string[];
   private readonly articleIds: Map<string, number>;
   private readonly records: string[] = [];
@@ -76,13 +76,7 @@ export class EntityTableBuilder {
 
   /** The index of a mention's text, given one if it has none. */
   textIndex(text: string): number {
-    let id = this.textIds.get(text);
-    if (id === undefined) {
-      id = this.texts.length;
-      this.texts.push(text);
-      this.textIds.set(text, id);
-    }
-    return id;
+    return this.texts.id(text);
   }
 
   /** Starts the next entity; its mentions follow (`mention`), in the order the index writes them. Returns its number. */
@@ -125,7 +119,7 @@ export class EntityTableBuilder {
       heads: order.map((e) => this.heads[e]!),
       starts,
       mentions: this.mentions.trimmed(),
-      texts: this.texts,
+      texts: this.texts.list,
       articles: this.articles,
       records: this.records,
       listStarts: Int32Array.from(this.listStarts),
