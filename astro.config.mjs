@@ -14,8 +14,10 @@ const { site, base } = readSiteConfig(process.env);
 // `content/site.yaml:LINE:` message, and no `dist/` is written. The pages read the same file (settings-data.ts).
 const { settings, messages } = readSiteSettings(projectPlace(process.cwd()));
 if (settings === undefined) {
-  for (const message of messages) console.error(formatDiagnostic(message));
-  console.error(`the site is not built: correct ${messages.length === 1 ? 'this error' : `these ${messages.length} errors`} in content/site.yaml`);
+  const lines = messages.map(formatDiagnostic).join('\n');
+  // The dev server, restarting on an edit of the file, keeps running and shows the errors; any other command stops.
+  if (process.argv.includes('dev')) throw Object.assign(new Error(lines), { stack: lines });
+  console.error(`${lines}\nthe site is not built: correct ${messages.length === 1 ? 'this error' : `these ${messages.length} errors`} in content/site.yaml`);
   process.exit(1);
 }
 // A shard of a sharded build (`npm run build -- --shards N` or `--shard K/N`, which set these variables) renders its
