@@ -33,7 +33,9 @@ export function readSiteSettings(place: SettingsPlace): { settings: SiteSettings
   try {
     source = readFileSync(path, 'utf8');
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { settings: DEFAULT_SETTINGS, messages: [] };
+    // No file (or no content folder, which whoever writes it reports): the defaults.
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return { settings: DEFAULT_SETTINGS, messages: [] };
     return { settings: undefined, messages: [{ file: shown, severity: 'error', code: 'SL510', message: `cannot be read: ${(error as Error).message}` }] };
   }
   const publicFileExists = (p: string): boolean => {
