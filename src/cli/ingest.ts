@@ -9,6 +9,9 @@
  * It also writes `<out>/ingest-report.json` (see `ingestReportSchema`) and
  * the knowledge layer, `<out>/knowledge.json` (see `knowledgeSchema`), built
  * with the editor's corrections in `<out>/entities.yaml` when there is one.
+ * The site's settings, `<out>/site.yaml`, are checked first, as the build
+ * checks them: their `timeZone` decides which day is today (the latest a
+ * sidecar's date may be), and a file with errors stops the run (exit 2).
  *
  * Safety: an entry whose generated stamp no longer matches its bytes was
  * edited by hand; the ingest then writes nothing and stops (exit 4) unless
@@ -23,7 +26,8 @@
  * file and line, keeps its last good entry, and the summary counts them) or
  * the knowledge layer left a record out; 1 any error or warning under
  * --strict (or STORYLINE_STRICT=1), or the ingest itself stopped on a bug;
- * 2 bad command line, unreadable seeds folder or unwritable output folder;
+ * 2 bad command line, unreadable seeds folder, unwritable output folder, or
+ * a `<out>/site.yaml` with errors (nothing is read or written);
  * 3 --check found content out of date; 4 an entry was edited by hand
  * (nothing was written).
  */
@@ -48,6 +52,8 @@ import { isCacheable, runSeed, startSeedPool, type SeedPool } from './seed-pool.
 import { EntryCollector, EntryWriter, TEMP_FILE, readExisting, removeQuietly, seedOfEntry, sha256, tempPath, type ArticlePlace, type WriteMode } from './entries.ts';
 import { JsonObjectFile, serializeJson } from './json-file.ts';
 import { readSeed, readSeeds } from './seeds.ts';
+import { readSiteSettings } from '../lib/site/settings-file.ts';
+import { dayIn } from '../lib/time-zone.ts';
 
 /** The ingest report's file name in the output folder. */
 const REPORT_NAME = 'ingest-report.json';
@@ -84,8 +90,10 @@ const ACTION_CODES = new Set(['SL402', 'SL404', 'SL407']);
 export interface IngestIo {
   /** Folder that relative paths and shown paths are taken from. */
   cwd: string;
-  /** Today's date, `YYYY-MM-DD` (`--today` overrides it). */
+  /** Today's date in the machine's time zone, `YYYY-MM-DD` (`--today` overrides it). */
   today: string;
+  /** The present instant: with it, a site that sets `timeZone` (content/site.yaml) takes today as the day it is there. */
+  now?: Date;
   out: (line: string) => void;
   err: (line: string) => void;
   /** The process environment's `STORYLINE_STRICT`: `1` or `true` acts as `--strict`. */
@@ -126,13 +134,20 @@ export async function runIngest(argv: readonly string[], io: IngestIo): Promise<
     io.out(USAGE);
     return 0;
   }
-  const today = args.today ?? io.today;
+  const seedsDir = resolve(io.cwd, args.seeds);
+  const outDir = resolve(io.cwd, args.out);
+  // The site's settings, beside the other editor files: a file with errors is refused here as the build refuses it.
+  const site = readSiteSettings({ contentDir: outDir, publicDir: resolve(io.cwd, 'public'), cwd: io.cwd });
+  if (site.settings === undefined) {
+    io.err([...site.messages.map(formatDiagnostic), `nothing was ingested: correct ${site.messages.length === 1 ? 'this error' : 'these errors'} first`].join('\n'));
+    return 2;
+  }
+  const timeZone = site.settings.timeZone;
+  const today = args.today ?? (timeZone !== undefined && io.now !== undefined ? dayIn(io.now, timeZone) : io.today);
   if (!/^\d{4}-\d{2}-\d{2}$/.test(today) || !isRealCalendarDate(today)) {
     io.err(`--today must be a date written YYYY-MM-DD, not "${today}"\n${USAGE}`);
     return 2;
   }
-  const seedsDir = resolve(io.cwd, args.seeds);
-  const outDir = resolve(io.cwd, args.out);
   // Paths as the user typed them: relative to where they stand, or absolute when outside it.
   // Control characters (a newline in a file name) are escaped, so every message stays one line.
   const shown = (abs: string): string => {
@@ -588,6 +603,7 @@ if (process.argv[1] !== undefined && resolve(process.argv[1]) === fileURLToPath(
   process.exitCode = await runIngest(process.argv.slice(2), {
     cwd: process.cwd(),
     today: localToday(),
+    now: new Date(),
     out: (line) => console.log(line),
     err: (line) => console.error(line),
     ...(process.env['STORYLINE_STRICT'] === undefined ? {} : { strictEnv: process.env['STORYLINE_STRICT'] }),

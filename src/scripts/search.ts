@@ -5,6 +5,7 @@
  * as text nodes (`textContent`), never as HTML.
  */
 import { FACET_ORDER, excerptRuns, facetLabel, facetValuesShown, orderFacetValues, readSearchState, writeSearchState, type SearchState } from '../lib/site/search.ts';
+import { siteLocale } from '../lib/site/locale.ts';
 
 interface PagefindResultData {
   url: string;
@@ -43,6 +44,8 @@ export async function startSearch(): Promise<void> {
   const clear = element<HTMLButtonElement>('search-clear-filters');
   const facets = element('search-facets');
   const base = form.dataset['base'] ?? '/';
+  // Dates and counts in the site's language (content/site.yaml), which the page's lang names.
+  const locale = siteLocale(document.documentElement.lang || undefined);
   // On narrow screens the filters start folded, so the results come first.
   if (matchMedia('(max-width: 52rem)').matches) element<HTMLDetailsElement>('search-filters').open = false;
 
@@ -132,10 +135,10 @@ export async function startSearch(): Promise<void> {
             void run();
           });
           const text = document.createElement('span');
-          text.textContent = facetLabel(name, value);
+          text.textContent = facetLabel(name, value, locale);
           const n = document.createElement('span');
           n.className = 'count';
-          n.textContent = String(count);
+          n.textContent = locale.number(count);
           label.append(box, text, n);
           fieldset.append(label);
         }
@@ -182,7 +185,7 @@ export async function startSearch(): Promise<void> {
     await renderMore();
     const n = shown.length;
     const what = term === '' ? 'in the chosen filters' : `for “${term}”`;
-    status.textContent = n === 0 ? `No results ${what}.` : `${n} ${n === 1 ? 'result' : 'results'} ${what}.`;
+    status.textContent = n === 0 ? `No results ${what}.` : `${locale.number(n)} ${n === 1 ? 'result' : 'results'} ${what}.`;
     empty.hidden = n > 0;
     emptyQuery.textContent = term === '' ? 'these filters' : `“${term}”`;
     clear.hidden = !hasFilters;

@@ -18,7 +18,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, serveBuiltSite, type ServedSite } from '../../src/cli/browser.ts';
 import { sortNewestFirst } from '../../src/lib/site/articles.ts';
-import { FEED_ITEMS } from '../../src/lib/site/config.ts';
+import { DEFAULT_FEED_ITEMS as FEED_ITEMS } from '../../src/lib/site/site-settings.ts';
 import { parseKnowledge } from '../../src/lib/site/knowledge.ts';
 import { contentEntries } from '../content-entries.ts';
 

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { HIGHLIGHT_SCRIPT, SEARCH_KEY_SCRIPT, canonicalUrl, contentSecurityPolicy, jsonLd, scriptHash } from '../../src/lib/site/head.ts';
-import { absoluteUrl, FEED_ITEMS, readSiteConfig, withBase } from '../../src/lib/site/config.ts';
+import { absoluteUrl, readSiteConfig, withBase } from '../../src/lib/site/config.ts';
+import { DEFAULT_FEED_ITEMS as FEED_ITEMS } from '../../src/lib/site/site-settings.ts';
 import { atomFeed, feedEntries, jsonFeed, type FeedEntry } from '../../src/lib/site/feeds.ts';
 import type { Article } from '../../src/lib/schema.ts';
 

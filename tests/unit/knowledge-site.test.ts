@@ -43,15 +43,21 @@ describe('knowledge on the site', () => {
 
 describe('hasEntityPage', () => {
   it('gives a page to an entity two articles name, or one an editor lists, and not to a name one article gives', () => {
-    expect(hasEntityPage({ basis: 'detected', articles: ['a', 'b'] })).toBe(true);
-    expect(hasEntityPage({ basis: 'detected', articles: ['a'] })).toBe(false);
-    expect(hasEntityPage({ basis: 'detected', articles: ['a', 'a'] })).toBe(false);
-    expect(hasEntityPage({ basis: 'editor', articles: ['a'] })).toBe(true);
+    expect(hasEntityPage({ type: 'person', basis: 'detected', articles: ['a', 'b'] })).toBe(true);
+    expect(hasEntityPage({ type: 'person', basis: 'detected', articles: ['a'] })).toBe(false);
+    expect(hasEntityPage({ type: 'person', basis: 'detected', articles: ['a', 'a'] })).toBe(false);
+    expect(hasEntityPage({ type: 'person', basis: 'editor', articles: ['a'] })).toBe(true);
   });
   it('counts distinct articles however the list repeats them, and gives no page to an empty list', () => {
-    expect(hasEntityPage({ basis: 'detected', articles: ['a', 'a', 'a', 'b'] })).toBe(true);
-    expect(hasEntityPage({ basis: 'detected', articles: [...Array<string>(1000).fill('a'), 'a'] })).toBe(false);
-    expect(hasEntityPage({ basis: 'detected', articles: [] })).toBe(false);
+    expect(hasEntityPage({ type: 'person', basis: 'detected', articles: ['a', 'a', 'a', 'b'] })).toBe(true);
+    expect(hasEntityPage({ type: 'person', basis: 'detected', articles: [...Array<string>(1000).fill('a'), 'a'] })).toBe(false);
+    expect(hasEntityPage({ type: 'person', basis: 'detected', articles: [] })).toBe(false);
+  });
+  it('gives none to an entity whose type the site leaves without pages (entityPages), an editor’s included', () => {
+    expect(hasEntityPage({ type: 'place', basis: 'detected', articles: ['a', 'b'] }, ['person', 'organisation'])).toBe(false);
+    expect(hasEntityPage({ type: 'place', basis: 'editor', articles: ['a'] }, ['person'])).toBe(false);
+    expect(hasEntityPage({ type: 'person', basis: 'detected', articles: ['a', 'b'] }, ['person'])).toBe(true);
+    expect(hasEntityPage({ type: 'person', basis: 'editor', articles: ['a'] }, [])).toBe(false);
   });
 });
 

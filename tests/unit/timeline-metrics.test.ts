@@ -190,11 +190,11 @@ describe('the report', () => {
       events: [{}, {}, {}],
       entities: {
         entities: [
-          { basis: 'detected' as const, articles: ['a', 'b'] },
-          { basis: 'detected' as const, articles: ['a'] },
-          { basis: 'detected' as const, articles: ['a', 'a'] },
-          { basis: 'detected' as const, articles: ['b', 'c', 'd'] },
-          { basis: 'editor' as const, articles: ['a'] },
+          { type: 'person' as const, basis: 'detected' as const, articles: ['a', 'b'] },
+          { type: 'person' as const, basis: 'detected' as const, articles: ['a'] },
+          { type: 'person' as const, basis: 'detected' as const, articles: ['a', 'a'] },
+          { type: 'person' as const, basis: 'detected' as const, articles: ['b', 'c', 'd'] },
+          { type: 'person' as const, basis: 'editor' as const, articles: ['a'] },
         ],
       },
       stories: { topics: [{ articles: ['a', 'b', 'c'] }, { articles: ['d'] }] },

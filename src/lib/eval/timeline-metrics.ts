@@ -220,7 +220,7 @@ export function eventIncoherence(events: readonly TimelineEvent[], options: { to
 /** The parts of knowledge.json the size figures read. */
 export interface KnowledgeShape {
   events: readonly unknown[];
-  entities: { entities: readonly Pick<Entity, 'basis' | 'articles'>[] };
+  entities: { entities: readonly Pick<Entity, 'basis' | 'articles' | 'type'>[] };
   stories: { topics: readonly { articles: readonly string[] }[] };
 }
 
@@ -249,7 +249,7 @@ export function knowledgeFigures(knowledge: KnowledgeShape, articles: number): K
     topics: knowledge.stories.topics.length,
     largestTopicArticles: largest,
     largestTopicShare: articles === 0 ? 0 : largest / articles,
-    entityPages: knowledge.entities.entities.filter(hasEntityPage).length,
+    entityPages: knowledge.entities.entities.filter((entity) => hasEntityPage(entity)).length,
   };
 }
 

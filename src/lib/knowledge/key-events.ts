@@ -139,11 +139,12 @@ export const MAX_KEY_EVENTS = 40;
 
 /**
  * How many key events a topic's timeline leads with: about one for each day
- * on which its articles appeared (a short burst of news), at most
- * `MAX_KEY_EVENTS` (a long-running topic), and at least one.
+ * on which its articles appeared (a short burst of news), at most `max`
+ * (`MAX_KEY_EVENTS` unless a site sets `keyEvents`: a long-running topic),
+ * and at least one.
  */
-export function keyEventCount(publicationDays: number): number {
-  return Math.max(1, Math.min(MAX_KEY_EVENTS, Math.floor(publicationDays)));
+export function keyEventCount(publicationDays: number, max = MAX_KEY_EVENTS): number {
+  return Math.max(1, Math.min(max, Math.floor(publicationDays)));
 }
 
 /** What a timeline leads with: its key events, and what is scheduled after its latest report. */

@@ -5,6 +5,7 @@
 import { markdownBlocks } from '../markdown-blocks.ts';
 import type { Agency, Evidence, Published, Publisher } from '../schema.ts';
 import type { SiteArticle as Article } from './site-article.ts';
+import { siteLocale, type SiteLocale } from './locale.ts';
 
 export interface ArticleEntry {
   id: string;
@@ -24,16 +25,9 @@ export function sortNewestFirst<T extends ArticleEntry>(entries: readonly T[]): 
   });
 }
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-
-/** "22 August 2025", "August 2025", "2025", or "Date unknown": never more precise than known. */
-export function formatPublished(p: Published): string {
-  if (!p.date) return 'Date unknown';
-  const [y, m, d] = p.date.split('-');
-  const month = m ? MONTHS[Number(m) - 1] : undefined;
-  if (p.precision === 'day' && d && month) return `${Number(d)} ${month} ${y}`;
-  if (p.precision === 'month' && month) return `${month} ${y}`;
-  return y ?? 'Date unknown';
+/** "22 August 2025", "August 2025", "2025", or "Date unknown": never more precise than known, in `locale` (the site's English by default). */
+export function formatPublished(p: Published, locale: SiteLocale = siteLocale()): string {
+  return p.date ? locale.date(p.date) : 'Date unknown';
 }
 
 /** Words for where a fact came from, e.g. `inferred from “Friday, August 22”`. */

@@ -16,6 +16,7 @@ import { figureSeries } from '../knowledge/figure-series.ts';
 import type { SiteArticle as Article } from './site-article.ts';
 import { formatPublished, publisherName, sortNewestFirst } from './articles.ts';
 import { indexKnowledge, type KnowledgeIndex } from './knowledge.ts';
+import { siteLocale, type SiteLocale } from './locale.ts';
 
 /** Articles per page on lists that grow with the corpus (archive months, publishers, topics, stories). */
 export const PAGE_SIZE = 50;
@@ -27,9 +28,9 @@ export interface Entry {
 }
 
 
-/** "June 2024", "29 June 2025", "2024": a date said to exactly its precision. */
-export function formatDate(date: string): string {
-  return formatPublished({ date, precision: date.length === 10 ? 'day' : date.length === 7 ? 'month' : 'year', basis: 'editor' });
+/** "June 2024", "29 June 2025", "2024": a date said to exactly its precision, in `locale` (the site's English by default). */
+export function formatDate(date: string, locale: SiteLocale = siteLocale()): string {
+  return formatPublished({ date, precision: date.length === 10 ? 'day' : date.length === 7 ? 'month' : 'year', basis: 'editor' }, locale);
 }
 
 export type TimelineItem =
@@ -50,7 +51,12 @@ export interface TimelineMonth {
  * to the year) and by day. Within a day, events come before the articles that
  * report them. Undated items are left out; `undated` counts them.
  */
-export function topicTimeline(events: readonly TimelineEvent[], entries: readonly Entry[], topic: Pick<Topic, 'articles'>): { months: TimelineMonth[]; undated: number } {
+export function topicTimeline(
+  events: readonly TimelineEvent[],
+  entries: readonly Entry[],
+  topic: Pick<Topic, 'articles'>,
+  locale: SiteLocale = siteLocale(),
+): { months: TimelineMonth[]; undated: number } {
   const members = new Set(topic.articles);
   const items: TimelineItem[] = [];
   let undated = 0;
@@ -72,14 +78,14 @@ export function topicTimeline(events: readonly TimelineEvent[], entries: readonl
     const key = item.date.slice(0, 7);
     let month = months.at(-1);
     if (month?.key !== key) {
-      month = { key, label: formatDate(key), days: [] };
+      month = { key, label: formatDate(key, locale), days: [] };
       months.push(month);
     }
     const dayKey = item.date;
     let day = month.days.at(-1);
     if (day?.key !== dayKey) {
       const unknown = item.date.length === 4 ? 'month unknown' : 'day unknown';
-      day = { key: dayKey, label: item.date.length === 10 ? formatDate(item.date) : `${formatDate(item.date)}, ${unknown}`, items: [] };
+      day = { key: dayKey, label: item.date.length === 10 ? formatDate(item.date, locale) : `${formatDate(item.date, locale)}, ${unknown}`, items: [] };
       month.days.push(day);
     }
     day.items.push(item);
@@ -209,7 +215,7 @@ export function publishers(entries: readonly Entry[]): PublisherGroup[] {
 }
 
 /** Articles by month of publication, newest month first; undated articles in a last group. */
-export function archive(entries: readonly Entry[]): { key: string; label: string; entries: Entry[] }[] {
+export function archive(entries: readonly Entry[], locale: SiteLocale = siteLocale()): { key: string; label: string; entries: Entry[] }[] {
   const groups = new Map<string, Entry[]>();
   for (const entry of sortNewestFirst(entries)) {
     const date = entry.data.published.date;
@@ -218,7 +224,7 @@ export function archive(entries: readonly Entry[]): { key: string; label: string
     if (list) list.push(entry);
     else groups.set(key, [entry]);
   }
-  return [...groups].map(([key, list]) => ({ key, label: key === 'undated' ? 'Date unknown' : formatDate(key), entries: list }));
+  return [...groups].map(([key, list]) => ({ key, label: key === 'undated' ? 'Date unknown' : formatDate(key, locale), entries: list }));
 }
 
 /** The events that cite an article, or that a set of articles tells. */
@@ -247,7 +253,7 @@ export function nameArticleIds(text: string, nameOf: (id: string) => string | un
  * ISO dates written out ("2009-05" → "May 2009"), and a sentence that only
  * repeats an earlier one for another article said once.
  */
-export function readableNote(note: string, nameOf: (id: string) => string | undefined): string {
+export function readableNote(note: string, nameOf: (id: string) => string | undefined, locale: SiteLocale = siteLocale()): string {
   const seen = new Set<string>();
   const kept: string[] = [];
   // Each sentence of a note opens with the id of the article it is about ("<id>: “May” could be …").
@@ -258,7 +264,7 @@ export function readableNote(note: string, nameOf: (id: string) => string | unde
     kept.push(part);
   }
   const named = nameArticleIds(kept.join(' '), nameOf);
-  return named.replace(/\b\d{4}-\d{2}(?:-\d{2})?\b/g, (iso) => formatDate(iso));
+  return named.replace(/\b\d{4}-\d{2}(?:-\d{2})?\b/g, (iso) => formatDate(iso, locale));
 }
 
 /** Citations an event lists by name; the rest are counted (an event can be told by thousands of reports). */
@@ -482,8 +488,6 @@ export interface SeriesRow {
   more: number;
 }
 
-const SHORT_MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-
 /**
  * The figure series of these figures (`figureSeries`), each dated by its
  * article's publication date among `entries`: at most `series` of them, the
@@ -492,7 +496,12 @@ const SHORT_MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'S
  * `points`, spread evenly from the first to the latest, so the row stays
  * the same size however long the story runs.
  */
-export function figureSeriesFor(figures: readonly Figure[], entries: ReadonlyMap<string, Entry>, limits: { series: number; points: number }): SeriesRow[] {
+export function figureSeriesFor(
+  figures: readonly Figure[],
+  entries: ReadonlyMap<string, Entry>,
+  limits: { series: number; points: number },
+  locale: SiteLocale = siteLocale(),
+): SeriesRow[] {
   const all = figureSeries(figures, (id) => entries.get(id)?.data.published.date);
   return all.slice(0, limits.series).map((s) => {
     const changed = s.points.filter((p, i) => i === 0 || p.label !== s.points[i - 1]?.label);
@@ -501,11 +510,10 @@ export function figureSeriesFor(figures: readonly Figure[], entries: ReadonlyMap
     const kept = n <= k ? changed : [...new Set(Array.from({ length: k }, (_, i) => Math.round((i * (n - 1)) / (k - 1))))].map((i) => changed[i]!);
     const years = new Set(kept.map((p) => p.date.slice(0, 4)));
     const points = kept.map((p): SeriesPointRow => {
-      const [y, m, d] = p.date.split('-');
       const top = p.figures[0]!;
       return {
         date: p.date,
-        day: `${Number(d)} ${SHORT_MONTHS[Number(m) - 1] ?? ''}${years.size > 1 ? ` ${y ?? ''}` : ''}`,
+        day: locale.shortDay(p.date, years.size > 1),
         label: p.label,
         cite: { article: top.article, block: top.block },
         attributions: p.attributions,

@@ -1,26 +1,12 @@
 /**
- * Site-wide settings, in one typed place. The build reads them through
- * `readSiteConfig(process.env)` in `astro.config.mjs`; the environment
- * variables `SITE_URL` (the deployed origin, e.g. `https://news.example.org`)
- * and `BASE_PATH` (a sub-path such as `/news/`) override the defaults.
+ * Where the site is deployed, and addresses in it. The build reads the
+ * environment through `readSiteConfig(process.env)` in `astro.config.mjs`:
+ * `SITE_URL` (the deployed origin, e.g. `https://news.example.org`) and
+ * `BASE_PATH` (a sub-path such as `/news/`) override the defaults. What the
+ * site is (its title, language, look, limits) is set in `content/site.yaml`
+ * (`site-settings.ts`).
  */
 import { z } from 'zod';
-
-export const siteConfig = {
-  title: 'Storyline',
-  description: 'News from many outlets, cleaned, dated and sourced: every fact shows where it came from.',
-  lang: 'en',
-} as const;
-
-/**
- * Items each feed carries (the site's and every topic's RSS, Atom and JSON
- * Feed): the newest by publication date as known, undated articles last, each
- * with its full text. Older articles stay on the site (archive, topics,
- * search). Without a bound a feed grows with the corpus: at 270 articles with
- * 100 items the site's `feed.json` was 2.5 MB, which feed readers refetch on
- * every poll. A settings file may set it later; nothing else hard-codes it.
- */
-export const FEED_ITEMS = 50;
 
 const envSchema = z.object({
   /** The origin the site is deployed at; absolute URLs (feeds, canonical links, sitemap) use it. */

@@ -1,12 +1,13 @@
 /**
  * What each feed route serves: the site's feeds carry the newest
- * `FEED_ITEMS` articles, a topic's feeds the newest `FEED_ITEMS` of the
- * topic's articles. Routes call `feedFor` and only
+ * `feedItems` articles (content/site.yaml), a topic's feeds the newest
+ * `feedItems` of the topic's articles, titled and dated as the settings say. Routes call `feedFor` and only
  * choose the format. Each feed's entries are made once and shared by its
  * three formats, and each article's entry once for every feed it is in.
  */
 import { feedEntries, type FeedEntry, type FeedMeta } from './feeds.ts';
-import { absoluteUrl, FEED_ITEMS, siteConfig } from './config.ts';
+import { absoluteUrl } from './config.ts';
+import { locale, settings } from './settings-data.ts';
 import { site as siteData } from './site-data.ts';
 import { sortNewestFirst } from './articles.ts';
 import { fullEntries } from './article-files.ts';
@@ -32,18 +33,19 @@ export async function feedFor(topicId: string | undefined, format: FeedFormat, s
   let entries = made.get(key);
   if (!entries || import.meta.env.DEV) {
     const cache = import.meta.env.DEV ? new Map<string, FeedEntry>() : perArticle;
-    // The newest `FEED_ITEMS` (the order is total, so cutting first keeps `feedEntries`' pick), read whole: a shard holds cards of most.
-    const newest = topic ? sortNewestFirst(index.resolve(new Set(topic.articles))).slice(0, FEED_ITEMS) : index.newest.slice(0, FEED_ITEMS);
-    entries = fullEntries(newest).then((full) => feedEntries(full, FEED_ITEMS, site, base, tagsOf, cache));
+    // The newest `feedItems` (the order is total, so cutting first keeps `feedEntries`' pick), read whole: a shard holds cards of most.
+    const limit = settings.feedItems;
+    const newest = topic ? sortNewestFirst(index.resolve(new Set(topic.articles))).slice(0, limit) : index.newest.slice(0, limit);
+    entries = fullEntries(newest).then((full) => feedEntries(full, limit, site, base, tagsOf, cache, { locale, timeZone: settings.timeZone }));
     made.set(key, entries);
   }
   return {
     meta: {
-      title: topic ? `${topic.name} · ${siteConfig.title}` : siteConfig.title,
-      description: topic?.description ?? (topic ? `Articles on ${topic.name}, newest first.` : siteConfig.description),
+      title: topic ? `${topic.name} · ${settings.title}` : settings.title,
+      description: topic?.description ?? (topic ? `Articles on ${topic.name}, newest first.` : settings.description),
       homeUrl: absoluteUrl(site, base, home),
       feedUrl: absoluteUrl(site, base, `${home}${format}`),
-      lang: siteConfig.lang,
+      lang: settings.language,
     },
     entries: await entries,
   };

@@ -11,6 +11,8 @@ import { basisLabel, formatPublished, publisherName, sortNewestFirst } from './a
 import { bodyBlocks } from './articles.ts';
 import { absoluteUrl } from './config.ts';
 import { escapeHtml } from './timeline.ts';
+import { siteLocale, type SiteLocale } from './locale.ts';
+import { startOfDay } from '../time-zone.ts';
 
 export interface FeedMeta {
   title: string;
@@ -41,16 +43,23 @@ export interface FeedEntry {
   text: string;
 }
 
-function timestampOf(date: string | undefined): string | undefined {
+/** How feed entries write dates: the locale of the provenance line, and the time zone whose midnight starts a day (UTC without one). */
+export interface FeedDates {
+  locale?: SiteLocale;
+  timeZone?: string | undefined;
+}
+
+/** The first instant of what is known of `date`: its first day's midnight, in `timeZone` or UTC. */
+export function timestampOf(date: string | undefined, timeZone?: string): string | undefined {
   if (!date) return undefined;
   const [y, m = '01', d = '01'] = date.split('-');
-  return `${y}-${m}-${d}T00:00:00Z`;
+  return timeZone === undefined ? `${y}-${m}-${d}T00:00:00Z` : startOfDay(`${y}-${m}-${d}`, timeZone);
 }
 
 /**
  * The newest `limit` entries as feed entries, newest first by publication
  * date as known (undated last; `sortNewestFirst`), each with its full text.
- * Routes pass `FEED_ITEMS` (config.ts), so no feed grows with the corpus.
+ * Routes pass the site's `feedItems` (content/site.yaml), so no feed grows with the corpus.
  * Only the entries kept are turned into text. `cache`, keyed by the entry's
  * URL, lets feeds that share articles make each article's entry once.
  */
@@ -61,7 +70,9 @@ export function feedEntries(
   base: string,
   tagsOf: (id: string) => string[] = () => [],
   cache?: Map<string, FeedEntry>,
+  dates: FeedDates = {},
 ): FeedEntry[] {
+  const locale = dates.locale ?? siteLocale();
   return sortNewestFirst(entries).slice(0, Math.max(0, limit)).map((entry) => {
     const url = absoluteUrl(site, base, `articles/${entry.id}/`);
     const known = cache?.get(url);
@@ -69,7 +80,7 @@ export function feedEntries(
     const { data } = entry;
     const blocks = bodyBlocks(entry.body, data.blocks);
     const publisher = publisherName(data.publisher);
-    const provenance = `Published by ${publisher} (${basisLabel(data.publisher)}), ${formatPublished(data.published)} (date ${basisLabel(data.published)}).${data.url ? ` Original: ${data.url.href}` : ''}`;
+    const provenance = `Published by ${publisher} (${basisLabel(data.publisher)}), ${formatPublished(data.published, locale)} (date ${basisLabel(data.published)}).${data.url ? ` Original: ${data.url.href}` : ''}`;
     const paragraphs = blocks.map((b) => (b.kind === 'heading' ? `<h2>${escapeHtml(b.text)}</h2>` : `<p>${escapeHtml(b.text)}</p>`));
     const standfirst = data.standfirst.map((s) => `<p><strong>${escapeHtml(s.text)}</strong></p>`);
     const made: FeedEntry = {
@@ -77,7 +88,7 @@ export function feedEntries(
       title: data.headline,
       summary: data.standfirst[0]?.text,
       published: data.published.date,
-      timestamp: timestampOf(data.published.date),
+      timestamp: timestampOf(data.published.date, dates.timeZone),
       precision: data.published.precision,
       dateBasis: basisLabel(data.published),
       publisher,

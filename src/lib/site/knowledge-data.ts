@@ -10,10 +10,11 @@
 import { join } from 'node:path';
 import { readKnowledgeFile, readShardKnowledge } from './knowledge-file.ts';
 import { shard } from './shard-data.ts';
+import { settings } from './settings-data.ts';
 
 const path = join(process.cwd(), 'content', 'knowledge.json');
 
-const read = shard === undefined || shard.count === 1 ? { knowledge: readKnowledgeFile(path), entityEventTotals: undefined } : readShardKnowledge(path, shard);
+const read = shard === undefined || shard.count === 1 ? { knowledge: readKnowledgeFile(path), entityEventTotals: undefined } : readShardKnowledge(path, shard, settings.entityPages);
 
 export const knowledge = read.knowledge;
 

@@ -15,7 +15,8 @@ import { z } from 'zod';
 import type { Knowledge } from '../knowledge/knowledge.ts';
 import { PrettyJsonReader } from '../pretty-json.ts';
 import { elementSchemaAt, parseByRecord } from '../zod-records.ts';
-import { siteKnowledgeSchema } from './knowledge.ts';
+import { ENTITY_TYPES, siteKnowledgeSchema } from './knowledge.ts';
+import type { EntityType } from '../knowledge/schema.ts';
 import { DROP, shardKnowledgeNeeds, shardKnowledgeSelector, type RecordSelector } from './knowledge-slice.ts';
 import type { Shard } from './shards.ts';
 import { poolStrings, type StringPool } from './string-pool.ts';
@@ -124,12 +125,13 @@ export function scanKnowledgeSections(path: string, sections: ReadonlySet<string
  * (`shardKnowledgeSelector`): a first reading of the entities, events and
  * stories finds what the shard renders (its stories, topics and entities,
  * and the events its entity pages show, with their counts), a second keeps
- * the records those pages show.
+ * the records those pages show. `entityTypes` are the types that get pages
+ * (the site's `entityPages`).
  */
-export function readShardKnowledge(path: string, shard: Shard): ShardKnowledge {
-  const needs = shardKnowledgeNeeds(shard);
+export function readShardKnowledge(path: string, shard: Shard, entityTypes: readonly EntityType[] = ENTITY_TYPES): ShardKnowledge {
+  const needs = shardKnowledgeNeeds(shard, entityTypes);
   scanKnowledgeSections(path, new Set(['entities', 'events', 'stories']), needs.select);
   const result = needs.result();
-  const knowledge = readKnowledgeFile(path, shardKnowledgeSelector(result, shard));
+  const knowledge = readKnowledgeFile(path, shardKnowledgeSelector(result, shard, entityTypes));
   return { knowledge, entityEventTotals: result.eventTotals };
 }

@@ -25,7 +25,8 @@
  * copies (`stories.duplicates`) no page reads.
  */
 import { ENTITY_EVENTS_SHOWN, TOPIC_ENTITIES_SHOWN } from './browse.ts';
-import { hasEntityPage } from './knowledge.ts';
+import { ENTITY_TYPES, hasEntityPage } from './knowledge.ts';
+import type { EntityType } from '../knowledge/schema.ts';
 import { inShard, type Shard } from './shards.ts';
 
 /** A record a selector leaves out of its array. */
@@ -63,6 +64,7 @@ interface Named {
 }
 interface EntityRecord extends Named {
   basis: 'editor' | 'detected';
+  type: EntityType;
   articles: string[];
   mentions: { article: string; block: number }[];
 }
@@ -130,16 +132,17 @@ function articlesKept(entity: EntityRecord, topicsByArticle: ReadonlyMap<string,
   return kept;
 }
 
-function ownEntity(entity: EntityRecord, shard: Shard): boolean {
-  return hasEntityPage(entity) && inShard(`entities/${entity.id}`, shard);
+function ownEntity(entity: EntityRecord, shard: Shard, types: readonly EntityType[]): boolean {
+  return hasEntityPage(entity, types) && inShard(`entities/${entity.id}`, shard);
 }
 
 /**
  * A selector for a first reading of the layer (its entities, events and
  * stories, in the layer's order: the events after the entities) that keeps
  * nothing and gathers `shard`'s needs (`result()` once the reading is done).
+ * `types` are the entity types that get pages (the site's `entityPages`).
  */
-export function shardKnowledgeNeeds(shard: Shard): { select: RecordSelector; result: () => ShardKnowledgeNeeds } {
+export function shardKnowledgeNeeds(shard: Shard, types: readonly EntityType[] = ENTITY_TYPES): { select: RecordSelector; result: () => ShardKnowledgeNeeds } {
   const needs: ShardKnowledgeNeeds = { articles: new Set(), topicArticles: new Set(), topicsByArticle: new Map(), places: new Map(), entityIds: [], entityEvents: new Set(), eventTotals: new Map(), entityPlaces: new Map() };
   const counts: number[] = [];
   const tops: Ranked[][] = [];
@@ -165,7 +168,7 @@ export function shardKnowledgeNeeds(shard: Shard): { select: RecordSelector; res
       }
       case 'entities.entities': {
         const entity = element as EntityRecord;
-        if (!ownEntity(entity, shard)) break;
+        if (!ownEntity(entity, shard, types)) break;
         const e = needs.entityIds.push(entity.id) - 1;
         counts.push(0);
         tops.push([]);
@@ -207,8 +210,8 @@ export function shardKnowledgeNeeds(shard: Shard): { select: RecordSelector; res
   return { select, result };
 }
 
-/** The selector keeping what `shard`'s pages read, given its needs (`shardKnowledgeNeeds`). */
-export function shardKnowledgeSelector(needs: ShardKnowledgeNeeds, shard: Shard): RecordSelector {
+/** The selector keeping what `shard`'s pages read, given its needs (`shardKnowledgeNeeds`, with the same `types`). */
+export function shardKnowledgeSelector(needs: ShardKnowledgeNeeds, shard: Shard, types: readonly EntityType[] = ENTITY_TYPES): RecordSelector {
   const feedsHere = inShard('feeds', shard);
   // Entities listed so far on each of the shard's topic pages.
   const shown: number[] = [];
@@ -216,7 +219,7 @@ export function shardKnowledgeSelector(needs: ShardKnowledgeNeeds, shard: Shard)
     switch (at(keys)) {
       case 'entities.entities': {
         const entity = element as EntityRecord;
-        if (!ownEntity(entity, shard)) return { ...entity, mentions: [], articles: articlesKept(entity, needs.topicsByArticle, shown) };
+        if (!ownEntity(entity, shard, types)) return { ...entity, mentions: [], articles: articlesKept(entity, needs.topicsByArticle, shown) };
         // Its mentions are read only to find the events naming it (`eventsNaming`): those at the places its page's events cite.
         const places = needs.entityPlaces.get(entity.id);
         return { ...entity, mentions: entity.mentions.filter((m) => places?.has(`${m.article}#${m.block}`)) };

@@ -35,11 +35,16 @@ export function parseKnowledge(json: unknown): Knowledge {
 /** Articles that must name a detected entity before it gets a page: one article's name may be noise ("Special", "Will Tunisia"). */
 export const ENTITY_PAGE_MIN_ARTICLES = 2;
 
+/** Every entity type: each gets pages unless a site's `entityPages` (content/site.yaml) names fewer. */
+export const ENTITY_TYPES: readonly EntityType[] = ['person', 'organisation', 'place'];
+
 /**
- * Whether an entity gets a page (and links to it): an editor listed it, or
- * at least `ENTITY_PAGE_MIN_ARTICLES` articles name it.
+ * Whether an entity gets a page (and links to it): its type is one of
+ * `types` (the site's `entityPages`), and an editor listed it, or at least
+ * `ENTITY_PAGE_MIN_ARTICLES` articles name it.
  */
-export function hasEntityPage(entity: Pick<Entity, 'basis' | 'articles'>): boolean {
+export function hasEntityPage(entity: Pick<Entity, 'basis' | 'articles' | 'type'>, types: readonly EntityType[] = ENTITY_TYPES): boolean {
+  if (!types.includes(entity.type)) return false;
   if (entity.basis === 'editor') return true;
   // Stops at the threshold: article pages ask this of every entity they name, and the most named list thousands of articles.
   const seen = new Set<string>();

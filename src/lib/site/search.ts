@@ -6,6 +6,7 @@
  */
 import type { SiteArticle as Article } from './site-article.ts';
 import { formatPublished, publisherName } from './articles.ts';
+import { siteLocale, type SiteLocale } from './locale.ts';
 
 export interface SearchFacts {
   /** Facet name → values. Every article has a publisher and a year, so no facet leaves it out. */
@@ -19,8 +20,8 @@ export interface SearchFacts {
 /** The label undated articles carry in the year facet. */
 export const UNDATED = 'Date unknown';
 
-/** `extra` adds facets computed elsewhere, e.g. the people, places and organisations the article names. */
-export function searchFacts(data: Article, extra: Record<string, string[]> = {}): SearchFacts {
+/** `extra` adds facets computed elsewhere, e.g. the people, places and organisations the article names; the date shown is written in `locale`. */
+export function searchFacts(data: Article, extra: Record<string, string[]> = {}, locale: SiteLocale = siteLocale()): SearchFacts {
   const { date } = data.published;
   const filters: Record<string, string[]> = {
     publisher: [publisherName(data.publisher)],
@@ -33,7 +34,7 @@ export function searchFacts(data: Article, extra: Record<string, string[]> = {})
   const inferred = (basis: string): string => (basis === 'inferred' ? ' (inferred)' : '');
   const meta: Record<string, string> = {
     publisher: `${publisherName(data.publisher)}${inferred(data.publisher.basis)}`,
-    date: `${formatPublished(data.published)}${inferred(data.published.basis)}`,
+    date: `${formatPublished(data.published, locale)}${inferred(data.published.basis)}`,
     precision: data.published.precision,
   };
   if (data.standfirst[0]) meta['standfirst'] = data.standfirst[0].text;
@@ -41,15 +42,10 @@ export function searchFacts(data: Article, extra: Record<string, string[]> = {})
   return { filters, meta, sort: { date: padded } };
 }
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-
-/** How a facet value reads: months as "August 2025", everything else as it is. */
-export function facetLabel(facet: string, value: string): string {
-  if (facet === 'month') {
-    const m = /^(\d{4})-(\d{2})$/.exec(value);
-    const name = m ? MONTHS[Number(m[2]) - 1] : undefined;
-    if (m && name) return `${name} ${m[1]}`;
-  }
+/** How a facet value reads: months and years as dates in `locale` ("August 2025"), everything else as it is. */
+export function facetLabel(facet: string, value: string, locale: SiteLocale = siteLocale()): string {
+  if (facet === 'month' && /^\d{4}-(?:0[1-9]|1[0-2])$/.test(value)) return locale.date(value);
+  if (facet === 'year' && /^\d{4}$/.test(value)) return locale.date(value);
   return value;
 }
 

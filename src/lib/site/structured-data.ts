@@ -1,12 +1,26 @@
 /**
- * Schema.org data for search engines and link previews: `NewsArticle` on
+ * Schema.org data for search engines and link previews: `WebSite` (the
+ * site's name, tagline and language) on the home page, `NewsArticle` on
  * article pages, `CollectionPage` with an `ItemList` on topic pages. Facts we
  * do not know are left out, never filled in.
  */
 import type { SiteArticle as Article } from './site-article.ts';
 import { absoluteUrl } from './config.ts';
 
-export function newsArticleLd(entry: { id: string; data: Article }, site: string, base: string, keywords: readonly string[]): object {
+/** The site itself, as `content/site.yaml` names it: the home page's data. */
+export function websiteLd(settings: { title: string; description: string; language: string }, site: string, base: string): object {
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'WebSite',
+    name: settings.title,
+    description: settings.description,
+    url: absoluteUrl(site, base, ''),
+    inLanguage: settings.language,
+  };
+}
+
+/** `language` is the one the site declares its pages in (`content/site.yaml`). */
+export function newsArticleLd(entry: { id: string; data: Article }, site: string, base: string, keywords: readonly string[], language = 'en'): object {
   const { data } = entry;
   const url = absoluteUrl(site, base, `articles/${entry.id}/`);
   return {
@@ -21,7 +35,7 @@ export function newsArticleLd(entry: { id: string; data: Article }, site: string
     ...(data.url ? { isBasedOn: data.url.href } : {}),
     ...(keywords.length > 0 ? { keywords: keywords.join(', ') } : {}),
     wordCount: data.words,
-    inLanguage: 'en',
+    inLanguage: language,
   };
 }
 
