@@ -31,6 +31,8 @@ export interface ShardKnowledge {
   knowledge: Knowledge;
   /** How many events name each entity whose page the shard renders, in the whole layer: its page shows the latest few and this count. */
   entityEventTotals: ReadonlyMap<string, number>;
+  /** How many distinct articles name each entity that has a page, in the whole layer: the shard keeps only part of most entities' articles. */
+  entityArticleTotals: ReadonlyMap<string, number>;
 }
 
 /**
@@ -131,5 +133,5 @@ export function readShardKnowledge(path: string, shard: Shard): ShardKnowledge {
   scanKnowledgeSections(path, new Set(['entities', 'events', 'stories']), needs.select);
   const result = needs.result();
   const knowledge = readKnowledgeFile(path, shardKnowledgeSelector(result, shard));
-  return { knowledge, entityEventTotals: result.eventTotals };
+  return { knowledge, entityEventTotals: result.eventTotals, entityArticleTotals: result.articleTotals };
 }
