@@ -122,14 +122,14 @@ async function axeViolations(p: Page): Promise<string[]> {
 
 describe('accessibility (axe-core, WCAG 2.1 AA), light and dark', () => {
   for (const colorScheme of ['light', 'dark'] as const) {
-    it(`home, topic, story, article, entity, directory, publishers, archive and search pages (${colorScheme})`, async () => {
+    it(`home, topic, story, article, entity, directory, about, publishers, archive and search pages (${colorScheme})`, async () => {
       const context = await browser.newContext({ colorScheme });
       const p = await context.newPage();
       await p.goto(site.url);
       const topic = (await p.locator('.lead-title a').getAttribute('href'))!;
       const story = (await p.locator('.lead-story a').getAttribute('href'))!;
       const article = (await p.locator('.article-list h3 a').first().getAttribute('href'))!;
-      const paths = [site.url, url(topic), url(story), url(article), url('entities/kim-jong-un/'), url('entities/'), url('publishers/'), url('archive/'), url('search/?q=Kursk')];
+      const paths = [site.url, url(topic), url(story), url(article), url('entities/kim-jong-un/'), url('entities/'), url('about/'), url('publishers/'), url('archive/'), url('search/?q=Kursk')];
       const found: string[] = [];
       for (const path of paths) {
         await p.goto(path);
