@@ -22,9 +22,21 @@ export function copyProject(name: string): string {
   return dir;
 }
 
-/** Runs `npm run build -- --no-ingest ARGS` in the copy at `dir` (no shard variables from outside); returns its output, or throws with its end. */
+/**
+ * The environment a build in a copy runs in: the test's, less the shard
+ * variables and what Vitest sets for its own Vite (`BASE_URL=/`, `MODE`,
+ * `NODE_ENV=test`, …), which the build's Vite would take over the site's
+ * configuration (every link would ignore `BASE_PATH`).
+ */
+function buildEnv(): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, STORYLINE_SHARDS: '', STORYLINE_SHARD: '' };
+  for (const name of Object.keys(env)) if (/^(?:BASE_URL|MODE|DEV|PROD|SSR|NODE_ENV|TEST|VITEST(?:_.*)?)$/.test(name)) delete env[name];
+  return env;
+}
+
+/** Runs `npm run build -- --no-ingest ARGS` in the copy at `dir`; returns its output, or throws with its end. */
 export function buildProject(dir: string, args: readonly string[] = []): string {
-  const run = spawnSync(process.execPath, [join(dir, 'src/cli/build.ts'), '--no-ingest', ...args], { cwd: dir, env: { ...process.env, STORYLINE_SHARDS: '', STORYLINE_SHARD: '' }, encoding: 'utf8' });
+  const run = spawnSync(process.execPath, [join(dir, 'src/cli/build.ts'), '--no-ingest', ...args], { cwd: dir, env: buildEnv(), encoding: 'utf8' });
   if (run.status !== 0) throw new Error(`build ${args.join(' ')} exited ${run.status}:\n${run.stdout.slice(-3000)}\n${run.stderr.slice(-3000)}`);
   return run.stdout;
 }
