@@ -76,6 +76,22 @@ describe('the entity directory', () => {
     expect(groupsWithPages(groups).map((g) => g.slug)).toEqual(['people']);
   });
 
+  it('stays bounded at tens of thousands of entities: the directory page lists at most its first of each group', () => {
+    const types: Entity['type'][] = ['person', 'organisation', 'place'];
+    const many = Array.from({ length: 30_000 }, (_, i) => entity(`e${i}`, types[i % 3]!, Array.from({ length: 1 + ((i * 7919) % 13) }, (_, a) => `a${(i + a) % 10_000}`), i % 97 === 0 ? 'editor' : 'detected'));
+    const started = performance.now();
+    const groups = entityDirectory(many);
+    expect(performance.now() - started).toBeLessThan(5_000);
+    const withPage = many.filter((e) => e.basis === 'editor' || new Set(e.articles).size >= 2).length;
+    expect(groups.reduce((n, g) => n + g.entries.length, 0)).toBe(withPage);
+    for (const group of groups) {
+      expect(directorySummary(group).entries.length).toBe(ENTITY_DIRECTORY_SHOWN);
+      const counts = group.entries.map((e) => e.articles);
+      expect(counts).toEqual([...counts].sort((a, b) => b - a));
+    }
+    expect(groupsWithPages(groups)).toHaveLength(3);
+  });
+
   it('counts distinct ids', () => {
     expect(distinctCount(['a', 'b', 'a'])).toBe(2);
     expect(distinctCount([])).toBe(0);
