@@ -25,6 +25,8 @@ try {
     topic: new URL(topic ?? '/', site.url).href,
     story: new URL(story ?? '/', site.url).href,
     entity: new URL('entities/kim-jong-un/', site.url).href,
+    directory: new URL('entities/', site.url).href,
+    about: new URL('about/', site.url).href,
     search: new URL('search/?q=Kursk&sort=date-desc', site.url).href,
     'search-empty': new URL('search/?q=zzqqxx', site.url).href,
     notfound: new URL('no-such-page/', site.url).href,

@@ -89,6 +89,32 @@ describe('links and weight', () => {
   });
 });
 
+describe('the directory of people, organisations and places', () => {
+  it('is linked from the navigation and lists each group with its article counts, linking every entity page', async () => {
+    await page.goto(site.url);
+    await page.locator('nav[aria-label="Main"] a', { hasText: 'People & places' }).click();
+    await page.waitForURL(/\/entities\/$/);
+    expect(await page.locator('h1').textContent()).toBe('People, organisations and places');
+    const headings = (await page.locator('main h2').allTextContents()).map((t) => t.replace(/\s+/g, ' ').trim());
+    expect(headings).toEqual([expect.stringMatching(/^People \(\d+\)$/), expect.stringMatching(/^Organisations \(\d+\)$/), expect.stringMatching(/^Places \(\d+\)$/)]);
+    const rows = await page.locator('.entity-index li').evaluateAll((els) => els.map((li) => ({ href: li.querySelector('a')!.getAttribute('href')!, name: li.querySelector('a')!.textContent!, count: li.querySelector('.minor')!.textContent! })));
+    // Every entity with a page is listed once, with the count its own page gives.
+    const pagesBuilt = readdirSync('dist/entities', { withFileTypes: true }).filter((d) => d.isDirectory() && existsSync(join('dist/entities', d.name, 'index.html'))).map((d) => d.name);
+    expect(rows.map((r) => /\/entities\/([^/]+)\/$/.exec(r.href)![1]).sort()).toEqual(pagesBuilt.sort());
+    const kim = rows.find((r) => r.name === 'Kim Jong Un')!;
+    expect(kim.count).toMatch(/^\d+ articles?$/);
+    await page.goto(url(kim.href));
+    expect(await page.locator('.page-head .meta').textContent()).toContain(`in ${kim.count}`);
+  });
+  it('lists each group by article count, most first', async () => {
+    await page.goto(url('entities/'));
+    for (const group of await page.locator('.entity-index').all()) {
+      const counts = (await group.locator('.minor').allTextContents()).map((t) => Number.parseInt(t.replace(/\D/g, ''), 10));
+      expect(counts).toEqual([...counts].sort((a, b) => b - a));
+    }
+  });
+});
+
 async function axeViolations(p: Page): Promise<string[]> {
   const result = await new AxeBuilder({ page: p }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
@@ -96,14 +122,14 @@ async function axeViolations(p: Page): Promise<string[]> {
 
 describe('accessibility (axe-core, WCAG 2.1 AA), light and dark', () => {
   for (const colorScheme of ['light', 'dark'] as const) {
-    it(`home, topic, story, article, entity, publishers, archive and search pages (${colorScheme})`, async () => {
+    it(`home, topic, story, article, entity, directory, about, publishers, archive and search pages (${colorScheme})`, async () => {
       const context = await browser.newContext({ colorScheme });
       const p = await context.newPage();
       await p.goto(site.url);
       const topic = (await p.locator('.lead-title a').getAttribute('href'))!;
       const story = (await p.locator('.lead-story a').getAttribute('href'))!;
       const article = (await p.locator('.article-list h3 a').first().getAttribute('href'))!;
-      const paths = [site.url, url(topic), url(story), url(article), url('entities/kim-jong-un/'), url('publishers/'), url('archive/'), url('search/?q=Kursk')];
+      const paths = [site.url, url(topic), url(story), url(article), url('entities/kim-jong-un/'), url('entities/'), url('about/'), url('publishers/'), url('archive/'), url('search/?q=Kursk')];
       const found: string[] = [];
       for (const path of paths) {
         await p.goto(path);

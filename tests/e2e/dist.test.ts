@@ -115,6 +115,25 @@ describe('discovery files', () => {
     expect(outbound).toBeGreaterThan(0);
     expect(bad).toEqual([]);
   });
+  it('every page names the site’s share image, a 1200×630 PNG the build drew', () => {
+    const pages = readdirSync('dist', { recursive: true }).map(String).filter((f) => f.endsWith('.html'));
+    const named = new Set<string>();
+    for (const file of pages) {
+      const html = read(file);
+      const og = /<meta property="og:image" content="([^"]+)"/.exec(html)?.[1];
+      expect(og, file).toBeDefined();
+      expect(/<meta name="twitter:image" content="([^"]+)"/.exec(html)?.[1], file).toBe(og);
+      expect(html, file).toContain('<meta property="og:image:width" content="1200"');
+      expect(html, file).toContain('<meta property="og:image:height" content="630"');
+      named.add(new URL(og!).pathname);
+    }
+    expect([...named]).toEqual([`${base}og.png`]);
+    const png = readFileSync(join('dist', 'og.png'));
+    expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
+    expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([1200, 630]);
+    // Drawn at build time, not copied from public/.
+    expect(existsSync('public/og.png')).toBe(false);
+  });
   it('_headers sets a Content-Security-Policy that lets Pagefind run', () => {
     const headers = read('_headers');
     expect(headers).toMatch(/Content-Security-Policy: .*'wasm-unsafe-eval'/);

@@ -141,6 +141,23 @@ describe('search page', () => {
       expect(text).not.toMatch(/Where this comes from|What we removed|Latest|set by an editor|Post a Comment|Leave a Reply|Sign up for our/);
     }
   });
+
+  it('shows excerpts of the article text, without the reading time, word count or byline', async () => {
+    await page.goto(url('search/?q=Kim+Jong+Un'));
+    await settled();
+    const excerpts = await page.locator('.search-result .excerpt').allTextContents();
+    expect(excerpts.length).toBeGreaterThan(0);
+    for (const text of excerpts) expect(text).not.toMatch(/min read|words|Agencies:|Image credit/);
+    // The index itself holds none of it, so no excerpt of any query can show it.
+    const contents = (await page.evaluate(`(async () => {
+      const base = document.querySelector('form.search-form').dataset.base;
+      const pagefind = await import(base + 'pagefind/pagefind.js');
+      const search = await pagefind.search('Kim');
+      return Promise.all(search.results.map(async (r) => (await r.data()).content));
+    })()`)) as string[];
+    expect(contents).toHaveLength(5);
+    for (const text of contents) expect(text).not.toMatch(/\d min read|\d words\b|Agencies:/);
+  });
 });
 
 describe('entity facets', () => {

@@ -8,29 +8,10 @@
  * the same for the same pages). Run under `BASE_PATH=/news/` too by
  * `npm run test:e2e:subpath`.
  */
-import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, relative, resolve } from 'node:path';
+import { readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-
-const ROOT = resolve(import.meta.dirname, '../..');
-
-function project(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'storyline-shards-'));
-  for (const name of ['src', 'public', 'content']) cpSync(join(ROOT, name), join(dir, name), { recursive: true });
-  for (const name of ['astro.config.mjs', 'tsconfig.json', 'package.json']) cpSync(join(ROOT, name), join(dir, name));
-  mkdirSync(join(dir, 'node_modules'));
-  for (const name of readdirSync(join(ROOT, 'node_modules'))) if (!name.startsWith('.')) symlinkSync(join(ROOT, 'node_modules', name), join(dir, 'node_modules', name));
-  symlinkSync(join(ROOT, 'seeds'), join(dir, 'seeds'));
-  return dir;
-}
-
-function build(dir: string, args: string[]): string {
-  const run = spawnSync(process.execPath, [join(dir, 'src/cli/build.ts'), '--no-ingest', ...args], { cwd: dir, env: { ...process.env, STORYLINE_SHARDS: '', STORYLINE_SHARD: '' }, encoding: 'utf8' });
-  if (run.status !== 0) throw new Error(`build ${args.join(' ')} exited ${run.status}:\n${run.stdout.slice(-3000)}\n${run.stderr.slice(-3000)}`);
-  return run.stdout;
-}
+import { buildProject, copyProject } from '../project-copy.ts';
 
 function files(dir: string): string[] {
   return readdirSync(dir, { recursive: true, withFileTypes: true })
@@ -43,10 +24,10 @@ describe('a sharded build', () => {
   let dir: string;
   let shardLog: string;
   beforeAll(() => {
-    dir = project();
-    build(dir, []);
+    dir = copyProject('shards');
+    buildProject(dir);
     renameSync(join(dir, 'dist'), join(dir, 'whole'));
-    shardLog = build(dir, ['--shards', '3', '--out', 'sharded']);
+    shardLog = buildProject(dir, ['--shards', '3', '--out', 'sharded']);
   }, 300_000);
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

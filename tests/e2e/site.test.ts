@@ -109,3 +109,17 @@ describe('entity chips', () => {
     expect(name.startsWith((await page.locator('h1').textContent())!)).toBe(true);
   });
 });
+
+describe('about page', () => {
+  it('is linked from every page’s footer and, with no content/about.md, explains what the site shows and how it knows it', async () => {
+    await page.goto(new URL(`articles/${entries[0]!.slug}/`, site.url).href);
+    await page.locator('footer a', { hasText: 'About this site' }).click();
+    await page.waitForURL(/\/about\/$/);
+    expect(await page.locator('h1').textContent()).toMatch(/^About /);
+    const text = await page.locator('main').innerText();
+    // Cleaned articles and their sources, how dates are found and what each basis means, stories, topics, key events, names.
+    for (const phrase of ['cleaned of', 'raw text', 'set by an editor', 'inferred from', 'not stated in the source', 'How dates are found', 'story', 'topic', 'Key events', 'entity detection']) expect(text).toContain(phrase);
+    for (const path of ['publishers/', 'topics/', 'entities/', 'search/']) expect(await page.locator(`main a[href$="/${path}"]`).count()).toBeGreaterThan(0);
+    expect(await axeViolations(page)).toEqual([]);
+  });
+});

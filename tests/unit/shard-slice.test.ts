@@ -13,6 +13,7 @@ import type { Knowledge } from '../../src/lib/knowledge/knowledge.ts';
 import { teaser } from '../../src/lib/site/articles.ts';
 import { entityListing, figuresFor, type Entry } from '../../src/lib/site/browse.ts';
 import { articleCard, teaserBody } from '../../src/lib/site/cards.ts';
+import { entityDirectory } from '../../src/lib/site/entity-directory.ts';
 import { hasEntityPage, indexKnowledge } from '../../src/lib/site/knowledge.ts';
 import { readKnowledgeFile, readShardKnowledge } from '../../src/lib/site/knowledge-file.ts';
 import { DROP, shardKnowledgeNeeds, shardKnowledgeSelector, type RecordSelector } from '../../src/lib/site/knowledge-slice.ts';
@@ -48,7 +49,7 @@ describe('an article card', () => {
 });
 
 /** The answers of every query a shard's pages make of the layer, for the pages `shard` renders (all pages without one). */
-function answers(knowledge: Knowledge, whole: Knowledge, shard: Shard | undefined, eventTotals?: ReadonlyMap<string, number>): unknown {
+function answers(knowledge: Knowledge, whole: Knowledge, shard: Shard | undefined, eventTotals?: ReadonlyMap<string, number>, articleTotals?: ReadonlyMap<string, number>): unknown {
   const index = indexKnowledge(knowledge);
   const ids = (list: readonly { id: string }[]): string[] => list.map((x) => x.id);
   const out: Record<string, unknown> = {};
@@ -58,6 +59,8 @@ function answers(knowledge: Knowledge, whole: Knowledge, shard: Shard | undefine
   for (const a of articles) out[`entitiesOf ${a}`] = index.entitiesOf(a).map((e) => [e.entity.id, e.entity.name, e.entity.type, hasEntityPage(e.entity), e.count]);
   // Any page may link any entity.
   for (const e of whole.entities.entities) out[`entity page ${e.id}`] = [index.entity(e.id)?.name, hasEntityPage(index.entity(e.id)!)];
+  // The directory of entities, with each one's article count.
+  out['directory'] = entityDirectory(knowledge.entities.entities, articleTotals);
   for (const s of whole.stories.stories) if (inShard(`stories/${s.id}`, shard)) out[`story ${s.id}`] = ids(index.eventsCiting(s.articles));
   for (const t of whole.stories.topics) {
     if (!inShard(`topics/${t.id}`, shard)) continue;
@@ -124,7 +127,7 @@ describe("a shard's knowledge layer", () => {
         selected(whole, needs.select);
         const result = needs.result();
         const slice = selected(whole, shardKnowledgeSelector(result, shard));
-        expect(answers(slice, whole, shard, result.eventTotals)).toEqual(answers(whole, whole, shard));
+        expect(answers(slice, whole, shard, result.eventTotals, result.articleTotals)).toEqual(answers(whole, whole, shard));
         expect(slice.stories.duplicates).toEqual([]);
         // The topic of half the articles shows half the events; a shard without it holds fewer.
         if (!inShard('topics/late', shard)) expect(slice.events.length).toBeLessThan(whole.events.length);
@@ -140,7 +143,7 @@ describe("a shard's knowledge layer", () => {
     for (let index = 0; index < 3; index++) {
       const shard = { index, count: 3 };
       const read = readShardKnowledge(path, shard);
-      expect(answers(read.knowledge, whole, shard, read.entityEventTotals)).toEqual(answers(whole, whole, shard));
+      expect(answers(read.knowledge, whole, shard, read.entityEventTotals, read.entityArticleTotals)).toEqual(answers(whole, whole, shard));
     }
   });
 });

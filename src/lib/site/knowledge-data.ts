@@ -14,7 +14,7 @@ import { settings } from './settings-data.ts';
 
 const path = join(process.cwd(), 'content', 'knowledge.json');
 
-const read = shard === undefined || shard.count === 1 ? { knowledge: readKnowledgeFile(path), entityEventTotals: undefined } : readShardKnowledge(path, shard, settings.entityPages);
+const read = shard === undefined || shard.count === 1 ? { knowledge: readKnowledgeFile(path), entityEventTotals: undefined, entityArticleTotals: undefined } : readShardKnowledge(path, shard, settings.entityPages);
 
 export const knowledge = read.knowledge;
 
@@ -25,3 +25,11 @@ export const knowledge = read.knowledge;
  * keeps every event.
  */
 export const entityEventTotals: ReadonlyMap<string, number> | undefined = read.entityEventTotals;
+
+/**
+ * In a shard, how many distinct articles name each entity that has a page,
+ * counted over the whole layer: the shard keeps only part of most entities'
+ * articles (`readShardKnowledge`), so the directory takes the counts from
+ * here. Undefined in a whole build, which keeps every entity whole.
+ */
+export const entityArticleTotals: ReadonlyMap<string, number> | undefined = read.entityArticleTotals;

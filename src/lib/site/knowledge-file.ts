@@ -32,6 +32,8 @@ export interface ShardKnowledge {
   knowledge: Knowledge;
   /** How many events name each entity whose page the shard renders, in the whole layer: its page shows the latest few and this count. */
   entityEventTotals: ReadonlyMap<string, number>;
+  /** How many distinct articles name each entity that has a page, in the whole layer: the shard keeps only part of most entities' articles. */
+  entityArticleTotals: ReadonlyMap<string, number>;
 }
 
 /**
@@ -133,5 +135,5 @@ export function readShardKnowledge(path: string, shard: Shard, entityTypes: read
   scanKnowledgeSections(path, new Set(['entities', 'events', 'stories']), needs.select);
   const result = needs.result();
   const knowledge = readKnowledgeFile(path, shardKnowledgeSelector(result, shard, entityTypes));
-  return { knowledge, entityEventTotals: result.eventTotals };
+  return { knowledge, entityEventTotals: result.eventTotals, entityArticleTotals: result.articleTotals };
 }

@@ -25,6 +25,7 @@
  * copies (`stories.duplicates`) no page reads.
  */
 import { ENTITY_EVENTS_SHOWN, TOPIC_ENTITIES_SHOWN } from './browse.ts';
+import { distinctCount } from './entity-directory.ts';
 import { ENTITY_TYPES, hasEntityPage } from './knowledge.ts';
 import type { EntityType } from '../knowledge/schema.ts';
 import { inShard, type Shard } from './shards.ts';
@@ -57,6 +58,8 @@ export interface ShardKnowledgeNeeds {
   eventTotals: Map<string, number>;
   /** The places each entity whose page the shard renders is named at that the events its page shows cite, by id: its mentions there are kept. */
   entityPlaces: Map<string, Set<string>>;
+  /** How many distinct articles name each entity that has a page, in the whole layer, by id: the directory (`entity-directory.ts`) counts them, and the shard keeps only part of most entities' articles. */
+  articleTotals: Map<string, number>;
 }
 
 interface Named {
@@ -143,7 +146,7 @@ function ownEntity(entity: EntityRecord, shard: Shard, types: readonly EntityTyp
  * `types` are the entity types that get pages (the site's `entityPages`).
  */
 export function shardKnowledgeNeeds(shard: Shard, types: readonly EntityType[] = ENTITY_TYPES): { select: RecordSelector; result: () => ShardKnowledgeNeeds } {
-  const needs: ShardKnowledgeNeeds = { articles: new Set(), topicArticles: new Set(), topicsByArticle: new Map(), places: new Map(), entityIds: [], entityEvents: new Set(), eventTotals: new Map(), entityPlaces: new Map() };
+  const needs: ShardKnowledgeNeeds = { articles: new Set(), topicArticles: new Set(), topicsByArticle: new Map(), places: new Map(), entityIds: [], entityEvents: new Set(), eventTotals: new Map(), entityPlaces: new Map(), articleTotals: new Map() };
   const counts: number[] = [];
   const tops: Ranked[][] = [];
   let topics = 0;
@@ -168,6 +171,7 @@ export function shardKnowledgeNeeds(shard: Shard, types: readonly EntityType[] =
       }
       case 'entities.entities': {
         const entity = element as EntityRecord;
+        if (hasEntityPage(entity, types)) needs.articleTotals.set(entity.id, distinctCount(entity.articles));
         if (!ownEntity(entity, shard, types)) break;
         const e = needs.entityIds.push(entity.id) - 1;
         counts.push(0);

@@ -64,6 +64,7 @@ export const DEFAULT_NAV: readonly NavLink[] = [
   { label: 'Home', href: '/' },
   { label: 'Topics', href: '/topics/' },
   { label: 'Publishers', href: '/publishers/' },
+  { label: 'People & places', href: '/entities/' },
   { label: 'Archive', href: '/archive/' },
 ];
 
