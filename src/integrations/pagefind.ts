@@ -9,6 +9,11 @@ import type { AstroIntegration } from 'astro';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import * as pagefindApi from 'pagefind';
+import { unlessStalled } from './stall.ts';
+
+/** What the build says when Pagefind's indexer goes away without an answer (`unlessStalled`). */
+export const PAGEFIND_STALLED =
+  "Pagefind's indexer stopped without answering. It holds every page it reads in memory (about 245 KB an article page of this site), so on a large site the system may have stopped it for want of memory (see `dmesg`); README's Benchmark section has the numbers.";
 
 /** Indexes the article pages of the built site in `site` into `site/pagefind/`; returns how many pages it indexed. Throws Pagefind's errors. */
 export async function indexSite(site: string): Promise<{ pages: number; outputPath: string }> {
@@ -16,12 +21,12 @@ export async function indexSite(site: string): Promise<{ pages: number; outputPa
     throw new Error(`Pagefind ${step} failed:\n${errors.join('\n')}`);
   };
   try {
-    const { index, errors } = await pagefindApi.createIndex({});
+    const { index, errors } = await unlessStalled(pagefindApi.createIndex({}), PAGEFIND_STALLED);
     if (!index || errors.length > 0) return fail('createIndex', errors);
     // Only article pages carry `data-pagefind-body`, so Pagefind would read every other page only to drop it.
-    const added = await index.addDirectory({ path: site, glob: 'articles/**/*.html' });
+    const added = await unlessStalled(index.addDirectory({ path: site, glob: 'articles/**/*.html' }), PAGEFIND_STALLED);
     if (added.errors.length > 0) fail('addDirectory', added.errors);
-    const written = await index.writeFiles({ outputPath: join(site, 'pagefind') });
+    const written = await unlessStalled(index.writeFiles({ outputPath: join(site, 'pagefind') }), PAGEFIND_STALLED);
     if (written.errors.length > 0) fail('writeFiles', written.errors);
     return { pages: added.page_count, outputPath: written.outputPath };
   } finally {
