@@ -28,7 +28,7 @@ export function copyProject(name: string): string {
  * `NODE_ENV=test`, …), which the build's Vite would take over the site's
  * configuration (every link would ignore `BASE_PATH`).
  */
-function buildEnv(): NodeJS.ProcessEnv {
+export function buildEnv(): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env, STORYLINE_SHARDS: '', STORYLINE_SHARD: '' };
   for (const name of Object.keys(env)) if (/^(?:BASE_URL|MODE|DEV|PROD|SSR|NODE_ENV|TEST|VITEST(?:_.*)?)$/.test(name)) delete env[name];
   return env;

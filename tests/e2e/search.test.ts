@@ -39,6 +39,17 @@ async function settled(): Promise<void> {
 
 const headlines = (): Promise<string[]> => page.locator('.search-result h2 a').allTextContents();
 
+/** The text Pagefind holds for each page a search for `term` finds, read in the search page (which must have loaded). */
+async function indexedContents(term: string): Promise<string[]> {
+  // A string, so the test runner's transform leaves the browser's dynamic import alone.
+  return (await page.evaluate(`(async () => {
+    const base = document.querySelector('form.search-form').dataset.base;
+    const pagefind = await import(base + 'pagefind/pagefind.js');
+    const search = await pagefind.search(${JSON.stringify(term)});
+    return Promise.all(search.results.map(async (r) => (await r.data()).content));
+  })()`)) as string[];
+}
+
 describe('search page', () => {
   it('finds all five seed articles for "Kursk"', async () => {
     await page.goto(url('search/?q=Kursk'));
@@ -128,13 +139,7 @@ describe('search page', () => {
   it('indexes the article, never the page around it', async () => {
     await page.goto(url('search/'));
     await page.waitForSelector('form.search-form[data-ready="true"]');
-    // A string, so the test runner's transform leaves the browser's dynamic import alone.
-    const contents = (await page.evaluate(`(async () => {
-      const base = document.querySelector('form.search-form').dataset.base;
-      const pagefind = await import(base + 'pagefind/pagefind.js');
-      const search = await pagefind.search('Kim');
-      return Promise.all(search.results.map(async (r) => (await r.data()).content));
-    })()`)) as string[];
+    const contents = await indexedContents('Kim');
     expect(contents).toHaveLength(5);
     for (const text of contents) {
       // Not the navigation, the article's facts line, the provenance section or the removed junk.
@@ -149,12 +154,7 @@ describe('search page', () => {
     expect(excerpts.length).toBeGreaterThan(0);
     for (const text of excerpts) expect(text).not.toMatch(/min read|words|Agencies:|Image credit/);
     // The index itself holds none of it, so no excerpt of any query can show it.
-    const contents = (await page.evaluate(`(async () => {
-      const base = document.querySelector('form.search-form').dataset.base;
-      const pagefind = await import(base + 'pagefind/pagefind.js');
-      const search = await pagefind.search('Kim');
-      return Promise.all(search.results.map(async (r) => (await r.data()).content));
-    })()`)) as string[];
+    const contents = await indexedContents('Kim');
     expect(contents).toHaveLength(5);
     for (const text of contents) expect(text).not.toMatch(/\d min read|\d words\b|Agencies:/);
   });

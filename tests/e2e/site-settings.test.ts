@@ -10,14 +10,14 @@
  * from the ingest and from Astro, and no `dist/`.
  */
 import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { fromHtml } from 'hast-util-from-html';
 import { toText } from 'hast-util-to-text';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildEnv, copyProject } from '../project-copy.ts';
 import { launchChromium, serveBuiltSite, type ServedSite } from '../../src/cli/browser.ts';
 import { readContentFile } from '../../src/lib/ingest/markdown.ts';
 
@@ -51,12 +51,7 @@ const FAVICON = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUl
 
 /** A copy of the project with the five seeds' content and `settings` as content/site.yaml. */
 function project(name: string, settings: string): string {
-  const dir = mkdtempSync(join(tmpdir(), `storyline-${name}-`));
-  for (const part of ['src', 'public', 'content']) cpSync(join(ROOT, part), join(dir, part), { recursive: true });
-  for (const file of ['astro.config.mjs', 'tsconfig.json', 'package.json']) cpSync(join(ROOT, file), join(dir, file));
-  mkdirSync(join(dir, 'node_modules'));
-  for (const entry of readdirSync(join(ROOT, 'node_modules'))) if (!entry.startsWith('.')) symlinkSync(join(ROOT, 'node_modules', entry), join(dir, 'node_modules', entry));
-  symlinkSync(join(ROOT, 'seeds'), join(dir, 'seeds'));
+  const dir = copyProject(name);
   mkdirSync(join(dir, 'public', 'images'));
   writeFileSync(join(dir, 'public', 'images', 'korea-watch.svg'), LOGO);
   writeFileSync(join(dir, 'public', 'images', 'korea-watch.png'), FAVICON);
@@ -64,11 +59,9 @@ function project(name: string, settings: string): string {
   return dir;
 }
 
-/** Runs a command in `dir` as `npm run build` would, without Vitest's copies of `import.meta.env` (see hostile.test.ts). */
+/** Runs a command in `dir` as `npm run build` would, without Vitest's copies of `import.meta.env` (`buildEnv`). */
 function run(dir: string, args: string[]): SpawnSyncReturns<string> {
-  const vitestOwn = new Set(['NODE_ENV', 'BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR']);
-  const env = { ...Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('VITEST') && !vitestOwn.has(k))), ASTRO_TELEMETRY_DISABLED: '1', STORYLINE_SHARDS: '', STORYLINE_SHARD: '' };
-  return spawnSync(process.execPath, args, { cwd: dir, env, encoding: 'utf8' });
+  return spawnSync(process.execPath, args, { cwd: dir, env: { ...buildEnv(), ASTRO_TELEMETRY_DISABLED: '1' }, encoding: 'utf8' });
 }
 
 const textOf = (html: string): string => toText(fromHtml(html)).replace(/\s+/g, ' ').trim();
