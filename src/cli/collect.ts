@@ -1,5 +1,5 @@
 /**
- * `npm run collect [-- --config FILE --feed URL --url URL --seeds DIR --since DATE --dry-run]`
+ * `npm run collect [-- --config FILE --feed URL --url URL --opml FILE --seeds DIR --since DATE --dry-run]`
  *
  * The collector's I/O edge: reads the config, fetches feeds and pages
  * politely, and writes each new article into the seeds folder as the page
@@ -51,6 +51,7 @@ import {
   type AttemptOutcome,
   type Validators,
 } from '../lib/collect/http.ts';
+import { importOpml } from './collect-opml.ts';
 import { chooseDate, choosePublisher, dateCandidates } from '../lib/collect/metadata.ts';
 import { feedLinksIn, readPage } from '../lib/collect/page.ts';
 import { keywordMiss, planFeedItems, seedFileName, seedStem, type ItemPlan } from '../lib/collect/plan.ts';
@@ -72,7 +73,7 @@ import {
 } from '../lib/collect/state.ts';
 import { cleanUrl, dedupeKey, originOf } from '../lib/collect/url.ts';
 
-const USAGE = 'usage: npm run collect -- [--config FILE] [--feed URL]... [--url URL]... [--seeds DIR] [--since YYYY-MM-DD] [--dry-run]';
+const USAGE = 'usage: npm run collect -- [--config FILE] [--feed URL]... [--url URL]... [--opml FILE]... [--seeds DIR] [--since YYYY-MM-DD] [--dry-run]';
 
 const FEED_ACCEPT = 'application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, text/xml;q=0.9, application/json;q=0.8, */*;q=0.5';
 const HTML_ACCEPT = 'text/html, application/xhtml+xml;q=0.9, */*;q=0.5';
@@ -103,6 +104,7 @@ export async function runCollect(argv: readonly string[], io: CollectIo = proces
         config: { type: 'string' },
         feed: { type: 'string', multiple: true, default: [] },
         url: { type: 'string', multiple: true, default: [] },
+        opml: { type: 'string', multiple: true, default: [] },
         seeds: { type: 'string' },
         since: { type: 'string' },
         'dry-run': { type: 'boolean', default: false },
@@ -136,7 +138,14 @@ export async function runCollect(argv: readonly string[], io: CollectIo = proces
   };
   const oneOff = args.feed.length > 0 || args.url.length > 0;
   const configPath = resolve(io.cwd, args.config ?? DEFAULT_CONFIG_FILE);
-  const loaded = await loadConfig(configPath, shown(configPath), args.config !== undefined || !oneOff);
+  // An OPML import adds the reader's feeds to the config (written unless --dry-run), and the run goes on with it.
+  const imported = args.opml.length > 0 ? await importOpml(args.opml.map((f) => ({ path: resolve(io.cwd, f), shown: shown(resolve(io.cwd, f)) })), configPath, shown(configPath), args['dry-run']) : undefined;
+  if (imported) {
+    for (const line of imported.report) io.out(line);
+    for (const m of sortDiagnostics(imported.messages)) io.err(formatDiagnostic(m));
+    if (!imported.config) return 2;
+  }
+  const loaded = imported ? { config: imported.config, messages: [] } : await loadConfig(configPath, shown(configPath), args.config !== undefined || !oneOff);
   if (!loaded.config) {
     for (const m of loaded.messages) io.err(formatDiagnostic(m));
     if (loaded.messages.length === 0) io.err(`${shown(configPath)}: no such file; pass --config FILE, or --feed URL / --url URL\n${USAGE}`);

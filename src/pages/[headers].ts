@@ -29,6 +29,8 @@ export const GET: APIRoute = () => {
     '  Cache-Control: public, max-age=31536000, immutable',
     `${base}pagefind/index/*`,
     '  Cache-Control: public, max-age=31536000, immutable',
+    `${base}sources.opml`,
+    '  Content-Type: text/x-opml; charset=utf-8',
     `${base}raw/*`,
     '  Content-Type: text/plain; charset=utf-8',
     '',

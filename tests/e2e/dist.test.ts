@@ -10,7 +10,7 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseAtomFeed, parseJsonFeed, parseRssFeed } from 'feedsmith';
+import { parseAtomFeed, parseJsonFeed, parseOpml, parseRssFeed } from 'feedsmith';
 import type { Element, Root, RootContent, Text } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { toText } from 'hast-util-to-text';
@@ -74,6 +74,17 @@ describe('discovery files', () => {
       .map((f) => `${base}${f.replace(/index\.html$/, '')}`);
     expect(pages.filter((p) => !listed.has(p))).toEqual([]);
     expect(read('robots.txt')).toMatch(new RegExp(`Sitemap: https?://[^\\s]+${base}sitemap-index\\.xml`));
+  });
+  it('sources.opml parses with a feed library and lists the site\'s feed and each topic\'s, by their absolute addresses, each of which was built', () => {
+    const doc = parseOpml(read('sources.opml'));
+    const mine = doc.body?.outlines?.[0];
+    const feeds = (mine?.outlines ?? []).map((o) => new URL(o.xmlUrl ?? 'invalid:').pathname);
+    expect(feeds[0]).toBe(`${base}rss.xml`);
+    expect([...feeds].sort()).toEqual(feedDirs.map((dir) => `${base}${dir}rss.xml`).sort());
+    for (const path of feeds) expect(existsSync(join('dist', path.slice(base.length)))).toBe(true);
+    expect(mine?.outlines?.every((o) => o.type === 'rss' && o.text && o.htmlUrl)).toBe(true);
+    expect(read('publishers/index.html')).toContain(`href="${base}sources.opml"`);
+    expect(read('_headers')).toContain(`${base}sources.opml\n  Content-Type: text/x-opml`);
   });
   it('pages carry canonical, Open Graph and JSON-LD; articles a NewsArticle', () => {
     const html = read(`articles/${articles[0]}/index.html`);

@@ -30,6 +30,8 @@ export const COLLECT_CODES = {
   SL631: { severity: 'info', meaning: 'a new version of a collected article saved, because its text changed' },
   SL632: { severity: 'info', meaning: 'the page holds text already saved from another address; nothing saved' },
   SL633: { severity: 'info', meaning: 'a single page left out by its keywords or `--since`' },
+  SL640: { severity: 'error', meaning: 'an `--opml` file is not well-formed XML or not OPML; nothing is imported from it' },
+  SL641: { severity: 'warning', meaning: 'an OPML outline whose `xmlUrl` is not an http(s) address (skipped), or a file with no feeds' },
   SL690: { severity: 'error', meaning: 'internal: the collector failed on this source (a bug; please report it); the other sources went on' },
 } as const satisfies Record<string, { severity: Severity; meaning: string }>;
 

@@ -64,6 +64,10 @@ const sourceFields = {
 export const feedSourceSchema = z
   .object({
     ...sourceFields,
+    /** The feed's name, as a feed reader shows it (an OPML import keeps the reader's); names the feed in the site's `/sources.opml`. */
+    title: z.string().trim().min(1).optional(),
+    /** The site the feed belongs to (the outlet's home page); the `htmlUrl` of the feed in `/sources.opml`. */
+    site: httpUrlSchema.optional(),
     /** Most new articles fetched from this feed in one run (the feed's order, usually newest first); overrides `maxItemsPerFeed`. */
     maxItems: z.number().int().positive().optional(),
   })
