@@ -46,7 +46,7 @@ describe('coverage over time on a topic page', () => {
   it('draws the articles by date as bars, with a caption and a table that add up to the dated articles', async () => {
     scripts.length = 0;
     await page.goto(url(`topics/${topic.id}/`));
-    const chart = page.locator('.coverage-over-time figure.chart');
+    const chart = page.locator('.coverage-over-time .chart');
     expect(await chart.count()).toBe(1);
     const svg = chart.locator('svg[role="img"]');
     expect(await svg.getAttribute('aria-label')).toMatch(/^Articles a (day|week|month)/);
@@ -68,7 +68,7 @@ describe('who reported a story when', () => {
     it(`${story.id}: one row per outlet, one dot per day, with its table`, async () => {
       scripts.length = 0;
       await page.goto(url(`stories/${story.id}/`));
-      const strip = page.locator('.story-when figure.chart');
+      const strip = page.locator('.story-when .chart');
       expect(await strip.count()).toBe(1);
       const svg = strip.locator('svg[role="img"]');
       expect(await svg.getAttribute('aria-label')).toMatch(/^Which outlets reported this story when/);
