@@ -64,7 +64,12 @@ describe('coverage over time on a topic page', () => {
 });
 
 describe('who reported a story when', () => {
-  for (const story of knowledge.stories.stories) {
+  it('a story of one article has none', async () => {
+    const single = knowledge.stories.stories.find((s) => s.articles.length === 1)!;
+    await page.goto(url(`stories/${single.id}/`));
+    expect(await page.locator('.story-when').count()).toBe(0);
+  });
+  for (const story of knowledge.stories.stories.filter((s) => s.articles.length > 1)) {
     it(`${story.id}: one row per outlet, one dot per day, with its table`, async () => {
       scripts.length = 0;
       await page.goto(url(`stories/${story.id}/`));

@@ -61,8 +61,9 @@ describe('coverageChart', () => {
     ]);
   });
 
-  it('has no chart when no article has a day', () => {
+  it('has no chart when no article has a day, or all have the same one', () => {
     expect(coverageChart([undefined, '2031-03'], [], en)).toBeUndefined();
+    expect(coverageChart(['2031-03-01', '2031-03-01', undefined], [], en)).toBeUndefined();
   });
 
   it('marks key events by their number in the list, on their day; the rest are named as unmarked', () => {

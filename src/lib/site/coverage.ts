@@ -95,7 +95,8 @@ function binRanges(unit: CoverageUnit, first: number, last: number): [number, nu
 /**
  * The coverage chart of articles published on `dates` (one a article;
  * `YYYY-MM-DD`, a month, a year or undefined) with `keyEvents` in the order
- * the page lists them. Undefined when no article has a publication day.
+ * the page lists them. Undefined when the articles with a publication day
+ * fill fewer than two bars (none, or all on one day).
  */
 export function coverageChart(dates: readonly (string | undefined)[], keyEvents: readonly { date?: string | undefined }[], locale: SiteLocale): CoverageChart | undefined {
   const days = dates.filter(isDay).map(dayNumber);
@@ -110,6 +111,8 @@ export function coverageChart(dates: readonly (string | undefined)[], keyEvents:
   const unit: CoverageUnit = span <= MAX_DAY_BINS ? 'day' : mondayOf(last) - mondayOf(first) < MAX_WEEK_BINS * 7 ? 'week' : 'month';
   const ranges = binRanges(unit, first, last);
   const n = ranges.length;
+  // One bar says nothing a count does not.
+  if (n < 2) return undefined;
   const counts = new Array<number>(n).fill(0);
   const binOf = (day: number): number => {
     // Binary search: ranges are contiguous and ascending.
