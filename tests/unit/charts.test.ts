@@ -85,6 +85,12 @@ describe('coverageChart', () => {
     expect([a!.labelWide, b!.labelWide, c!.labelWide]).toEqual([true, false, true]);
   });
 
+  it('writes dates in the site’s language', () => {
+    const chart = coverageChart(['2031-03-03', '2031-03-04'], [], siteLocale('de'))!;
+    expect(chart.bins[0]!.label).toBe('3. März 2031');
+    expect(chart.ticks[0]!.label).toBe('3. März');
+  });
+
   it('says runs of numbers briefly', () => {
     expect([numberRuns([]), numberRuns([4]), numberRuns([1, 2]), numberRuns([1, 2, 3, 5, 7, 8, 9])]).toEqual(['', '4', '1, 2', '1–3, 5 and 7–9']);
   });

@@ -71,8 +71,9 @@ export function figurePlot(series: Pick<FigureSeries, 'points'>, locale: SiteLoc
   const span = Math.max(1, dayNumber(points.at(-1)!.date) - first);
   const xOf = (date: string): number => (dayNumber(date) - first) / span;
   const top = niceTop(Math.max(...points.map((p) => p.max)));
-  const values = points.flatMap((p) => p.figures.map((f) => f.value)).filter((v) => v > 0);
-  const least = values.length > 0 ? Math.min(...values) : top;
+  // A loop, not Math.min(...): a date can stand on thousands of figures.
+  let least = top;
+  for (const p of points) for (const f of p.figures) if (f.value > 0 && f.value < least) least = f.value;
   const scale = top / least > LOG_RATIO ? 'log' : 'linear';
   const bottom = scale === 'log' ? 10 ** Math.floor(Math.log10(least)) : 0;
   // A fraction of the axis's height; on a log scale a value below the foot (0) sits on it.
