@@ -154,7 +154,8 @@ describe('discovery files', () => {
 
 describe('text', () => {
   // Astro drops white space that runs to a line break between an element and text, so "·\n<a>" renders as "·<a>".
-  const INLINE_SKIP = new Set(['script', 'style', 'template']);
+  // A chart's SVG is one image, named by its aria-label; its labels are placed, not run as text.
+  const INLINE_SKIP = new Set(['script', 'style', 'template', 'svg']);
   const BLOCK = new Set('html head body header footer main nav section article aside div p ul ol li dl dt dd h1 h2 h3 h4 h5 h6 blockquote figure figcaption form fieldset details summary table thead tbody tr td th select option noscript br hr label input button textarea'.split(' '));
   const textOf = (node: Root | RootContent): string =>
     node.type === 'text' ? node.value : node.type === 'element' && INLINE_SKIP.has(node.tagName) ? '' : 'children' in node ? (node.children as RootContent[]).map(textOf).join('') : '';
@@ -168,7 +169,7 @@ describe('text', () => {
       const [left, right] = [textOf(a), textOf(b)];
       if (/[\p{L}\p{N})”’:,;·.]$/u.test(left) && /^[\p{L}\p{N}(“·]/u.test(right)) out.push(`${left.slice(-25)}|${right.slice(0, 25)}`);
     }
-    for (const c of parts) if (c.type === 'element') joins(c, out);
+    for (const c of parts) if (c.type === 'element' && !INLINE_SKIP.has(c.tagName)) joins(c, out);
     return out;
   }
   it('no page runs two words, or a word and a separator, together where inline parts meet', () => {

@@ -17,6 +17,7 @@ import type { SiteArticle as Article } from './site-article.ts';
 import { formatPublished, publisherName, sortNewestFirst } from './articles.ts';
 import { indexKnowledge, type KnowledgeIndex } from './knowledge.ts';
 import { siteLocale, type SiteLocale } from './locale.ts';
+import { figurePlot, type FigurePlot } from './figure-plot.ts';
 
 /** Articles per page on lists that grow with the corpus (archive months, publishers, topics, stories). */
 export const PAGE_SIZE = 50;
@@ -486,6 +487,8 @@ export interface SeriesRow {
   points: SeriesPointRow[];
   /** Dates left out by the points limit. */
   more: number;
+  /** Every date of the series as a step chart (its own, larger limit). */
+  plot?: FigurePlot;
 }
 
 /**
@@ -521,7 +524,8 @@ export function figureSeriesFor(
         reports: p.figures.length,
       };
     });
-    return { key: s.key, measure: s.measure, ...(s.unit === undefined ? {} : { unit: s.unit }), points, more: s.points.length - points.length };
+    const plot = figurePlot(s, locale);
+    return { key: s.key, measure: s.measure, ...(s.unit === undefined ? {} : { unit: s.unit }), points, more: s.points.length - points.length, ...(plot ? { plot } : {}) };
   });
 }
 
