@@ -58,7 +58,7 @@ describe('lead images in the ingest', () => {
     const entries = readdirSync(join(dir, 'content/articles')).sort();
     expect(entries).toHaveLength(6);
     const page = entries.find((e) => e.startsWith('council-votes'))!;
-    expect(imageOf(dir, page)).toMatchObject({ url: 'https://example.org/img/lead.png', caption: 'The old bridge.', credit: 'Photo: Jane Roe', alt: 'The old bridge.', basis: 'page', evidence: { rule: 'og:image' } });
+    expect(imageOf(dir, page)).toMatchObject({ url: 'https://example.org/img/lead.png', caption: 'The old bridge.', credit: 'Jane Roe', alt: 'The old bridge.', basis: 'page', evidence: { rule: 'og:image' } });
     const text = entries.find((e) => e.endsWith('plan-number-1.md'))!;
     expect(imageOf(dir, text)).toMatchObject({ credit: 'Agency', alt: 'Council Approves Plan Number 1', basis: 'editor', evidence: { rule: 'sidecar', line: 1 } });
     for (const n of [2, 3, 4, 5]) expect(imageOf(dir, entries.find((e) => e.endsWith(`plan-number-${n}.md`))!)).toBeUndefined();

@@ -19,9 +19,9 @@ function images(html: string) {
 }
 
 describe('findPageImages', () => {
-  it('takes og:image first, with its alt as caption and its line', () => {
+  it('takes og:image first, with its alt text and its line', () => {
     const found = images(page('<meta property="og:image" content="https://cdn.example.org/a.jpg">\n<meta property="og:image:alt" content="The bridge at dusk">\n<meta name="twitter:image" content="https://cdn.example.org/b.jpg">'));
-    expect(found[0]).toEqual({ url: 'https://cdn.example.org/a.jpg', caption: 'The bridge at dusk', evidence: { rule: 'og:image', quote: 'https://cdn.example.org/a.jpg', line: 2 } });
+    expect(found[0]).toEqual({ url: 'https://cdn.example.org/a.jpg', alt: 'The bridge at dusk', evidence: { rule: 'og:image', quote: 'https://cdn.example.org/a.jpg', line: 2 } });
     expect(found[1]?.evidence.rule).toBe('twitter:image');
   });
   it('prefers og:image:secure_url and takes twitter:image:src when there is no og:image', () => {
@@ -46,9 +46,9 @@ describe('findPageImages', () => {
   });
   it('falls back to the first figure, with its caption and credit, then the first content image', () => {
     const figure = images(page('', '<p>Intro words.</p><figure><img src="https://e.org/f.jpg"><figcaption>The river in flood. <span class="credit">Photo: J. Roe</span></figcaption></figure>'));
-    expect(figure[0]).toMatchObject({ url: 'https://e.org/f.jpg', caption: 'The river in flood.', credit: 'Photo: J. Roe', evidence: { rule: 'figure' } });
+    expect(figure[0]).toMatchObject({ url: 'https://e.org/f.jpg', caption: 'The river in flood.', credit: 'J. Roe', evidence: { rule: 'figure' } });
     const plain = images(page('', '<img src="https://e.org/c.jpg" alt="A crane over the river">'));
-    expect(plain[0]).toMatchObject({ url: 'https://e.org/c.jpg', caption: 'A crane over the river', evidence: { rule: 'content-image' } });
+    expect(plain[0]).toMatchObject({ url: 'https://e.org/c.jpg', alt: 'A crane over the river', evidence: { rule: 'content-image' } });
   });
   it('resolves relative addresses against <base href> or the canonical URL, and keeps them as local names', () => {
     const found = images(page('<link rel="canonical" href="https://e.org/news/bridge/"><meta property="og:image" content="../img/a.jpg">'));
@@ -56,9 +56,11 @@ describe('findPageImages', () => {
     expect(images(page('<base href="https://cdn.e.org/x/"><meta property="og:image" content="a.jpg">'))[0]?.url).toBe('https://cdn.e.org/x/a.jpg');
     expect(images(page('<meta property="og:image" content="//cdn.e.org/p.jpg"><link rel="canonical" href="https://e.org/a">'))[0]?.url).toBe('https://cdn.e.org/p.jpg');
   });
-  it("finds a saved page's local copy of the og:image by its file name", () => {
-    const found = images(page('<meta property="og:image" content="https://cdn.e.org/2025/bridge-lead.jpg?w=1200">', '<figure><img src="Council_files/bridge-lead.jpg"><figcaption>The bridge.</figcaption></figure>'));
-    expect(found[0]).toMatchObject({ url: 'https://cdn.e.org/2025/bridge-lead.jpg?w=1200', local: 'Council_files/bridge-lead.jpg', caption: 'The bridge.', evidence: { rule: 'og:image' } });
+  it("finds a saved page's local copy of the og:image by its file name, with its figure's caption", () => {
+    const found = images(
+      page('<meta property="og:image" content="https://cdn.e.org/2025/bridge-lead.jpg?w=1200"><meta property="og:image:alt" content="Cranes over the bridge">', '<figure><img src="Council_files/bridge-lead.jpg"><figcaption>The bridge.</figcaption></figure>'),
+    );
+    expect(found[0]).toMatchObject({ url: 'https://cdn.e.org/2025/bridge-lead.jpg?w=1200', local: 'Council_files/bridge-lead.jpg', caption: 'The bridge.', alt: 'Cranes over the bridge', evidence: { rule: 'og:image' } });
   });
   it('skips data URIs, SVGs, logos and icons, tracking pixels and tiny declared sizes', () => {
     const skipped = page(
@@ -101,11 +103,17 @@ describe('imageFormat', () => {
 
 describe('imageCandidates', () => {
   const found = { url: 'https://e.org/a.jpg', local: 'Page_files/a%20b.jpg', caption: 'The bridge', evidence: { rule: 'og:image', quote: 'https://e.org/a.jpg', line: 3 } };
-  it("takes a page's local picture relative to the page, decoded, with the headline as alt when there is no caption", () => {
-    const { candidates } = imageCandidates({ seedPath: 'town/page.html', seedFile: 'seeds/town/page.html', headline: 'Bridge', pageImages: [found, { local: 'b.jpg', evidence: { rule: 'figure' } }] });
-    expect(candidates.map((c) => c.path)).toEqual(['town/Page_files/a b.jpg', 'town/b.jpg']);
+  it("takes a page's local picture relative to the page, decoded; alt text is the page's, else the caption, else the headline", () => {
+    const { candidates } = imageCandidates({
+      seedPath: 'town/page.html',
+      seedFile: 'seeds/town/page.html',
+      headline: 'Bridge',
+      pageImages: [found, { local: 'b.jpg', evidence: { rule: 'figure' } }, { local: 'c.jpg', alt: 'Cranes', caption: 'C', evidence: { rule: 'content-image' } }],
+    });
+    expect(candidates.map((c) => c.path)).toEqual(['town/Page_files/a b.jpg', 'town/b.jpg', 'town/c.jpg']);
     expect(candidates[0]).toMatchObject({ named: false, namedIn: { file: 'seeds/town/page.html', line: 3 }, image: { url: 'https://e.org/a.jpg', caption: 'The bridge', alt: 'The bridge', basis: 'page' } });
     expect(candidates[1]!.image.alt).toBe('Bridge');
+    expect(candidates[2]!.image.alt).toBe('Cranes');
   });
   it('never names a file outside the seeds folder, nor a hidden one', () => {
     const escape = imageCandidates({ seedPath: 'page.html', seedFile: 'page.html', headline: 'H', pageImages: [{ local: '../../etc/x.jpg', evidence: { rule: 'figure' } }, { local: '.collect-state.json', evidence: { rule: 'figure' } }] });

@@ -47,7 +47,8 @@ export interface CandidateInput {
  * for a sidecar's file that would lie outside the seeds folder. The
  * sidecar's `image: false` gives none; its `file` gives only that file,
  * described by the sidecar's fields alone; its other fields win over the
- * page's. Alt text is the editor's, else the caption, else the headline.
+ * page's. Alt text is the editor's, else the page's (`og:image:alt`, the
+ * `<img alt>`), else the caption, else the headline.
  */
 export function imageCandidates(input: CandidateInput): { candidates: ImageCandidate[]; messages: Diagnostic[] } {
   const messages: Diagnostic[] = [];
@@ -71,7 +72,7 @@ export function imageCandidates(input: CandidateInput): { candidates: ImageCandi
     const path = inside(input.seedPath, localName(found.local));
     if (path === undefined || candidates.some((c) => c.path === path)) continue;
     const image = describe(
-      { url: edit.url ?? found.url, caption: edit.caption ?? found.caption, credit: edit.credit ?? found.credit, alt: edit.alt },
+      { url: edit.url ?? found.url, caption: edit.caption ?? found.caption, credit: edit.credit ?? found.credit, alt: edit.alt ?? found.alt },
       input.headline,
       'page',
       found.evidence,

@@ -33,8 +33,10 @@ export interface PageImage {
    * under such names, so the ingest looks for the file there.
    */
   local?: string;
-  /** The caption: the figure's `<figcaption>`, `og:image:alt`/`twitter:image:alt`, or the ImageObject's `caption`. */
+  /** The caption: the ImageObject's `caption`, else the `<figcaption>` of the page's own `<img>` of the picture. */
   caption?: string;
+  /** The page's alt text for it: `og:image:alt`/`twitter:image:alt`, else its `<img alt>`. */
+  alt?: string;
   /** Who the picture is credited to: the ImageObject's `creditText`, `copyrightHolder` or `author`, or the figure's credit line. */
   credit?: string;
   /** The rule that found it (`og:image`, `twitter:image`, `json-ld:image`, `figure`, `content-image`), the address quoted and its line. */
@@ -65,7 +67,12 @@ export function findPageImages(doc: Document, ld: JsonLd, metas: ReadonlyMap<str
   const base = baseOf(doc, canonical);
   const out: PageImage[] = [];
   const figures = contentImages(doc);
-  const add = (raw: string, rule: string, line: number | undefined, extra: { caption?: string | undefined; credit?: string | undefined; width?: number | undefined; height?: number | undefined }): void => {
+  const add = (
+    raw: string,
+    rule: string,
+    line: number | undefined,
+    extra: { caption?: string | undefined; alt?: string | undefined; credit?: string | undefined; width?: number | undefined; height?: number | undefined },
+  ): void => {
     const address = raw.trim();
     if (!usable(address, extra.width, extra.height)) return;
     const url = absolute(address, base);
@@ -80,6 +87,8 @@ export function findPageImages(doc: Document, ld: JsonLd, metas: ReadonlyMap<str
     if (onDisk !== undefined) image.local = onDisk;
     const caption = extra.caption ?? same?.caption;
     if (caption) image.caption = caption;
+    const alt = extra.alt ?? same?.alt;
+    if (alt) image.alt = alt;
     const credit = extra.credit ?? same?.credit;
     if (credit) image.credit = credit;
     out.push(image);
@@ -92,7 +101,7 @@ export function findPageImages(doc: Document, ld: JsonLd, metas: ReadonlyMap<str
     const prefix = rule === 'og:image' ? 'og:image' : 'twitter:image';
     const alt = metas.get(`${prefix}:alt`)?.content;
     add(meta.content, rule, src.lineOf(meta.element), {
-      caption: alt === undefined ? undefined : text(alt),
+      alt: alt === undefined ? undefined : text(alt) || undefined,
       width: numberOf(metas.get(`${prefix}:width`)?.content),
       height: numberOf(metas.get(`${prefix}:height`)?.content),
     });
@@ -117,6 +126,7 @@ interface ContentImage {
   src: string;
   inFigure: boolean;
   caption?: string | undefined;
+  alt?: string | undefined;
   credit?: string | undefined;
   width?: number | undefined;
   height?: number | undefined;
@@ -137,10 +147,10 @@ function contentImages(doc: Document): ContentImage[] {
     const figure = img.closest('figure');
     const caption = figure?.querySelector('figcaption');
     const creditEl = figure?.querySelector('[class*="credit" i], [class*="copyright" i], [class*="byline" i], small, cite') ?? undefined;
-    const credit = creditEl ? text(creditEl.textContent ?? '') : undefined;
-    let captionText = caption ? text(captionText0(caption, creditEl)) : undefined;
-    if (!captionText) captionText = text(img.getAttribute('alt') ?? '') || undefined;
-    out.push({ element: img, src, inFigure: figure !== null, caption: captionText || undefined, credit: credit || undefined, width, height });
+    const credit = creditEl ? creditOf(creditEl.textContent ?? '') : undefined;
+    const captionText = caption ? text(captionText0(caption, creditEl)) : undefined;
+    const alt = text(img.getAttribute('alt') ?? '');
+    out.push({ element: img, src, inFigure: figure !== null, caption: captionText || undefined, alt: alt || undefined, credit: credit || undefined, width, height });
     if (out.length >= 8) break;
   }
   return out;
@@ -183,7 +193,7 @@ function ldImage(ld: JsonLd, value: Json | undefined, depth = 0): { url: string;
   const caption = ldText(ld, v['caption']) ?? ldText(ld, v['description']);
   if (caption) out.caption = caption;
   const credit = ldText(ld, v['creditText']) ?? ldText(ld, v['copyrightHolder']) ?? ldText(ld, v['author']);
-  if (credit) out.credit = credit;
+  if (credit && creditOf(credit)) out.credit = creditOf(credit);
   const width = numberOf(ldNumber(v['width']));
   const height = numberOf(ldNumber(v['height']));
   if (width !== undefined) out.width = width;
@@ -266,4 +276,9 @@ function numberOf(value: string | undefined): number | undefined {
 
 function text(value: string): string {
   return cleanValue(value);
+}
+
+/** A credit without the label it is written with ("Photo: Jane Roe", "Credit: Agency"): the page shows its own label. */
+function creditOf(value: string): string {
+  return text(value).replace(/^(?:photo(?:graph)?|picture|image|foto|credit)s?(?:\s+by)?\s*[:：]\s*/i, '').trim();
 }
