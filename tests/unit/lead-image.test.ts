@@ -71,6 +71,16 @@ describe('findPageImages', () => {
     expect(found.map((f) => f.url)).toEqual(['https://e.org/lazy.jpg']);
     expect(images(page('<meta property="og:image" content="https://e.org/a.jpg"><meta property="og:image:width" content="50">'))).toEqual([]);
   });
+  it("passes over a site's stand-in share image but keeps a story's picture that names a logo", () => {
+    expect(images(page('<meta property="og:image" content="https://e.org/social_default_logo-1481777.png">'))).toEqual([]);
+    expect(images(page('<meta property="og:image" content="https://e.org/img/site-logo.png">'))).toEqual([]);
+    expect(images(page('<meta property="og:image" content="https://e.org/2016/raspberry_pi_logo_mainimage8_lg.jpg">'))[0]?.evidence.rule).toBe('og:image');
+  });
+  it('passes over content images that are furniture by name, alt text, size in the name or format, but not an aspect ratio', () => {
+    const furniture = ['<img src="https://e.org/l/88x31.png">', '<img src="https://e.org/contentlogo/4224.jpg">', '<img src="https://e.org/listen.png" alt="Listen to this page">', '<img src="https://e.org/counter.gif">', '<img src="https://e.org/math/render/svg/28a0">'];
+    expect(images(page('', furniture.join('')))).toEqual([]);
+    expect(images(page('', '<img src="https://e.org/photo_3x2_rt.jpg">'))[0]?.url).toBe('https://e.org/photo_3x2_rt.jpg');
+  });
   it('finds nothing on a page without pictures, and never the masthead logo', () => {
     expect(extractHtml(page(''), 'p.html').images).toBeUndefined();
   });

@@ -52,8 +52,19 @@ const META_KEYS: readonly (readonly [string, string])[] = [
   ['twitter:image:src', 'twitter:image'],
 ];
 
-/** A file name that says the picture is the site's furniture, not the story's. */
-const FURNITURE_NAME = /(?:^|[\W_])(?:logos?|icons?|favicon|sprites?|avatars?|spacer|pixel|blank|placeholder|badge|default[-_]?(?:og|share|image))(?:[\W_]|$)/i;
+/**
+ * A share image's file name that says it is the site's stand-in, not the
+ * story's picture: a default or placeholder, or a name that is a logo
+ * (`logo.png`, `site-logo-2x.png`; not `raspberry_pi_logo_mainimage.jpg`,
+ * a story about a logo).
+ */
+const STAND_IN_NAME = /(?:^|[\W_])(?:default|placeholder|fallback|blank|spacer|pixel)(?:[\W_]|$)|^(?:site|brand|social|share|og)?[-_]?logos?(?:[\W_]|$)|(?:^|[\W_])logos?(?:[-_.@]\w{0,6})?\.\w+$/i;
+
+/** A content image's path (folders too) that says it is the page's furniture: logos, icons, buttons, badges, avatars. */
+const FURNITURE_PATH = /logo|(?:^|[\W_])(?:icons?|favicon|sprites?|avatars?|spacer|pixel|blank|placeholder|badges?|buttons?|emoji|svg)(?:[\W_]|$)/i;
+
+/** A content image's alt text that says the same. */
+const FURNITURE_ALT = /\b(?:logo|icon|button|badge|avatar|licen[cs]e|listen to)\b/i;
 
 /** Where a content image is the page's, not the article's. */
 const FURNITURE_BOX = 'header, nav, footer, aside, [role="banner" i], [role="navigation" i], [role="contentinfo" i], [role="complementary" i]';
@@ -74,7 +85,7 @@ export function findPageImages(doc: Document, ld: JsonLd, metas: ReadonlyMap<str
     extra: { caption?: string | undefined; alt?: string | undefined; credit?: string | undefined; width?: number | undefined; height?: number | undefined },
   ): void => {
     const address = raw.trim();
-    if (!usable(address, extra.width, extra.height)) return;
+    if (!usable(address, extra.width, extra.height) || (rule !== 'figure' && rule !== 'content-image' && STAND_IN_NAME.test(fileName(address)))) return;
     const url = absolute(address, base);
     const local = isRelative(address) ? address : undefined;
     if (url === undefined && local === undefined) return;
@@ -143,7 +154,7 @@ function contentImages(doc: Document): ContentImage[] {
     if (src === undefined) continue;
     const width = numberOf(img.getAttribute('width') ?? undefined);
     const height = numberOf(img.getAttribute('height') ?? undefined);
-    if (!usable(src, width, height)) continue;
+    if (!usable(src, width, height) || furniture(src, img.getAttribute('alt') ?? '')) continue;
     const figure = img.closest('figure');
     const caption = figure?.querySelector('figcaption');
     const creditEl = figure?.querySelector('[class*="credit" i], [class*="copyright" i], [class*="byline" i], small, cite') ?? undefined;
@@ -217,14 +228,27 @@ function ldNumber(value: Json | undefined): string | undefined {
   return undefined;
 }
 
-/** Not a data URI, an SVG, a furniture name, or declared tiny. */
+/** Not a data URI, not an SVG, not declared tiny (in its attributes or in its name: `88x31.png`, `16x16.png`). */
 function usable(address: string, width: number | undefined, height: number | undefined): boolean {
   if (address === '' || /^(?:data|blob|javascript):/i.test(address)) return false;
   const path = pathOf(address);
   if (/\.svgz?$/i.test(path)) return false;
-  if (FURNITURE_NAME.test(path.split('/').pop() ?? '')) return false;
   if ((width !== undefined && width < MIN_SIDE) || (height !== undefined && height < MIN_SIDE)) return false;
+  const named = /(?:^|[\W_])(\d{1,4})x(\d{1,4})(?:[\W_]|$)/i.exec(fileName(address));
+  // Both sides two digits or more: `3x2` in a name is an aspect ratio, not a size.
+  if (named && [named[1], named[2]].every((n) => Number(n) >= 10 && Number(n) < MIN_SIDE)) return false;
   return true;
+}
+
+/** A content image that is the page's furniture: its path or alt text says logo, icon, button, badge…, or it is a GIF (buttons, counters, spacers). */
+function furniture(address: string, alt: string): boolean {
+  const path = pathOf(address);
+  return FURNITURE_PATH.test(path) || FURNITURE_ALT.test(alt) || /\.gif$/i.test(path);
+}
+
+/** The last segment of an address's path. */
+function fileName(address: string): string {
+  return pathOf(address).split('/').pop() ?? '';
 }
 
 /** The path of an address, decoded where it can be, without query or fragment. */
