@@ -125,7 +125,7 @@ describe('lead images, collected, ingested and built', () => {
 
   it('shows the lead image on its article page with caption, credit and basis, and no script; the others show none', () => {
     const ferry = page('articles/northport-approves-new-ferry-terminal-after-long-debate/index.html');
-    const figure = /<figure class="lead">.*?<\/figure>/s.exec(ferry)?.[0] ?? '';
+    const figure = /<figure class="lead-figure">.*?<\/figure>/s.exec(ferry)?.[0] ?? '';
     expect(figure).toMatch(/<source srcset="[^"]+\.avif 480w, [^"]+\.avif 800w" type="image\/avif"/);
     expect(figure).toMatch(/<img [^>]*alt="Northport approves new ferry terminal after long debate: the scene"[^>]*width="800" height="500"/);
     expect(figure).toContain('The harbour at dawn.');
