@@ -21,6 +21,7 @@ import { runCollect } from '../../src/cli/collect.ts';
 import { runIngest } from '../../src/cli/ingest.ts';
 import { launchChromium, serveBuiltSite, type ServedSite } from '../../src/cli/browser.ts';
 import { parseSidecar } from '../../src/lib/ingest/sidecar.ts';
+import { isLeadImageOriginal } from '../../src/lib/site/lead-images.ts';
 import { articlePage, type Story } from '../collect/fixtures.ts';
 import { FAST } from '../collect/harness.ts';
 import { HTML, serve, startServer, type Handler, type TestServer } from '../collect/server.ts';
@@ -119,6 +120,10 @@ describe('lead images, collected, ingested and built', () => {
     expect(picture).toContain('loading="lazy"');
     // Same-origin files, under the base path.
     for (const src of picture.matchAll(/(?:src|srcset)="([^" ]+)/g)) expect(src[1]!.startsWith(`${base}_astro/`), src[1]).toBe(true);
+    // Only resized pictures are published, never the copy as it is.
+    const assets = readdirSync(join(dir, 'dist', '_astro'));
+    expect(assets.filter((f) => /\.(?:avif|webp)$/.test(f)).length).toBeGreaterThanOrEqual(8);
+    expect(assets.filter(isLeadImageOriginal)).toEqual([]);
     // The card with the thumbnail is the ferry story's.
     expect(home).toMatch(/<li class="article-card has-thumb"><h3><a href="[^"]*northport-approves-new-ferry-terminal/);
   });
@@ -163,5 +168,6 @@ describe('lead images, collected, ingested and built', () => {
     buildProject(dir);
     expect(page('index.html')).not.toContain('<picture>');
     expect(page('articles/northport-approves-new-ferry-terminal-after-long-debate/index.html')).not.toContain('<picture>');
+    expect(readdirSync(join(dir, 'dist', '_astro')).filter((f) => /\.(?:jpg|avif|webp)$/.test(f))).toEqual([]);
   }, 120_000);
 });

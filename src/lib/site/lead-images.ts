@@ -59,3 +59,16 @@ export function imageBasisLabel(image: Pick<LeadImage, 'basis' | 'evidence'>): s
       return `from the page (${image.evidence.rule})`;
   }
 }
+
+/**
+ * Whether a built asset's name (`_astro/<name>`) is Astro's copy of one of
+ * `content/images/` as it is (`<sha16>.<hash8>.<ext>`), not a resized one
+ * (`<sha16>.<hash8>_<transform>.<ext>`). The pages only ever show resized
+ * ones, but Vite writes every image the pages may import, and Astro deletes
+ * an original only where its own build resized it: a shard that shows no
+ * picture of an article, or a site with `images: false`, would publish the
+ * originals (`src/integrations/lead-image-originals.ts` removes them).
+ */
+export function isLeadImageOriginal(name: string): boolean {
+  return /^[0-9a-f]{16}\.[\w-]{8}\.(?:jpg|png|webp|avif|gif)$/.test(name);
+}
