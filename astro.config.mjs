@@ -8,6 +8,7 @@ import { shardFromEnv } from './src/lib/site/shards.ts';
 import { projectPlace, readSiteSettings } from './src/lib/site/settings-file.ts';
 import { formatDiagnostic } from './src/lib/diagnostics.ts';
 import { siteSettings } from './src/integrations/site-settings.ts';
+import { leadImageOriginals } from './src/integrations/lead-image-originals.ts';
 
 const { site, base } = readSiteConfig(process.env);
 // content/site.yaml, read and checked before anything is built: a file with errors stops the build with every
@@ -39,6 +40,6 @@ export default defineConfig({
   // the writes about half the time). No page helper keeps state that depends on the order pages render in.
   build: { format: 'directory', inlineStylesheets: 'never', concurrency: 4 },
   ...shardBuild,
-  integrations: [siteSettings(settings, process.cwd()), ...(shard ? [shardManifest(shard)] : [siteMap(), pagefind()])],
+  integrations: [siteSettings(settings, process.cwd()), leadImageOriginals(), ...(shard ? [shardManifest(shard)] : [siteMap(), pagefind()])],
   server: { port: 4321 },
 });

@@ -57,6 +57,8 @@ import { feedLinksIn, readPage } from '../lib/collect/page.ts';
 import { keywordMiss, planFeedItems, seedFileName, seedStem, type ItemPlan } from '../lib/collect/plan.ts';
 import { robotsAllows, robotsFromStatus, type Robots, type RobotsVerdict } from '../lib/collect/robots.ts';
 import { collectedSidecar } from '../lib/collect/sidecar.ts';
+import { IMAGE_MEDIA_TYPES, imageFormat } from '../lib/image-format.ts';
+import type { PageImage } from '../lib/ingest/lead-image.ts';
 import {
   decideSave,
   emptyState,
@@ -77,6 +79,7 @@ const USAGE = 'usage: npm run collect -- [--config FILE] [--feed URL]... [--url 
 
 const FEED_ACCEPT = 'application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, text/xml;q=0.9, application/json;q=0.8, */*;q=0.5';
 const HTML_ACCEPT = 'text/html, application/xhtml+xml;q=0.9, */*;q=0.5';
+const IMAGE_ACCEPT = 'image/avif, image/webp, image/jpeg, image/png, image/gif;q=0.8, */*;q=0.1';
 
 /** Where the command prints and what time it is; tests pass their own. */
 export interface CollectIo {
@@ -432,6 +435,10 @@ async function collectArticle(run: Run, job: ArticleJob): Promise<ArticleOutcome
     return 'done';
   }
   const keys = [...new Set([requestedKey, dedupeKey(res.url), page.canonical === undefined ? undefined : dedupeKey(page.canonical)].filter((k): k is string => k !== undefined))];
+  // The lead image is fetched before the save is decided (fetches run side by side, saves one at a time), unless the
+  // article is already known not to be saved; a save decided otherwise below leaves it unused.
+  const likely = decideSave(run.index, keys, page.textHash).action;
+  const image = page.image && (likely === 'new' || likely === 'version') ? await fetchLeadImage(run, url, page.image) : undefined;
 
   // Decide and write one article at a time: the decision reads what earlier saves recorded.
   const save = run.saving.then(async () => {
@@ -456,6 +463,8 @@ async function collectArticle(run: Run, job: ArticleJob): Promise<ArticleOutcome
     const file = seedFileName(stem, version);
     const previous = record?.versions.at(-1);
     const sidecarUrl = page.canonical ?? url;
+    // The picture beside the page, named as it is: `<stem>[-vN].<ext>`.
+    const imageFile = image && `${file.replace(/\.html$/, '')}.${image.ext}`;
     const sidecarText = collectedSidecar({
       url: sidecarUrl,
       ...optional('publisher', choosePublisher(job.spec.publisher, page.publisher, job.feed?.title)),
@@ -465,12 +474,15 @@ async function collectArticle(run: Run, job: ArticleJob): Promise<ArticleOutcome
       ...optional('fetchedFrom', res.url === sidecarUrl ? undefined : res.url),
       ...optional('topic', job.spec.topic),
       ...(previous ? { version: { number: version, previous: previous.file, previousAt: previous.collectedAt } } : {}),
+      ...(image && imageFile ? { image: { file: imageFile, url: image.url, ...optional('caption', image.caption), ...optional('credit', image.credit), ...optional('alt', image.alt) }, imageRule: image.rule } : {}),
     });
     try {
+      if (image && imageFile) await writeAtomic(run.seedsDir, imageFile, image.bytes);
       await writeAtomic(run.seedsDir, file, html);
       await writeAtomic(run.seedsDir, sidecarNameFor(file), sidecarText);
     } catch (error) {
       await rm(join(run.seedsDir, file), { force: true }).catch(() => undefined);
+      if (imageFile) await rm(join(run.seedsDir, imageFile), { force: true }).catch(() => undefined);
       fail(run, run.shownSeed(file), 'SL624', `cannot write the seed for ${url}: ${(error as Error).message}`);
       return;
     }
@@ -489,6 +501,38 @@ async function collectArticle(run: Run, job: ArticleJob): Promise<ArticleOutcome
   return 'done';
 }
 
+/** A page's lead image, fetched and checked: the bytes, their format and what the page says of it. */
+interface FetchedImage {
+  url: string;
+  bytes: Uint8Array;
+  ext: string;
+  caption?: string;
+  credit?: string;
+  alt?: string;
+  /** The rule that found it on the page. */
+  rule: string;
+}
+
+/**
+ * The page's lead image through the same polite client as the page, up to
+ * `fetch.maxImageBytes`, kept only when the server names it an image and its
+ * first bytes agree; else undefined, with a warning on the page (SL616).
+ */
+async function fetchLeadImage(run: Run, pageUrl: string, found: PageImage): Promise<FetchedImage | undefined> {
+  const url = found.url!;
+  const skip = (reason: string): undefined => {
+    run.messages.push(collectMessage(pageUrl, 'SL616', `the lead image ${url}: ${reason}; the article is saved without it`));
+    return undefined;
+  };
+  const res = await run.fetcher.get(url, { accept: IMAGE_ACCEPT, validators: undefined, maxBytes: run.config.fetch.maxImageBytes, limit: 'fetch.maxImageBytes' });
+  if (!res.ok) return skip(res.reason);
+  const type = mediaType(res.contentType);
+  if (IMAGE_MEDIA_TYPES[type] === undefined) return skip(`not an image (${type})`);
+  const ext = imageFormat(res.bytes);
+  if (ext === undefined) return skip(`served as ${type}, but its first bytes are no JPEG, PNG, WebP, AVIF or GIF`);
+  return { url, bytes: res.bytes, ext, rule: found.evidence.rule, ...optional('caption', found.caption), ...optional('credit', found.credit), ...optional('alt', found.alt) };
+}
+
 /** `{ [key]: value }` when the value is defined, else `{}` (exactOptionalPropertyTypes). */
 function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
   return (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
@@ -499,10 +543,10 @@ function iso(date: Date): string {
 }
 
 /** Writes to a dotfile beside the target (the ingest skips dotfiles), then renames over it. */
-async function writeAtomic(dir: string, name: string, content: string): Promise<void> {
+async function writeAtomic(dir: string, name: string, content: string | Uint8Array): Promise<void> {
   const target = join(dir, name);
   const temp = join(dir, `.${name.split('/').pop()!}.${process.pid}.tmp`);
-  await writeFile(temp, content, 'utf8');
+  await writeFile(temp, content, typeof content === 'string' ? 'utf8' : undefined);
   await rename(temp, target);
 }
 
@@ -552,8 +596,9 @@ class Fetcher {
     return performance.now();
   }
 
-  /** GET `url`, following redirects; `validators` make the first hop conditional. */
-  async get(url: string, options: { accept: string; validators: Validators | undefined; robots?: boolean }): Promise<FetchResult> {
+  /** GET `url`, following redirects; `validators` make the first hop conditional; `maxBytes` (named `limit` in messages) replaces `fetch.maxBytes`. */
+  async get(url: string, options: { accept: string; validators: Validators | undefined; robots?: boolean; maxBytes?: number; limit?: string }): Promise<FetchResult> {
+    const maxBytes = options.maxBytes ?? this.settings.maxBytes;
     const visited = [url];
     let current = url;
     for (;;) {
@@ -569,7 +614,7 @@ class Fetcher {
         }
       }
       const headers = { accept: options.accept, ...(current === url ? conditionalHeaders(options.validators) : {}) };
-      const { attempt, attempts } = await this.withRetries(current, headers);
+      const { attempt, attempts } = await this.withRetries(current, headers, maxBytes);
       const tries = attempts > 1 ? ` (${attempts} attempts)` : '';
       switch (attempt.kind) {
         case 'redirect': {
@@ -584,7 +629,7 @@ class Fetcher {
         case 'network':
           return { ok: false, code: 'SL610', reason: `${attempt.reason}${at}${tries}`, transient: true };
         case 'too-large':
-          return { ok: false, code: 'SL615', reason: `the response${at} is larger than ${this.settings.maxBytes} bytes (fetch.maxBytes); abandoned after ${attempt.bytes} bytes`, transient: false };
+          return { ok: false, code: 'SL615', reason: `the response${at} is larger than ${maxBytes} bytes (${options.limit ?? 'fetch.maxBytes'}); abandoned after ${attempt.bytes} bytes`, transient: false };
         case 'done': {
           if (attempt.status === 304) return { ok: true, status: 304, url: attempt.url, bytes: new Uint8Array(), contentType: null, validators: options.validators };
           if (attempt.status >= 200 && attempt.status < 300) {
@@ -619,9 +664,9 @@ class Fetcher {
     return robots;
   }
 
-  private async withRetries(url: string, headers: Record<string, string>): Promise<{ attempt: Attempt; attempts: number }> {
+  private async withRetries(url: string, headers: Record<string, string>, maxBytes: number): Promise<{ attempt: Attempt; attempts: number }> {
     for (let n = 1; ; n++) {
-      const attempt = await this.once(url, headers);
+      const attempt = await this.once(url, headers, maxBytes);
       const outcome: AttemptOutcome | undefined =
         attempt.kind === 'done' ? { status: attempt.status, retryAfter: attempt.retryAfter } : attempt.kind === 'timeout' ? { error: 'timeout' } : attempt.kind === 'network' ? { error: 'network' } : undefined;
       const decision = outcome ? retryDecision(outcome, n, this.settings, Date.now()) : { retry: false as const };
@@ -631,7 +676,7 @@ class Fetcher {
   }
 
   /** One request, within the host's and the global limits. */
-  private async once(url: string, headers: Record<string, string>): Promise<Attempt> {
+  private async once(url: string, headers: Record<string, string>, maxBytes: number): Promise<Attempt> {
     const release = await this.acquire(new URL(url).host);
     const abort = new AbortController();
     const signal = AbortSignal.any([AbortSignal.timeout(this.settings.timeoutMs), abort.signal]);
@@ -647,7 +692,7 @@ class Fetcher {
         return { kind: 'done', ...base, bytes: new Uint8Array() };
       }
       const declared = Number(res.headers.get('content-length') ?? Number.NaN);
-      if (declared > this.settings.maxBytes) {
+      if (declared > maxBytes) {
         abort.abort();
         return { kind: 'too-large', bytes: 0 };
       }
@@ -659,7 +704,7 @@ class Fetcher {
           const { done, value } = await reader.read();
           if (done) break;
           total += value.byteLength;
-          if (total > this.settings.maxBytes) {
+          if (total > maxBytes) {
             abort.abort();
             await reader.cancel().catch(() => undefined);
             return { kind: 'too-large', bytes: total };

@@ -62,7 +62,7 @@ import { extractHtml } from '../lib/ingest/html.ts';
 import { foldKey } from '../lib/ingest/normalize.ts';
 import { ingestSeed } from '../lib/ingest/pipeline.ts';
 import { classify } from '../lib/ingest/structure.ts';
-import { dateLabels, evaluateCase, formatTable, siteLabels, summarise, type CaseResult, type DatasetCase, type DateLabelFile, type ReferenceMetadata, type SiteLabelFile } from '../lib/eval/extraction-dataset.ts';
+import { dateLabels, evaluateCase, formatTable, imageLine, siteLabels, summarise, type CaseResult, type DatasetCase, type DateLabelFile, type ReferenceMetadata, type SiteLabelFile } from '../lib/eval/extraction-dataset.ts';
 
 interface Gold {
   body: string[];
@@ -284,6 +284,7 @@ async function runDataset(dataset: string, shown: string, only: readonly string[
   }
   io.out(`eval:extraction on ${shown}: ${cases.length} page${cases.length === 1 ? '' : 's'}, today = ${today}${labelFile === undefined ? '' : `, dates against ${labelFile}`}${siteFile === undefined ? '' : `, site names against ${siteFile}`}`);
   io.out(formatTable(summary));
+  io.out(imageLine(cases));
   if (started !== undefined) io.out(`time: ${((io.now!() - started) / 1000).toFixed(1)} s`);
   const failures = cases.flatMap((c) => (['html-storyline', 'text-storyline'] as const).filter((s) => c.systems[s].failed).map((s) => `${c.case} (${s}: ${c.systems[s].reason ?? 'failed'})`));
   if (failures.length > 0) io.out(`failed: ${failures.join('; ')}`);

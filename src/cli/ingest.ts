@@ -52,6 +52,7 @@ import { isCacheable, runSeed, startSeedPool, type SeedPool } from './seed-pool.
 import { EntryCollector, EntryWriter, TEMP_FILE, readExisting, removeQuietly, seedOfEntry, sha256, tempPath, type ArticlePlace, type WriteMode } from './entries.ts';
 import { JsonObjectFile, serializeJson } from './json-file.ts';
 import { readSeed, readSeeds } from './seeds.ts';
+import { LeadImages } from './lead-images.ts';
 import { readSiteSettings } from '../lib/site/settings-file.ts';
 import { dayIn } from '../lib/time-zone.ts';
 
@@ -208,6 +209,8 @@ async function ingest(run: Run): Promise<number> {
   if (mode === 'now') removeLeftovers(leftovers, writer);
 
   const entries = new EntryCollector(existing, writer, (name) => shown(join(articlesDir, name)));
+  // Lead images are copied as their entries arrive (named by their bytes, a copy no entry ends up using is swept below).
+  const images = new LeadImages(seedsDir, outDir, mode !== 'none', shown);
   const options = { today: run.today };
   const code = run.cache ? codeDigest() : '';
   // A seed's result depends only on the code its run loads: a change elsewhere (the corpus-wide stages) keeps it.
@@ -230,7 +233,7 @@ async function ingest(run: Run): Promise<number> {
     arrived[index] = result;
     for (let r = arrived[next]; r !== undefined; r = arrived[next]) {
       arrived[next++] = undefined;
-      if (r !== null) entries.add(r);
+      if (r !== null) entries.add(images.place(r));
     }
   };
   try {
@@ -286,7 +289,9 @@ async function ingest(run: Run): Promise<number> {
     if (corpus.names.has(name)) continue;
     const seed = seedOfEntry(join(articlesDir, name));
     if (seed !== undefined && (failed.has(seed) || seeds.unreadable.some((p) => p.endsWith('/') && seed.startsWith(p)))) {
-      entries.keep(name, readFileSync(join(articlesDir, name), 'utf8'), existing.get(name)!.digest, corpusMessages);
+      const text = readFileSync(join(articlesDir, name), 'utf8');
+      entries.keep(name, text, existing.get(name)!.digest, corpusMessages);
+      images.keep(text);
       corpusMessages.push({ file: shown(join(articlesDir, name)), severity: 'info', code: 'SL401', message: `kept as it was, because ${shown(join(seedsDir, seed))} failed` });
     } else {
       stale.push(name);
@@ -434,6 +439,8 @@ async function ingest(run: Run): Promise<number> {
       ...(oldReport === reportDigest ? [] : [`${shown(reportPath)}: out of date`]),
       ...(knowledge === undefined || oldKnowledge === knowledge.digest ? [] : [`${shown(knowledgePath)}: out of date`]),
       ...leftovers.map((p) => `${shown(p)}: left by an interrupted ingest`),
+      ...[...images.missing].sort().map((n) => `${shown(images.pathOf(n))}: missing`),
+      ...images.stale().map((n) => `${shown(images.pathOf(n))}: no entry uses it any more`),
     ];
     summarize(ingestReport, unwritten, run, 0);
     if (problems.length > 0) {
@@ -449,7 +456,9 @@ async function ingest(run: Run): Promise<number> {
       writer.commit();
     }
     if (writer.error) throw writer.error;
+    if (images.error) throw images.error;
     for (const name of stale) rmSync(join(articlesDir, name), { force: true });
+    images.sweep();
     if (oldReport !== reportDigest) {
       mkdirSync(outDir, { recursive: true });
       const temp = tempPath(reportPath);

@@ -11,6 +11,9 @@ import { MAX_SEED_BYTES } from '../lib/ingest/decode.ts';
 import type { SeedInput } from '../lib/ingest/pipeline.ts';
 import { SIDECAR_SUFFIX, sidecarNameFor } from '../lib/ingest/sidecar.ts';
 
+/** Pictures beside the seeds (lead images, a saved page's files): never seeds themselves, and not reported as such. */
+const PICTURE = /\.(?:jpe?g|png|webp|avif|gif)$/i;
+
 /** Seeds and their sidecars (not yet read), sorted by path; undefined when the folder cannot be read. */
 export async function readSeeds(
   dir: string,
@@ -52,12 +55,12 @@ export async function readSeeds(
   }
   files.sort();
   const sidecars = new Set(files.filter((n) => n.endsWith(SIDECAR_SUFFIX)));
-  const seeds = files.filter((n) => !sidecars.has(n));
+  const seeds = files.filter((n) => !sidecars.has(n) && !PICTURE.test(n));
   const sidecarOf = (name: string): string => {
     const slash = name.lastIndexOf('/');
     return name.slice(0, slash + 1) + sidecarNameFor(name.slice(slash + 1));
   };
-  const claimed = new Set(names.filter((n) => !n.endsWith(SIDECAR_SUFFIX)).map(sidecarOf));
+  const claimed = new Set(names.filter((n) => !n.endsWith(SIDECAR_SUFFIX) && !PICTURE.test(n)).map(sidecarOf));
   for (const name of sidecars) {
     if (!claimed.has(name)) {
       messages.push({ file: shown(join(dir, name)), severity: 'warning', code: 'SL203', message: `no seed named ${name.slice(0, -SIDECAR_SUFFIX.length)}.* stands beside this sidecar` });

@@ -99,6 +99,34 @@ export const originalUrlSchema = z
   })
   .strict();
 
+/** The image formats the site takes as a lead image (by their bytes, never their names). */
+export const IMAGE_EXTENSIONS = ['jpg', 'png', 'webp', 'avif', 'gif'] as const;
+
+/**
+ * The article's lead image, shown as a thumbnail in lists and above the
+ * article with its caption and credit. The file is a copy the ingest made in
+ * the content folder, so `content/` alone builds the site.
+ */
+export const leadImageSchema = z
+  .object({
+    /** The image file relative to the entry file, `../images/<name>.<ext>` (in `content/images/`). */
+    file: z.string().regex(new RegExp(`^\\.\\./images/[\\w.-]+\\.(?:${IMAGE_EXTENSIONS.join('|')})$`), 'an image in the content folder: ../images/<name>.<ext>'),
+    /** Where the picture was published, when known. */
+    url: httpUrlSchema.optional(),
+    /** The caption, as the page or the editor gives it. */
+    caption: z.string().min(1).optional(),
+    /** Who the picture is credited to (photographer, agency), as the page or the editor gives it. */
+    credit: z.string().min(1).optional(),
+    /** Text for readers who cannot see it: the editor's, else the caption, else the headline. */
+    alt: z.string().min(1),
+    /** `editor`: the sidecar names the file; `page`: the page names the picture and its file was found beside the seed. */
+    basis: basisSchema.extract(['editor', 'page']),
+    /** The rule that chose it (`sidecar`, `og:image`, `json-ld:image`, `figure`, …), the address quoted and its line. */
+    evidence: evidenceSchema,
+  })
+  .strict();
+export type LeadImage = z.infer<typeof leadImageSchema>;
+
 /** A news agency the text credits. */
 export const agencySchema = z
   .object({
@@ -215,6 +243,8 @@ export const articleSchema = z
     published: publishedSchema,
     /** The original article's URL, when known. */
     url: originalUrlSchema.optional(),
+    /** The lead image, when the seed has one on disk (never for a text seed without a sidecar naming one). */
+    image: leadImageSchema.optional(),
     /** Seed lines of each body block, in the order the Markdown body gives them. */
     blocks: z.array(lineRangeSchema),
     /** Word count of the clean body. */
@@ -257,6 +287,35 @@ export const sidecarSchema = z
       .optional(),
     /** How the editor established these facts; shown to readers. */
     note: z.string().trim().min(1).optional(),
+    /**
+     * The lead image: `false` shows none; else any of its fields, each winning
+     * over the page's. With `file` (relative to this sidecar's folder, inside
+     * the seeds folder) the image is that file, and only these fields describe it.
+     */
+    image: z
+      .union([
+        z.literal(false),
+        z
+          .object({
+            /** The image file, relative to the sidecar's folder (`my-article.jpg`). */
+            file: z
+              .string()
+              .trim()
+              .min(1)
+              .refine((p) => !/^(?:[/\\]|[a-z]:)/i.test(p) && !p.includes('\0'), 'a path relative to the sidecar\'s folder')
+              .optional(),
+            /** Where the picture was published (http or https). */
+            url: httpUrlSchema.optional(),
+            /** The caption. */
+            caption: z.string().trim().min(1).optional(),
+            /** Who the picture is credited to. */
+            credit: z.string().trim().min(1).optional(),
+            /** Text for readers who cannot see it; else the caption, else the headline. */
+            alt: z.string().trim().min(1).optional(),
+          })
+          .strict(),
+      ])
+      .optional(),
   })
   .strict();
 export type Sidecar = z.infer<typeof sidecarSchema>;

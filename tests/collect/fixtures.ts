@@ -26,6 +26,8 @@ export interface Story {
   canonical?: string;
   /** Changes the text (a correction), for new-version tests. */
   correction?: string;
+  /** A lead image: `og:image` (with its alt) and a figure in the article with its caption and credit. */
+  image?: { url: string; alt?: string; caption?: string; credit?: string };
 }
 
 /** Four paragraphs of plain news prose about the story's subject. */
@@ -65,6 +67,8 @@ export function articlePage(story: Story): string {
 <meta property="og:title" content="${esc(story.title)}">
 ${story.published === undefined ? '' : `<meta property="article:published_time" content="${story.published}">`}
 ${story.canonical === undefined ? '' : `<link rel="canonical" href="${esc(story.canonical)}">`}
+${story.image === undefined ? '' : `<meta property="og:image" content="${esc(story.image.url)}">`}
+${story.image?.alt === undefined ? '' : `<meta property="og:image:alt" content="${esc(story.image.alt)}">`}
 ${ld}
 </head>
 <body>
@@ -74,6 +78,7 @@ ${ld}
 <article>
 <h1>${esc(story.title)}</h1>
 <p class="byline">By Dana Whitfield</p>
+${story.image === undefined ? '' : `<figure><img src="${esc(story.image.url)}" alt=""><figcaption>${esc(story.image.caption ?? '')} <span class="credit">${esc(story.image.credit ?? '')}</span></figcaption></figure>`}
 <p>${esc(p1!)}</p>
 <p>Advertisement</p>
 <p>${esc(p2!)}</p>

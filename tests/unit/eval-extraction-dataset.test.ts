@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import { runEvalExtraction, type ExtractionDatasetReport } from '../../src/cli/eval-extraction.ts';
-import { dateLabels, evaluateCase, formatTable, siteLabels, summarise, SYSTEM_LABELS, SYSTEMS } from '../../src/lib/eval/extraction-dataset.ts';
+import { dateLabels, evaluateCase, formatTable, imageLine, siteLabels, summarise, SYSTEM_LABELS, SYSTEMS } from '../../src/lib/eval/extraction-dataset.ts';
 import { dumpLines } from '../../src/lib/eval/extraction-dump.ts';
 import {
   addToTally,
@@ -111,6 +111,21 @@ describe('extraction scoring', () => {
     expect(s.precision).toBeCloseTo(0.5);
     expect(s.recall).toBeCloseTo(1 / 3);
     expect(tallyScores(emptyTally())).toEqual({ precision: 0, recall: 0, f1: 0 });
+  });
+
+  it('counts the lead images found, on pages that declare a share image and on the others', () => {
+    const page = (head: string, body: string): string =>
+      `<html><head><title>Ferry timetable changes</title>${head}</head><body><article><h1>Ferry timetable changes</h1>${body}` +
+      '<p>The harbour board met on Tuesday evening to weigh the new ferry timetable, and most members spoke for it.</p>' +
+      '<p>Boats will now leave every forty minutes in summer, the chair said, and every hour through the winter months.</p></article></body></html>';
+    const cases = [
+      page('<meta property="og:image" content="https://e.org/a.jpg">', ''),
+      page('<meta property="og:image" content="https://e.org/logo.png">', ''),
+      page('', '<figure><img src="https://e.org/f.jpg"></figure>'),
+      page('', ''),
+    ].map((source, i) => evaluateCase({ name: String(i), source, expected: '', metadata: {} }, '2026-01-01'));
+    expect(cases.map((c) => c.image)).toEqual([{ declared: true, url: 'https://e.org/a.jpg', rule: 'og:image' }, { declared: true }, { declared: false, url: 'https://e.org/f.jpg', rule: 'figure' }, { declared: false }]);
+    expect(imageLine(cases)).toBe('lead image: found on 1 of the 2 pages that declare og:image or twitter:image, and on 1 of the 2 others (their first figure or picture)');
   });
 
   it('scores dates against labels over every labelled page: a date on a page labelled null is given and wrong', () => {

@@ -41,6 +41,7 @@ const EVERY_FIELD = [
   'feedItems: 3',
   'keyEvents: 2',
   'entityPages: [person, organisation]',
+  'images: false',
   '',
 ].join('\n');
 
@@ -57,6 +58,7 @@ describe('the defaults', () => {
       feedItems: 50,
       keyEvents: 40,
       entityPages: ['person', 'organisation', 'place'],
+      images: true,
     });
   });
   it('add no CSS, so the stylesheet stays the default one', () => {
@@ -90,6 +92,7 @@ describe('a file that sets every field', () => {
       feedItems: 3,
       keyEvents: 2,
       entityPages: ['person', 'organisation'],
+      images: false,
     });
   });
   it('sets the accent of both schemes and the logo box in CSS', () => {

@@ -21,6 +21,7 @@ export const COLLECT_CODES = {
   SL613: { severity: 'error', meaning: 'a redirect loop, too many redirects, or a redirect to no valid web address' },
   SL614: { severity: 'warning', meaning: 'robots.txt disallows the address, or answered 5xx (RFC 9309: then nothing on the host is fetched)' },
   SL615: { severity: 'warning', meaning: 'the response is larger than `fetch.maxBytes`; abandoned' },
+  SL616: { severity: 'warning', meaning: "the page's lead image was not saved (an HTTP error, too large, not an image by its type or first bytes); the article was saved without it" },
   SL620: { severity: 'error', meaning: 'a feed address gave something that is not RSS, Atom or JSON Feed' },
   SL621: { severity: 'warning', meaning: 'an article address gave something that is not an HTML page (a PDF, an image, …); skipped' },
   SL622: { severity: 'warning', meaning: 'the ingest finds no article in the page; skipped' },

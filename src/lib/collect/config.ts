@@ -10,6 +10,7 @@ import { LineCounter, isMap, isScalar, isSeq, parseDocument, type Node as YamlNo
 import { z } from 'zod';
 import type { Diagnostic } from '../diagnostics.ts';
 import { DATE_PATTERN, httpUrlSchema, isRealCalendarDate } from '../schema.ts';
+import { MAX_IMAGE_BYTES } from '../image-format.ts';
 
 /** The config file the CLI reads when `--config` is not given. */
 export const DEFAULT_CONFIG_FILE = 'collect.config.yaml';
@@ -31,6 +32,8 @@ export const fetchSettingsSchema = z
     backoffMs: z.number().int().min(0).default(2_000),
     /** Largest response accepted, in bytes after decompression; a longer one is abandoned mid-stream. */
     maxBytes: z.number().int().positive().default(5 * 1024 * 1024),
+    /** Largest lead image accepted, in bytes; a larger one is abandoned mid-stream and the article saved without it. */
+    maxImageBytes: z.number().int().positive().default(MAX_IMAGE_BYTES),
     /** Redirects followed per request before giving up (loops are caught at once). */
     maxRedirects: z.number().int().min(0).max(20).default(5),
     /** Requests in flight at once to one host. */

@@ -15,6 +15,7 @@ import { createHash } from 'node:crypto';
 import type { Element as HastElement, Root as HastRoot } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { ingestSeed } from '../ingest/pipeline.ts';
+import type { PageImage } from '../ingest/lead-image.ts';
 import { readDate, type DateReading } from './dates.ts';
 import { absoluteHttpUrl, isSiteRoot } from './url.ts';
 
@@ -39,6 +40,8 @@ export interface PageFacts {
   publisher?: { name: string; rule: string };
   /** Publication dates the page's metadata gives: `article:published_time`, then what the ingest reads (JSON-LD first). */
   dates: PageDate[];
+  /** The page's lead image with a web address, as the ingest finds it (`lead-image.ts`). */
+  image?: PageImage;
 }
 
 export type PageReadResult = { ok: true; page: PageFacts } | { ok: false; reason: string };
@@ -73,6 +76,7 @@ export function readPage(html: string, url: string): PageReadResult {
     dates,
   };
   if (article.url?.basis === 'page' && !isSiteRoot(article.url.href)) page.canonical = article.url.href;
+  if (result.pageImage) page.image = result.pageImage;
   if (article.publisher.basis === 'page' && article.publisher.name !== undefined) {
     page.publisher = { name: article.publisher.name, rule: article.publisher.evidence?.rule ?? 'page' };
   }

@@ -1,10 +1,11 @@
 /**
- * The sidecar the collector writes beside each page it saves. The sidecar
- * schema has four fields (publisher, url, published, note), so everything
- * else a reader should know goes into the note, in plain sentences: when the
- * page was fetched and from where, which source gave the date (and what the
- * others said when they disagreed), which gave the publisher, the topic, and
- * for a later version, which file it follows.
+ * The sidecar the collector writes beside each page it saves: publisher,
+ * url, published, the lead image it saved beside the page (file, address,
+ * caption, credit), and a note holding everything else a reader should
+ * know, in plain sentences: when the page was fetched and from where,
+ * which source gave the date (and what the others said when they
+ * disagreed), which gave the publisher, the topic, and for a later version,
+ * which file it follows.
  *
  * Every sidecar written is checked against `sidecarSchema` first: a sidecar
  * the ingest would reject is a bug here, and throws.
@@ -27,6 +28,10 @@ export interface SidecarFacts {
   topic?: string;
   /** For a later version: its number and the file of the version before. */
   version?: { number: number; previous: string; previousAt: string };
+  /** The lead image saved beside the page: its file (relative to the seed's folder), where it was fetched, its caption and credit. */
+  image?: { file: string; url: string; caption?: string; credit?: string; alt?: string };
+  /** The rule that found the lead image on the page (`og:image`, `json-ld:image`, `figure`, …), for the note. */
+  imageRule?: string;
 }
 
 /** The note's sentences. */
@@ -42,6 +47,7 @@ export function collectNote(facts: SidecarFacts): string {
   if (!facts.date.chosen) sentences.push('No feed or page metadata gives a date.');
   if (date !== undefined) sentences.push(date);
   if (facts.publisher) sentences.push(`Publisher from ${facts.publisher.label}.`);
+  if (facts.image) sentences.push(`Lead image from the page's ${facts.imageRule ?? 'metadata'}.`);
   return sentences.join(' ');
 }
 
@@ -52,6 +58,7 @@ export function collectedSidecar(facts: SidecarFacts): string {
     url: facts.url,
     ...(facts.date.chosen ? { published: facts.date.chosen.reading.date } : {}),
     note: collectNote(facts),
+    ...(facts.image ? { image: facts.image } : {}),
   };
   const checked = sidecarSchema.parse(sidecar);
   return `# Written by \`npm run collect\`. An editor may change any value; the collector never rewrites this file.\n${stringify(checked, { lineWidth: 0 })}`;

@@ -133,6 +133,8 @@ export interface SystemOutput {
   /** `YYYY-MM-DD`, or a coarser date when that is all the reader gave. */
   published?: string;
   siteName?: string;
+  /** The lead image's address and the rule that found it (`lead-image.ts`), when the reading finds one. */
+  image?: { url: string; rule: string };
 }
 
 /** One reading of one page, scored. */
@@ -158,6 +160,8 @@ export interface CaseResult {
   /** `siteLabelled`: `siteName` is a site label (absent when null), `siteAlso` its other accepted spellings, scored over every labelled page. */
   reference: { title?: string; published?: string; siteName?: string; siteAlso?: string[]; words: number; dateLabelled?: boolean; siteLabelled?: boolean };
   systems: Record<SystemName, SystemResult>;
+  /** Whether the page declares a share image (`og:image`, `twitter:image`), and the lead image the HTML path found. */
+  image: { declared: boolean; url?: string; rule?: string };
 }
 
 /** One row of the table: a reading summed over pages. */
@@ -196,6 +200,7 @@ function storyline(path: string, file: string, text: string, today: string): Sys
     if (out.failed) out.reason = 'empty body';
     if (result.article.published.date !== undefined) out.published = result.article.published.date;
     if (result.article.publisher.name !== undefined) out.siteName = result.article.publisher.name;
+    if (result.pageImage?.url !== undefined) out.image = { url: result.pageImage.url, rule: result.pageImage.evidence.rule };
     return out;
   } catch (error) {
     return { failed: true, reason: `threw: ${(error as Error).message}`, body: '' };
@@ -265,7 +270,20 @@ export function evaluateCase(page: DatasetCase, today: string): CaseResult {
   };
   const systems = {} as Record<SystemName, SystemResult>;
   for (const system of SYSTEMS) systems[system] = score(outputs[system], referenceBody, reference, system !== 'text-dump');
-  return { case: page.name, reference, systems };
+  const found = outputs['html-storyline'].image;
+  const image: CaseResult['image'] = { declared: SHARE_IMAGE.test(page.source), ...(found ? { url: found.url, rule: found.rule } : {}) };
+  return { case: page.name, reference, systems, image };
+}
+
+/** A `<meta>` naming a share image. */
+const SHARE_IMAGE = /<meta\b[^>]*\b(?:property|name)\s*=\s*["']?(?:og:image|twitter:image)\b/i;
+
+/** How often the HTML path finds a lead image: on the pages that declare a share image, and on the others (their first figure or picture). */
+export function imageLine(cases: readonly CaseResult[]): string {
+  const declared = cases.filter((c) => c.image.declared);
+  const others = cases.filter((c) => !c.image.declared);
+  const found = (list: readonly CaseResult[]): number => list.filter((c) => c.image.url !== undefined).length;
+  return `lead image: found on ${found(declared)} of the ${declared.length} pages that declare og:image or twitter:image, and on ${found(others)} of the ${others.length} others (their first figure or picture)`;
 }
 
 /** Adds one labelled page (date or site name): every page counts where a date is given, only dated labels count as references. */

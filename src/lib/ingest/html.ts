@@ -40,6 +40,7 @@ import {
   siteNames,
 } from './html-metadata.ts';
 import { reconcileSite, siteFromPage } from './html-site.ts';
+import { findPageImages, type PageImage } from './lead-image.ts';
 import { findHeadline, siteFromTitle } from './html-title.ts';
 import { foldKey, normalizeLine } from './normalize.ts';
 import type { Block } from './segment.ts';
@@ -68,6 +69,8 @@ export interface HtmlExtraction {
   description?: PageFact<string>;
   /** Author names when the page gives them. */
   byline?: PageFact<string>;
+  /** The page's lead images, best first (`lead-image.ts`); absent when it names none. */
+  images?: PageImage[];
   messages: Diagnostic[];
 }
 
@@ -126,6 +129,8 @@ function read(html: string, file: string, messages: Diagnostic[], options: HtmlO
   const outlet = reconcileSite(publisher, siteFromTitle(doc, src, headline?.fact.value), url?.value) ?? siteFromPage(doc, src, headline?.fact.value, url?.value);
   const description = findDescription(ld, metas, src);
   const pageByline = findLdByline(ld, src) ?? metaFact(metas, ['author'], 'meta:', src, (v) => !isUrlLike(v)) ?? microdataAuthor(doc, src);
+  // Before the page's furniture is removed: a figure may stand in an element dropped below.
+  const images = findPageImages(doc, ld, metas, src, url?.value);
 
   for (const el of [...doc.querySelectorAll(NEVER_TEXT)]) {
     // ASP.NET and some portal CMSs wrap the whole page in one <form>: that one is the page, not a widget.
@@ -178,6 +183,7 @@ function read(html: string, file: string, messages: Diagnostic[], options: HtmlO
   if (description) out.description = description;
   const byline = pageByline ?? readabilityByline(parsed?.byline);
   if (byline) out.byline = byline;
+  if (images.length > 0) out.images = images;
   return out;
 }
 

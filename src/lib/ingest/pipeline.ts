@@ -38,6 +38,8 @@ import { findAgencies } from './agencies.ts';
 import { extractTemporal, inferPublished, type DateBlock, type ExpressionCache } from './dates.ts';
 import { dateNearHeadline } from './text-dates.ts';
 import type { ArticleKnowledge } from '../knowledge/article-knowledge.ts';
+import { imageCandidates, type ImageCandidate } from './lead-image-entry.ts';
+import type { PageImage } from './lead-image.ts';
 
 /** Bumped whenever a change to the pipeline may change its output. */
 export const PIPELINE_VERSION = 4;
@@ -78,6 +80,13 @@ export interface SeedResult {
   bodyBlocks?: BodyBlock[];
   /** The whole content file (front matter with its stamp, then the body). */
   content?: string;
+  /**
+   * Files that may hold the entry's lead image, best first (`imageCandidates`): the pipeline reads no disk, so the
+   * CLI opens them, and puts the first that is an image into the entry (`withLeadImage`). Absent when there are none.
+   */
+  imageCandidates?: ImageCandidate[];
+  /** A saved page's lead image as the page names it (the first with a web address): what the collector fetches. */
+  pageImage?: PageImage;
   /** Set when the seed is a copy of an earlier seed (same bytes, same sidecar), which alone gives the entry. */
   duplicateOf?: string;
   /** The knowledge layer's per-article steps over the entry, when the caller ran them with the pipeline (see `articleKnowledge`). */
@@ -315,7 +324,23 @@ export function ingestSeed(input: SeedInput, options: IngestOptions = {}): SeedR
     return result();
   }
   const stamped = stampContentFile(parsed.data, markdown);
-  return result({ article: stamped.article, body: markdown, bodyBlocks: body, content: stamped.content });
+  const images = imageCandidates({
+    seedPath: input.path,
+    seedFile: input.file,
+    headline: headlineText,
+    ...(input.sidecar && sidecar?.sidecar ? { sidecar: { path: input.sidecar.path, file: input.sidecar.file, image: sidecar.sidecar.image, line: sidecar.lines.image } } : {}),
+    ...(page?.images ? { pageImages: page.images } : {}),
+  });
+  messages.push(...images.messages);
+  const pageImage = page?.images?.find((i) => i.url !== undefined);
+  return result({
+    article: stamped.article,
+    body: markdown,
+    bodyBlocks: body,
+    content: stamped.content,
+    ...(images.candidates.length > 0 ? { imageCandidates: images.candidates } : {}),
+    ...(pageImage ? { pageImage } : {}),
+  });
 }
 
 /**

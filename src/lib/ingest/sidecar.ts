@@ -68,19 +68,23 @@ export function parseSidecar(text: string, file: string, today?: string): Parsed
   if (!parsed.success) {
     const seen = new Set<string>();
     for (const issue of parsed.error.issues) {
-      const key = issue.code === 'unrecognized_keys' ? issue.keys[0] : issue.path[0];
+      // A field inside `image` is placed at the `image` line.
+      const key = issue.code === 'unrecognized_keys' && issue.path.length === 0 ? issue.keys[0] : issue.path[0];
       // One message per field: the first thing wrong with it.
-      const id = issue.code === 'unrecognized_keys' ? `?${issue.keys.join()}` : issue.path.join('.');
+      const id = issue.code === 'unrecognized_keys' ? `${issue.path.join('.')}?${issue.keys.join()}` : issue.path.join('.');
       if (seen.has(id)) continue;
       seen.add(id);
       const line = typeof key === 'string' ? lines[key] : undefined;
-      const field = issue.code === 'unrecognized_keys' ? `unknown field "${issue.keys.join('", "')}"` : `"${issue.path.join('.')}"`;
+      const prefix = issue.path.length > 0 ? `${issue.path.join('.')}.` : '';
+      const field = issue.code === 'unrecognized_keys' ? `unknown field "${issue.keys.map((k) => prefix + k).join('", "')}"` : `"${issue.path.join('.')}"`;
       const detail =
         issue.code === 'unrecognized_keys'
-          ? `allowed fields: ${FIELDS}`
+          ? `allowed fields: ${issue.path[0] === 'image' ? IMAGE_FIELDS : FIELDS}`
           : key === 'url'
             ? 'write the original article\'s address as an absolute http:// or https:// URL'
-            : issue.message;
+            : key === 'image' && issue.path.length === 1
+              ? `write false for no image, or one or more of its fields: ${IMAGE_FIELDS}`
+              : issue.message;
       messages.push({ file, ...(line === undefined ? {} : { line }), severity: 'error', code: 'SL202', message: `${field}: ${detail}` });
     }
     return { sidecar: undefined, lines, messages };
@@ -101,4 +105,5 @@ export function parseSidecar(text: string, file: string, today?: string): Parsed
   return { sidecar: parsed.data, lines, messages };
 }
 
-const FIELDS = 'publisher, url, published, note';
+const FIELDS = 'publisher, url, published, note, image';
+const IMAGE_FIELDS = 'file, url, caption, credit, alt';

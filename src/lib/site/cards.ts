@@ -7,7 +7,8 @@
  * render reads only these fields: headline, publisher and date (cards,
  * meta lines, sources of events and figures, neighbours, sorting, the
  * archive and publisher lists), the first standfirst span and the opening
- * of the body (the teaser), and the seed path (the raw copy). Pages that
+ * of the body (the teaser), the seed path (the raw copy) and the lead image
+ * (the list's thumbnail). Pages that
  * need more of an article not their own (the feeds' full texts, the search
  * page's suggestions) read its file (`article-files.ts`).
  */
@@ -36,7 +37,7 @@ export function teaserBody(body: string | undefined): string | undefined {
 
 /** The card of an entry: its id, the fields lists read and the opening of its body (`teaserBody`). */
 export function articleCard<E extends Entry>(entry: E): E {
-  const { headline, publisher, published, standfirst, source } = entry.data;
-  const data = { headline, publisher, published, standfirst: standfirst.slice(0, 1), source: { path: source.path } };
+  const { headline, publisher, published, standfirst, source, image } = entry.data;
+  const data = { headline, publisher, published, standfirst: standfirst.slice(0, 1), source: { path: source.path }, ...(image ? { image } : {}) };
   return { ...entry, data: data as E['data'], body: entry.data.standfirst.length > 0 ? undefined : teaserBody(entry.body) };
 }

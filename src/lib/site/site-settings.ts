@@ -129,6 +129,8 @@ const settingsFields = z.object({
     .array(entityTypeSchema)
     .refine((types) => new Set(types).size === types.length, 'each type once')
     .default([...entityTypeSchema.options]),
+  /** Whether articles show their lead images (a thumbnail in lists, the picture above the article); `false` shows none. */
+  images: z.boolean({ error: 'write true or false' }).default(true),
 });
 
 /** The one schema of `content/site.yaml`: its fields, no others. */
