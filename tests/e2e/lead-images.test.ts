@@ -10,6 +10,7 @@
  * caption and credit on the article page, which still loads no script;
  * the other articles show none. axe finds nothing on either page.
  */
+import { parseAtomFeed, parseJsonFeed, parseRssFeed } from 'feedsmith';
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
@@ -143,6 +144,24 @@ describe('lead images, collected, ingested and built', () => {
       expect(other, slug).not.toContain('<picture>');
       expect(other, slug).toContain('the pictures are not reproduced here');
     }
+    // Its share card (og:image, twitter:image, JSON-LD image) is the lead image as a JPEG the build wrote; the others keep the site's.
+    const og = /<meta property="og:image" content="([^"]+)"/.exec(ferry)?.[1] ?? '';
+    expect(og).toMatch(/^https?:\/\/[^/]+\/.*_astro\/[^/]+\.jpg$/);
+    const ogFile = join(dir, 'dist', new URL(og).pathname.slice(base.length));
+    expect([...readFileSync(ogFile).subarray(0, 3)]).toEqual([0xff, 0xd8, 0xff]);
+    expect(ferry).toContain('<meta property="og:image:width" content="800"');
+    expect(ferry).toContain('<meta property="og:image:height" content="500"');
+    expect(ferry).toContain(`<meta name="twitter:image" content="${og}"`);
+    const ld = JSON.parse(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/.exec(ferry)![1]!) as { image?: string[] };
+    expect(ld.image).toEqual([og]);
+    expect(page('articles/old-swing-bridge-to-close-for-repairs-this-winter/index.html')).toMatch(/<meta property="og:image" content="[^"]+\/og\.png"/);
+    // The feeds carry the same picture: an RSS enclosure, an Atom enclosure link, a JSON Feed image; only for the ferry story.
+    const rss = parseRssFeed(page('rss.xml'));
+    expect(rss.items?.filter((i) => i.enclosures?.length).map((i) => [i.title, i.enclosures?.[0]?.url, i.enclosures?.[0]?.type])).toEqual([['Northport approves new ferry terminal after long debate', og, 'image/jpeg']]);
+    const atom = parseAtomFeed(page('atom.xml'));
+    expect(atom.entries?.flatMap((e) => e.links?.filter((l) => l.rel === 'enclosure').map((l) => l.href) ?? [])).toEqual([og]);
+    const json = parseJsonFeed(JSON.parse(page('feed.json')));
+    expect(json.items?.flatMap((i) => (i.image ? [i.image] : []))).toEqual([og]);
     // Every picture file the pages name was written.
     for (const m of ferry.matchAll(/(?:src|srcset)="([^"]+)"/g)) for (const part of m[1]!.split(', ')) if (part.includes('_astro/')) expect(existsSync(join(dir, 'dist', part.split(' ')[0]!.slice(base.length)))).toBe(true);
   });
@@ -168,6 +187,7 @@ describe('lead images, collected, ingested and built', () => {
     buildProject(dir);
     expect(page('index.html')).not.toContain('<picture>');
     expect(page('articles/northport-approves-new-ferry-terminal-after-long-debate/index.html')).not.toContain('<picture>');
+    expect(page('articles/northport-approves-new-ferry-terminal-after-long-debate/index.html')).toMatch(/<meta property="og:image" content="[^"]+\/og\.png"/);
     expect(readdirSync(join(dir, 'dist', '_astro')).filter((f) => /\.(?:jpg|avif|webp)$/.test(f))).toEqual([]);
   }, 120_000);
 });

@@ -11,14 +11,14 @@
  * its first path. The outline's `title` (else `text`) names the feed.
  *
  * feedsmith reads the OPML; it accepts some text that is not well-formed XML,
- * so fast-xml-parser's validator (the parser feedsmith itself uses) checks the
- * file first and gives the line of the first fault. Lines of outlines are
+ * so fast-xml-validator (by the author of fast-xml-parser, the parser
+ * feedsmith uses) checks the file first and gives the line of the first fault. Lines of outlines are
  * found by counting `<outline` start tags in document order, which is the
  * order of a depth-first walk of the parsed outlines.
  *
  * Pure: the CLI reads and writes the files.
  */
-import { XMLValidator } from 'fast-xml-parser';
+import { SyntaxValidator } from 'fast-xml-validator';
 import { parseOpml, type Opml } from 'feedsmith';
 import { isMap, isSeq, parseDocument, type YAMLSeq } from 'yaml';
 import type { Diagnostic } from '../diagnostics.ts';
@@ -50,8 +50,13 @@ type Outline = Opml.Outline<string>;
 /** The subscriptions in an OPML file's text; `file` names it in messages. */
 export function readOpml(text: string, file: string): ReadOpml {
   const at = (line: number | undefined, code: 'SL640' | 'SL641', message: string): Diagnostic => ({ ...collectMessage(file, code, message), ...(line === undefined ? {} : { line }) });
-  const valid = XMLValidator.validate(text);
-  if (valid !== true) return { subscriptions: [], messages: [at(valid.err.line, 'SL640', `not well-formed XML: ${valid.err.msg}`)] };
+  try {
+    SyntaxValidator.validate(text);
+  } catch (error) {
+    // It throws its fault with the line where it was found.
+    const line = (error as { line?: unknown }).line;
+    return { subscriptions: [], messages: [at(typeof line === 'number' ? line : undefined, 'SL640', `not well-formed XML: ${(error as Error).message}`)] };
+  }
   let doc: Opml.Document<string>;
   try {
     doc = parseOpml(text);

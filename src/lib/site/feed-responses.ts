@@ -20,6 +20,8 @@ export function rssResponse(meta: FeedMeta, entries: readonly FeedEntry[]): Prom
       author: e.publisher,
       categories: e.tags,
       ...(e.originalUrl ? { source: { title: e.publisher, url: e.originalUrl } } : {}),
+      // The size is not known when the feed is written (the image is made after the pages); RSS says 0 then.
+      ...(e.image ? { enclosure: { url: e.image.url, length: 0, type: e.image.type } } : {}),
     })),
   });
 }

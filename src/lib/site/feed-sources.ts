@@ -11,6 +11,7 @@ import { locale, settings } from './settings-data.ts';
 import { site as siteData } from './site-data.ts';
 import { sortNewestFirst } from './articles.ts';
 import { fullEntries } from './article-files.ts';
+import { leadShareImage } from './lead-image-files.ts';
 
 export type FeedFormat = 'rss.xml' | 'atom.xml' | 'feed.json';
 
@@ -36,7 +37,17 @@ export async function feedFor(topicId: string | undefined, format: FeedFormat, s
     // The newest `feedItems` (the order is total, so cutting first keeps `feedEntries`' pick), read whole: a shard holds cards of most.
     const limit = settings.feedItems;
     const newest = topic ? sortNewestFirst(index.resolve(new Set(topic.articles))).slice(0, limit) : index.newest.slice(0, limit);
-    entries = fullEntries(newest).then((full) => feedEntries(full, limit, site, base, tagsOf, cache, { locale, timeZone: settings.timeZone }));
+    entries = fullEntries(newest).then(async (full) => {
+      const made = feedEntries(full, limit, site, base, tagsOf, cache, { locale, timeZone: settings.timeZone });
+      // The lead images, as the article pages publish them (the same JPEG); an entry shared by several feeds gets it once.
+      const images = new Map(full.map((e) => [absoluteUrl(site, base, `articles/${e.id}/`), e.data.image] as const));
+      for (const entry of made) {
+        if (entry.image !== undefined || !images.get(entry.url)) continue;
+        const shared = await leadShareImage(images.get(entry.url), site);
+        if (shared) entry.image = { url: shared.url, type: shared.type };
+      }
+      return made;
+    });
     made.set(key, entries);
   }
   return {

@@ -41,6 +41,8 @@ export interface FeedEntry {
   /** The clean text as HTML paragraphs, escaped, with a provenance line. */
   html: string;
   text: string;
+  /** The article's lead image as the site publishes it (a JPEG), when it shows one. */
+  image?: { url: string; type: string } | undefined;
 }
 
 /** How feed entries write dates: the locale of the provenance line, and the time zone whose midnight starts a day (UTC without one). */
@@ -115,6 +117,7 @@ export function atomFeed(meta: FeedMeta, entries: readonly FeedEntry[]): string 
       `    <title>${xml(e.title)}</title>`,
       `    <link rel="alternate" type="text/html" href="${xml(e.url)}"/>`,
       e.originalUrl ? `    <link rel="via" type="text/html" href="${xml(e.originalUrl)}" title="${xml(e.publisher)}"/>` : '',
+      e.image ? `    <link rel="enclosure" type="${xml(e.image.type)}" href="${xml(e.image.url)}"/>` : '',
       e.timestamp ? `    <published>${e.timestamp}</published>` : '',
       `    <updated>${e.timestamp ?? updated}</updated>`,
       `    <author><name>${xml(e.publisher)}</name></author>`,
@@ -162,6 +165,7 @@ export function jsonFeed(meta: FeedMeta, entries: readonly FeedEntry[]): object 
       ...(e.originalUrl ? { external_url: e.originalUrl } : {}),
       title: e.title,
       ...(e.summary ? { summary: e.summary } : {}),
+      ...(e.image ? { image: e.image.url } : {}),
       content_html: e.html,
       content_text: e.text,
       ...(e.timestamp ? { date_published: e.timestamp } : {}),

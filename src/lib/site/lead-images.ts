@@ -25,6 +25,9 @@ export const THUMB_SIZES = '(min-width: 32rem) 7rem, 5rem';
 /** Widths the lead image is made in, in pixels (no wider than the file itself). */
 export const LEAD_WIDTHS = [480, 960] as const;
 
+/** Widest an article's share image (og:image, JSON-LD) is made, in pixels: the size link previews ask for. */
+export const SHARE_WIDTH = 1200;
+
 /** How wide the lead image is drawn: the article column (`--measure`, 68ch of the body font), else the viewport less its margins. */
 export const LEAD_SIZES = '(min-width: 46rem) 42rem, calc(100vw - 2rem)';
 

@@ -20,7 +20,8 @@ export function websiteLd(settings: { title: string; description: string; langua
 }
 
 /** `language` is the one the site declares its pages in (`content/site.yaml`). */
-export function newsArticleLd(entry: { id: string; data: Article }, site: string, base: string, keywords: readonly string[], language = 'en'): object {
+/** `image`: the absolute address of the article's lead image as the site publishes it, when it shows one. */
+export function newsArticleLd(entry: { id: string; data: Article }, site: string, base: string, keywords: readonly string[], language = 'en', image?: string): object {
   const { data } = entry;
   const url = absoluteUrl(site, base, `articles/${entry.id}/`);
   return {
@@ -32,6 +33,7 @@ export function newsArticleLd(entry: { id: string; data: Article }, site: string
     ...(data.standfirst[0] ? { description: data.standfirst[0].text } : {}),
     ...(data.published.date ? { datePublished: data.published.date } : {}),
     ...(data.publisher.name ? { publisher: { '@type': 'Organization', name: data.publisher.name } } : {}),
+    ...(image === undefined ? {} : { image: [image] }),
     ...(data.url ? { isBasedOn: data.url.href } : {}),
     ...(keywords.length > 0 ? { keywords: keywords.join(', ') } : {}),
     wordCount: data.words,
