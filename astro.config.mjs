@@ -40,6 +40,9 @@ export default defineConfig({
   // the writes about half the time). No page helper keeps state that depends on the order pages render in.
   build: { format: 'directory', inlineStylesheets: 'never', concurrency: 4 },
   ...shardBuild,
+  // Lead images (LeadPicture.astro): sharp's AVIF at effort 3, not its default 4. On photos 720 px wide, made 960 and
+  // 224 px wide, effort 3 encoded in a quarter of the time (341 ms against 1,477 ms) and wrote files 3% smaller.
+  image: { service: { entrypoint: 'astro/assets/services/sharp', config: { avif: { effort: 3 } } } },
   integrations: [siteSettings(settings, process.cwd()), leadImageOriginals(), ...(shard ? [shardManifest(shard)] : [siteMap(), pagefind()])],
   server: { port: 4321 },
 });
