@@ -17,7 +17,7 @@ import { posix } from 'node:path';
 import type { Diagnostic } from '../diagnostics.ts';
 import { articleSchema, type Article, type LeadImage, type Sidecar } from '../schema.ts';
 import { stampContentFile } from './generated.ts';
-import type { PageImage } from './lead-image.ts';
+import { pathOf, type PageImage } from './lead-image.ts';
 
 /** A file that may hold the entry's lead image. */
 export interface ImageCandidate {
@@ -69,7 +69,7 @@ export function imageCandidates(input: CandidateInput): { candidates: ImageCandi
   const candidates: ImageCandidate[] = [];
   for (const found of input.pageImages ?? []) {
     if (found.local === undefined) continue;
-    const path = inside(input.seedPath, localName(found.local));
+    const path = inside(input.seedPath, pathOf(found.local));
     if (path === undefined || candidates.some((c) => c.path === path)) continue;
     const image = describe(
       { url: edit.url ?? found.url, caption: edit.caption ?? found.caption, credit: edit.credit ?? found.credit, alt: edit.alt ?? found.alt },
@@ -96,16 +96,6 @@ function describe(
     basis,
     evidence,
   };
-}
-
-/** A relative address as a file name: query and fragment dropped, percent-escapes decoded (a browser saves `my%20page_files/a.jpg` as `my page_files/a.jpg`). */
-function localName(address: string): string {
-  const path = address.split(/[?#]/)[0] ?? '';
-  try {
-    return decodeURIComponent(path);
-  } catch {
-    return path;
-  }
 }
 
 /** `relative` taken from the folder of `from` (both relative to the seeds folder), or undefined when it leaves the folder. */

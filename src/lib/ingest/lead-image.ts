@@ -251,8 +251,12 @@ function fileName(address: string): string {
   return pathOf(address).split('/').pop() ?? '';
 }
 
-/** The path of an address, decoded where it can be, without query or fragment. */
-function pathOf(address: string): string {
+/**
+ * The path of an address, decoded where it can be, without query or
+ * fragment: for a relative address, the file name a browser saved it under
+ * (`my%20page_files/a.jpg` as `my page_files/a.jpg`).
+ */
+export function pathOf(address: string): string {
   const path = address.split(/[?#]/)[0] ?? '';
   try {
     return decodeURIComponent(path);
